@@ -1,0 +1,144 @@
+/**
+ * The one contract between the site core and every UI (Electron renderer, web console,
+ * integrations). The interface *is* the protocol: the HTTP routes, the Electron IPC channel
+ * names and the renderer's clients are all derived from `API_ROUTES` below, never hand-typed.
+ */
+import type { DeviceView, SiteSummary, SourceStatus } from './site.js';
+import type { TelemetryRecord } from './telemetry.js';
+
+export type ServiceState = 'stopped' | 'starting' | 'running' | 'failed' | 'stopping';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  version: string;
+  services: Record<string, ServiceState>;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface SessionInfo {
+  token: string;
+  username: string;
+  role: UserRole;
+  /** UTC epoch ms after which the token stops working. */
+  expiresAt: number;
+}
+
+export type UserRole = 'admin' | 'operator' | 'safety' | 'manager' | 'viewer';
+
+export interface TelemetryQuery {
+  deviceId: string;
+  /** ISO-8601; default 1 hour before `to`. */
+  from?: string;
+  /** ISO-8601; default now. */
+  to?: string;
+  /** At most this many newest readings; default 5,000, max 50,000. */
+  limit?: number;
+}
+
+/** Methods every transport offers. Each takes at most one plain-object parameter. */
+export interface SiteCommandApi {
+  health(): Promise<HealthReport>;
+  login(request: LoginRequest): Promise<SessionInfo>;
+  logout(): Promise<{ ok: true }>;
+  getSite(): Promise<SiteSummary>;
+  listDevices(): Promise<DeviceView[]>;
+  getTelemetry(query: TelemetryQuery): Promise<TelemetryRecord[]>;
+}
+
+export type ApiMethod = keyof SiteCommandApi;
+export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [infer P] ? P : undefined;
+export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<SiteCommandApi[M]>>;
+
+export interface RouteSpec {
+  verb: 'GET' | 'POST' | 'DELETE';
+  /** Path with `:name` segments that fill the parameter object's fields of the same name. */
+  path: string;
+  /** Whether a session token is required (true unless stated). */
+  auth: boolean;
+}
+
+export const API_ROUTES = {
+  health: { verb: 'GET', path: '/api/health', auth: false },
+  login: { verb: 'POST', path: '/api/session', auth: false },
+  logout: { verb: 'DELETE', path: '/api/session', auth: true },
+  getSite: { verb: 'GET', path: '/api/site', auth: true },
+  listDevices: { verb: 'GET', path: '/api/devices', auth: true },
+  getTelemetry: { verb: 'GET', path: '/api/telemetry/:deviceId', auth: true },
+} as const satisfies Record<ApiMethod, RouteSpec>;
+
+export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];
+
+/** Electron IPC channel for a method; derived so main and preload cannot disagree. */
+export function ipcChannelFor(method: ApiMethod): string {
+  return `site-command:${method}`;
+}
+
+/** Channel on which the core pushes live events to an Electron renderer. */
+export const IPC_LIVE_CHANNEL = 'site-command:live';
+
+/** Live events pushed to UIs (WebSocket `/api/live`, Electron IPC). */
+export type LiveEvent =
+  | { type: 'telemetry'; record: TelemetryRecord }
+  | { type: 'device'; device: DeviceView }
+  | { type: 'source'; source: SourceStatus }
+  /** Events this client missed because it could not keep up; the UI says so. */
+  | { type: 'dropped'; count: number }
+  /** Sent once when the live channel is authenticated and subscribed. */
+  | { type: 'ready' };
+
+/** Messages a web client sends on the live socket. */
+export type LiveClientMessage = { type: 'auth'; token: string };
+
+/** Error body of every failed API call, and the shape IPC errors are re-thrown with. */
+export interface ApiErrorBody {
+  error: string;
+  /** Machine-readable reason: `unauthorized`, `bad-request`, `not-found`, `rate-limited`, `internal`. */
+  code: ApiErrorCode;
+  /** Which field of the request was wrong, where it applies. */
+  field?: string;
+}
+
+export type ApiErrorCode = 'unauthorized' | 'forbidden' | 'bad-request' | 'not-found' | 'rate-limited' | 'internal';
+
+export const HTTP_STATUS_FOR_ERROR: Record<ApiErrorCode, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  'bad-request': 400,
+  'not-found': 404,
+  'rate-limited': 429,
+  internal: 500,
+};
+
+/** Error carrying an API error code, thrown by the core and by both client transports. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toBody(): ApiErrorBody {
+    return this.field === undefined
+      ? { error: this.message, code: this.code }
+      : { error: this.message, code: this.code, field: this.field };
+  }
+}
+
+/** Fills `:name` segments of a route path from the parameter object; returns the path and the rest. */
+export function fillRoutePath(path: string, params: Record<string, unknown> | undefined): { path: string; rest: Record<string, unknown> } {
+  const rest: Record<string, unknown> = { ...(params ?? {}) };
+  const filled = path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+    const value = rest[name];
+    delete rest[name];
+    if (value === undefined || value === null || value === '') throw new ApiError('bad-request', `missing ${name}`, name);
+    return encodeURIComponent(String(value));
+  });
+  return { path: filled, rest };
+}

@@ -1,0 +1,64 @@
+import type { DeviceKind } from './device-kinds.js';
+
+/** Position in the site's local east-north-up frame, metres from the site origin. */
+export interface EnuPosition {
+  e: number;
+  n: number;
+  u: number;
+}
+
+/** Connection state of a data source (MQTT broker, HJ 212 listener, camera…). */
+export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'disabled';
+
+export interface SourceStatus {
+  id: string;
+  /** What the operator reads, e.g. "MQTT mqtt://10.0.0.5:1883". Never carries credentials. */
+  label: string;
+  state: SourceState;
+  /** Why it is not connected, in words (e.g. "connection refused"). */
+  detail?: string;
+  /** When the state last changed, UTC epoch ms. */
+  since: number;
+}
+
+/** Whether a device is reporting: unknown until its first message, offline after 3× its interval. */
+export type DeviceLinkState = 'unknown' | 'online' | 'offline';
+
+/** A device as the console lists it. */
+export interface DeviceView {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  status: DeviceLinkState;
+  /** Last message, UTC epoch ms, or null when never seen. */
+  lastSeen: number | null;
+  /** Expected reporting interval, seconds. */
+  expectedIntervalS: number;
+  /** Latest values as received (already validated). */
+  lastValues: Record<string, unknown> | null;
+  /** Payloads rejected since start. */
+  badPayloads: number;
+  /** Why the last bad payload was rejected. */
+  lastError?: string;
+  position?: EnuPosition;
+}
+
+/** A problem with the site file, shown to the operator so it can be fixed without a restart loop. */
+export interface ConfigProblem {
+  file: string;
+  /** Dotted path of the field, e.g. `devices.2.kind`. */
+  field: string;
+  message: string;
+}
+
+export interface SiteSummary {
+  id: string;
+  name: string;
+  /** IANA time zone used to show times, e.g. Asia/Shanghai. Stored times are UTC. */
+  timeZone: string;
+  configProblems: ConfigProblem[];
+  sources: SourceStatus[];
+  /** Device ids seen on the wire that the site file does not list. */
+  unknownDevices: string[];
+  simulated: boolean;
+}

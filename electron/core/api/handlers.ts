@@ -1,0 +1,55 @@
+import { ApiError, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
+import type { SiteSummary } from '../../common/site.js';
+import type { AuthService, Caller } from '../auth/auth-service.js';
+import type { DeviceStates } from '../devices/device-states.js';
+import type { TelemetryQuery } from '../store/telemetry-query.js';
+
+/** What a transport knows about the request it is serving. */
+export interface RequestContext {
+  caller: Caller | null;
+  token: string | null;
+}
+
+export type ApiHandlers = {
+  [M in ApiMethod]: (params: ApiParams<M>, context: RequestContext) => Promise<ApiResult<M>>;
+};
+
+export interface HandlerDeps {
+  version: string;
+  auth: AuthService;
+  devices: DeviceStates;
+  telemetry: TelemetryQuery;
+  services: () => HealthReport['services'];
+  site: () => SiteSummary;
+}
+
+/** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
+export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
+  return {
+    async health() {
+      const services = deps.services();
+      const degraded = Object.values(services).some((s) => s === 'failed');
+      return { status: degraded ? 'degraded' : 'ok', version: deps.version, services };
+    },
+    async login(params) {
+      return deps.auth.login(params.username, params.password);
+    },
+    async logout(_params, context) {
+      if (context.token) deps.auth.logout(context.token);
+      return { ok: true };
+    },
+    async getSite() {
+      return deps.site();
+    },
+    async listDevices() {
+      return deps.devices.list();
+    },
+    async getTelemetry(query) {
+      if (!deps.devices.has(query.deviceId)) throw new ApiError('not-found', `no device "${query.deviceId}" on this site`, 'deviceId');
+      const to = query.to ? Date.parse(query.to) : Date.now();
+      const from = query.from ? Date.parse(query.from) : to - 3600_000;
+      if (from > to) throw new ApiError('bad-request', '"from" is after "to"', 'from');
+      return deps.telemetry.between(query.deviceId, from, to, query.limit ?? 5000);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError, HTTP_STATUS_FOR_ERROR } from '../../common/api.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { Logger } from '../log/logger.js';
+import type { Service } from '../services/service-registry.js';
+import { dispatchApiCall } from './dispatch.js';
+import type { ApiHandlers } from './handlers.js';
+import { matchApiRoute } from './http-router.js';
+import type { LiveSocketServer } from './live-socket.js';
+import { serveStatic } from './static-files.js';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  /** Built renderer (renderer/dist); served at `/`. */
+  staticRoot: string;
+}
+
+/** A port that cannot be bound, with a message the operator can act on. */
+export class PortInUseError extends Error {
+  constructor(host: string, port: number, code: string) {
+    super(
+      code === 'EADDRINUSE'
+        ? `Port ${port} on ${host} is already in use (another Site Command or another program). Stop it, or choose another port with --port N.`
+        : `Cannot listen on ${host}:${port} (${code}). Choose another address with --host/--port.`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/** HTTP + WebSocket transport of the API, and the web console's static files. */
+export class HttpApiServer implements Service {
+  readonly name = 'http';
+  readonly required = true;
+  private server: Server | null = null;
+  private boundPort = 0;
+
+  constructor(
+    private readonly options: HttpServerOptions,
+    private readonly handlers: ApiHandlers,
+    private readonly auth: AuthService,
+    private readonly live: LiveSocketServer,
+    private readonly log: Logger,
+  ) {}
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  get url(): string {
+    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    return `http://${host}:${this.boundPort}`;
+  }
+
+  async start(): Promise<void> {
+    const server = createServer((req, res) => {
+      this.onRequest(req, res).catch((error) => {
+        this.log.error('request failed', { error });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error', code: 'internal' });
+        else res.destroy();
+      });
+    });
+    server.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://x').pathname === '/api/live') this.live.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
+    server.headersTimeout = 15_000;
+    server.requestTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => reject(new PortInUseError(this.options.host, this.options.port, error.code ?? error.message)));
+      server.listen(this.options.port, this.options.host, () => resolve());
+    });
+    this.server = server;
+    this.boundPort = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    this.live.close();
+    if (!server) return;
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    setSecurityHeaders(res);
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed', code: 'bad-request' });
+      return serveStatic(this.options.staticRoot, url.pathname, res);
+    }
+    const match = matchApiRoute(req.method ?? 'GET', url.pathname);
+    if (!match) return sendJson(res, 404, { error: `no API endpoint ${url.pathname}`, code: 'not-found' });
+    if ('notAllowed' in match) return sendJson(res, 405, { error: `${req.method} is not allowed on ${url.pathname}`, code: 'bad-request' });
+    try {
+      const params = req.method === 'POST' ? await readJsonBody(req) : queryObject(url);
+      const merged = params === undefined && Object.keys(match.pathParams).length === 0 ? undefined : { ...(params as object), ...match.pathParams };
+      const result = await dispatchApiCall(this.handlers, this.auth, this.log, match.method, merged, bearerToken(req));
+      sendJson(res, 200, result);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('internal', 'internal error');
+      if (apiError.code === 'internal') this.log.error('API error', { path: url.pathname, error });
+      sendJson(res, HTTP_STATUS_FOR_ERROR[apiError.code], apiError.toBody());
+    }
+  }
+}
+
+function bearerToken(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  return m?.[1] ?? null;
+}
+
+function queryObject(url: URL): Record<string, string> | undefined {
+  if ([...url.searchParams.keys()].length === 0) return undefined;
+  return Object.fromEntries(url.searchParams);
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new ApiError('bad-request', 'expected Content-Type: application/json');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError('bad-request', `request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('bad-request', 'malformed JSON body');
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function setSecurityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  // Everything the console needs comes from this origin; blob: for video (MSE) and workers later.
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
+  );
+}

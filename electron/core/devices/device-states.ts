@@ -1,0 +1,89 @@
+import type { DeviceView } from '../../common/site.js';
+import type { TelemetryRecord } from '../../common/telemetry.js';
+import type { DeviceConfig } from '../config/site-schema.js';
+
+/** How many expected intervals of silence make a device offline. */
+export const OFFLINE_AFTER_INTERVALS = 3;
+
+/**
+ * Live state of every configured device: last values, last seen, link state, rejected payloads.
+ * Changes are reported through `onChange` so transports push them; nothing here polls the UI.
+ */
+export class DeviceStates {
+  private readonly views = new Map<string, DeviceView>();
+  private readonly unknown = new Map<string, number>();
+
+  constructor(
+    devices: DeviceConfig[],
+    private readonly onChange: (device: DeviceView) => void,
+    private readonly now: () => number = Date.now,
+  ) {
+    for (const d of devices) {
+      this.views.set(d.id, {
+        id: d.id,
+        kind: d.kind,
+        name: d.name,
+        status: 'unknown',
+        lastSeen: null,
+        expectedIntervalS: d.expectedIntervalS,
+        lastValues: null,
+        badPayloads: 0,
+        ...(d.position ? { position: d.position } : {}),
+      });
+    }
+  }
+
+  has(deviceId: string): boolean {
+    return this.views.has(deviceId);
+  }
+
+  kindOf(deviceId: string): DeviceView['kind'] | undefined {
+    return this.views.get(deviceId)?.kind;
+  }
+
+  accept(record: TelemetryRecord): void {
+    const view = this.views.get(record.deviceId);
+    if (!view) return;
+    // Receive time, not the device clock: a device with a wrong clock is still online.
+    view.lastSeen = this.now();
+    view.lastValues = record.values as unknown as Record<string, unknown>;
+    view.status = 'online';
+    this.onChange({ ...view });
+  }
+
+  reject(deviceId: string, reason: string): void {
+    const view = this.views.get(deviceId);
+    if (!view) return;
+    view.badPayloads++;
+    view.lastError = reason;
+    this.onChange({ ...view });
+  }
+
+  /** Records a device id seen on the wire that the site file does not list. */
+  noteUnknown(deviceId: string): boolean {
+    const first = !this.unknown.has(deviceId);
+    if (first && this.unknown.size >= 1000) return false; // bounded: a misconfigured fleet must not grow memory
+    this.unknown.set(deviceId, this.now());
+    return first;
+  }
+
+  unknownDevices(): string[] {
+    return [...this.unknown.keys()];
+  }
+
+  /** Marks silent devices offline; call about once a second. */
+  sweep(): void {
+    const now = this.now();
+    for (const view of this.views.values()) {
+      if (view.status !== 'online' || view.lastSeen === null) continue;
+      if (now - view.lastSeen > OFFLINE_AFTER_INTERVALS * view.expectedIntervalS * 1000) {
+        view.status = 'offline';
+        this.onChange({ ...view });
+      }
+    }
+  }
+
+  list(): DeviceView[] {
+    return [...this.views.values()].map((v) => ({ ...v }));
+  }
+}

@@ -1,0 +1,78 @@
+import type { DeviceKind } from '../../common/device-kinds.js';
+import type { TelemetryRecord } from '../../common/telemetry.js';
+import { checkReading } from '../devices/reading-schemas.js';
+import type { DeviceStates } from '../devices/device-states.js';
+import { RateLimitedLog, type Logger } from '../log/logger.js';
+import type { TelemetryWriter } from '../store/telemetry-writer.js';
+import type { LiveHub } from './live-hub.js';
+
+/** A reading as a protocol adapter delivers it: values not yet validated. */
+export interface IncomingReading {
+  deviceId: string;
+  /** The kind the wire claims (MQTT topic segment, HJ 212 system code). */
+  kind: DeviceKind;
+  ts: number;
+  values: unknown;
+  /** Which adapter it came from, for logs: `mqtt`, `hj212`… */
+  via: string;
+}
+
+export interface IngestStats {
+  accepted: number;
+  rejected: number;
+  unknownDevice: number;
+}
+
+/**
+ * The one path every protocol adapter feeds: check the device is registered, validate the values
+ * for its kind, then store, update live state, and push to UIs. Bad input is counted and logged at
+ * most once a minute per device; nothing here throws back into an adapter.
+ */
+export class IngestPipeline {
+  private readonly stats: IngestStats = { accepted: 0, rejected: 0, unknownDevice: 0 };
+  private readonly rateLimited: RateLimitedLog;
+
+  constructor(
+    private readonly devices: DeviceStates,
+    private readonly writer: TelemetryWriter,
+    private readonly hub: LiveHub,
+    private readonly log: Logger,
+  ) {
+    this.rateLimited = new RateLimitedLog(log);
+  }
+
+  ingest(reading: IncomingReading): boolean {
+    const registeredKind = this.devices.kindOf(reading.deviceId);
+    if (!registeredKind) {
+      this.stats.unknownDevice++;
+      if (this.devices.noteUnknown(reading.deviceId)) {
+        this.log.warn('message from a device the site file does not list', { deviceId: reading.deviceId, via: reading.via });
+      }
+      return false;
+    }
+    if (registeredKind !== reading.kind) {
+      return this.rejectReading(reading.deviceId, `sent as ${reading.kind}, but registered as ${registeredKind}`, reading.via);
+    }
+    const check = checkReading(reading.kind, reading.values);
+    if (!check.ok) return this.rejectReading(reading.deviceId, check.reason, reading.via);
+
+    const record: TelemetryRecord = { deviceId: reading.deviceId, kind: reading.kind, ts: reading.ts, values: check.values };
+    this.writer.enqueue(record);
+    this.devices.accept(record);
+    this.hub.publish({ type: 'telemetry', record });
+    this.stats.accepted++;
+    return true;
+  }
+
+  /** A message whose device is known but whose payload could not even be parsed. */
+  rejectReading(deviceId: string, reason: string, via: string): false {
+    this.stats.rejected++;
+    this.devices.reject(deviceId, reason);
+    this.rateLimited.warn(`bad:${deviceId}`, 'bad payload rejected', { deviceId, reason, via });
+    return false;
+  }
+
+  getStats(): IngestStats {
+    return { ...this.stats };
+  }
+}

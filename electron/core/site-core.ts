@@ -1,0 +1,213 @@
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { SiteSummary, SourceStatus } from '../common/site.js';
+import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
+import { HttpApiServer } from './api/http-server.js';
+import { LiveSocketServer } from './api/live-socket.js';
+import { AuthService } from './auth/auth-service.js';
+import { loadSiteDirectory, type LoadedSite } from './config/load-site.js';
+import { DeviceStates } from './devices/device-states.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { RotatingFile } from './log/rotating-file.js';
+import { IngestPipeline } from './pipeline/ingest.js';
+import { LiveHub } from './pipeline/live-hub.js';
+import { ServiceRegistry, type Service } from './services/service-registry.js';
+import { SiteSimulator } from './sim/site-simulator.js';
+import { EmbeddedBroker } from './sources/mqtt/embedded-broker.js';
+import { MqttSource } from './sources/mqtt/mqtt-source.js';
+import { closeDatabase, openDatabase, prepareDataDirectory, type Database } from './store/database.js';
+import { TelemetryQuery } from './store/telemetry-query.js';
+import { TelemetryWriter } from './store/telemetry-writer.js';
+import { readVersion } from './version.js';
+
+export interface SiteCoreOptions {
+  siteDir: string;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** External broker; when absent the core runs an embedded one on loopback. */
+  mqttUrl?: string;
+  /** Run the demo simulator (only with the embedded broker). */
+  simulate: boolean;
+  staticRoot: string;
+  adminPassword?: string;
+  /** Shows a line to the person at the console, never to the log file (first-start password). */
+  announce: (line: string) => void;
+  consoleLogLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Serve HTTP/WebSocket (the Electron shell may run with IPC only). Default true. */
+  http?: boolean;
+}
+
+/**
+ * The site core: plain Node, no Electron. Composes the store, the sources, the ingest pipeline,
+ * the API and its transports, starting them in order and stopping them in reverse.
+ */
+export class SiteCore {
+  readonly version = readVersion();
+  readonly hub = new LiveHub();
+  readonly log: Logger;
+  readonly loaded: LoadedSite;
+  private readonly registry: ServiceRegistry;
+  private readonly logFile: RotatingFile;
+  private readonly sources = new Map<string, SourceStatus>();
+  private db: Database | null = null;
+  private writer: TelemetryWriter | null = null;
+  private httpServer: HttpApiServer | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private apiHandlers: ApiHandlers | null = null;
+  private authService: AuthService | null = null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(private readonly options: SiteCoreOptions) {
+    prepareDataDirectory(options.dataDir);
+    prepareDataDirectory(join(options.dataDir, 'logs'));
+    this.logFile = new RotatingFile(join(options.dataDir, 'logs', 'site-command.log'));
+    this.log = createLogger({ file: this.logFile, consoleLevel: options.consoleLogLevel ?? 'info' });
+    this.registry = new ServiceRegistry(this.log.child('services'));
+    this.loaded = loadSiteDirectory(options.siteDir);
+    for (const problem of this.loaded.problems) {
+      this.log.error('site file problem', { file: problem.file, field: problem.field, problem: problem.message });
+    }
+  }
+
+  get handlers(): ApiHandlers {
+    if (!this.apiHandlers) throw new Error('core not started');
+    return this.apiHandlers;
+  }
+
+  get auth(): AuthService {
+    if (!this.authService) throw new Error('core not started');
+    return this.authService;
+  }
+
+  get url(): string | null {
+    return this.httpServer?.url ?? null;
+  }
+
+  get database(): Database | null {
+    return this.db;
+  }
+
+  async start(): Promise<void> {
+    const { site } = this.loaded;
+    const db = openDatabase(this.options.dataDir);
+    this.db = db;
+    const writer = new TelemetryWriter(db, this.log.child('store'));
+    this.writer = writer;
+    this.registry.add(this.storeService(db, writer));
+
+    const auth = new AuthService(db, this.log.child('auth'));
+    this.authService = auth;
+    await auth.ensureAdmin(this.options.adminPassword, this.options.announce);
+
+    const devices = new DeviceStates(site.devices, (device) => this.hub.publish({ type: 'device', device }));
+    const pipeline = new IngestPipeline(devices, writer, this.hub, this.log.child('ingest'));
+    this.sweepTimer = setInterval(() => devices.sweep(), 1000);
+    this.sweepTimer.unref();
+
+    const brokerUrl = this.options.mqttUrl;
+    if (!brokerUrl) {
+      const broker = new EmbeddedBroker(this.log.child('broker'));
+      this.registry.add(broker);
+      // The broker's port is known only once it listens; sources read it then.
+      const source = () => new MqttSource(this.mqttOptions(broker.url, site.id), pipeline, this.log.child('mqtt'));
+      this.registry.add(deferred('mqtt', false, source));
+      if (this.options.simulate) {
+        this.registry.add(deferred('simulator', false, () => new SiteSimulator(site, broker.url, this.log.child('sim'))));
+      }
+    } else {
+      this.registry.add(new MqttSource(this.mqttOptions(brokerUrl, site.id), pipeline, this.log.child('mqtt')));
+    }
+
+    this.apiHandlers = createApiHandlers({
+      version: this.version,
+      auth,
+      devices,
+      telemetry: new TelemetryQuery(db),
+      services: () => this.registry.snapshot(),
+      site: () => this.siteSummary(devices),
+    });
+
+    if (this.options.http !== false) {
+      const live = new LiveSocketServer(this.hub, auth, this.log.child('live'));
+      this.httpServer = new HttpApiServer(
+        { host: this.options.host, port: this.options.port, staticRoot: this.options.staticRoot },
+        this.apiHandlers,
+        auth,
+        live,
+        this.log.child('http'),
+      );
+      this.registry.add(this.httpServer);
+    }
+    await this.registry.startAll();
+    this.log.info('site core started', { site: site.id, devices: site.devices.length, version: this.version });
+  }
+
+  /** Stops services in reverse order; safe to call more than once. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      if (this.sweepTimer) clearInterval(this.sweepTimer);
+      await this.registry.stopAll();
+      this.log.info('site core stopped');
+      this.logFile.close();
+    })();
+    return this.stopping;
+  }
+
+  health() {
+    return this.registry.snapshot();
+  }
+
+  private siteSummary(devices: DeviceStates): SiteSummary {
+    const { site, problems } = this.loaded;
+    return {
+      id: site.id,
+      name: site.name,
+      timeZone: site.timeZone,
+      configProblems: problems,
+      sources: [...this.sources.values()],
+      unknownDevices: devices.unknownDevices(),
+      simulated: !this.options.mqttUrl && this.options.simulate,
+    };
+  }
+
+  private mqttOptions(url: string, siteId: string) {
+    return {
+      url,
+      siteId,
+      clientId: `site-command-${siteId}-${hostname()}`.slice(0, 64),
+      onStatus: (status: SourceStatus) => {
+        this.sources.set(status.id, status);
+        this.hub.publish({ type: 'source', source: status });
+      },
+    };
+  }
+
+  private storeService(db: Database, writer: TelemetryWriter): Service {
+    return {
+      name: 'store',
+      required: true,
+      start: async () => undefined,
+      stop: async () => {
+        writer.close();
+        closeDatabase(db);
+      },
+    };
+  }
+}
+
+/** A service built only when its turn to start comes (it needs something started before it). */
+function deferred(name: string, required: boolean, build: () => Service): Service {
+  let instance: Service | null = null;
+  return {
+    name,
+    required,
+    start: async () => {
+      instance = build();
+      await instance.start();
+    },
+    stop: async () => {
+      await instance?.stop();
+    },
+  };
+}
