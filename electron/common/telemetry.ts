@@ -55,6 +55,9 @@ export interface DustTelemetry {
   rh: number;
 }
 
+/** What a dust monitor actually sends: any subset of the fields (at least one). */
+export type DustReading = Partial<DustTelemetry>;
+
 /** Automatic ranging station: laser distance to one monitored point. */
 export interface RangingTelemetry {
   pointId: string;
@@ -71,7 +74,7 @@ export interface GateEvent {
 export interface TelemetryByKind {
   crane: CraneTelemetry;
   hoist: HoistTelemetry;
-  dust: DustTelemetry;
+  dust: DustReading;
   ranging: RangingTelemetry;
   gate: GateEvent;
 }

@@ -27,6 +27,8 @@ const deviceSchema = z
     calibratedOn: z.string().optional(),
     position: enuPosition.optional(),
     crane: craneGeometry.optional(),
+    /** HJ 212-2017 identity of a dust/noise monitor that reports over TCP: its MN and access password (PW). */
+    hj212: z.object({ mn: z.string().min(1).max(32), password: z.string().max(16) }).strict().optional(),
   })
   .strict();
 

@@ -34,7 +34,9 @@ const hoist = z.object({
   driverId: z.string().max(64).optional(),
 });
 
-const dust = z.object({
+/** Every field is optional (a monitor without a wind sensor is common); at least one must be there. */
+const dust = z
+  .object({
   pm25: finite.min(0).max(10_000),
   pm10: finite.min(0).max(10_000),
   tsp: finite.min(0).max(20_000),
@@ -43,7 +45,9 @@ const dust = z.object({
   windDir: finite.min(0).max(360),
   tempC: finite.min(-60).max(70),
   rh: finite.min(0).max(100),
-});
+  })
+  .partial()
+  .refine((values) => Object.values(values).some((v) => v !== undefined), 'a dust reading needs at least one of pm25, pm10, tsp, noiseDb, windMs, windDir, tempC, rh');
 
 const ranging = z.object({ pointId: z.string().min(1).max(64), distanceM: finite.min(0).max(10_000) });
 
