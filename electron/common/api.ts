@@ -77,7 +77,10 @@ export function ipcChannelFor(method: ApiMethod): string {
   return `site-command:${method}`;
 }
 
-/** Channel on which the core pushes live events to an Electron renderer. */
+/** Channel a logged-in Electron renderer calls (with its token) to start receiving live events. */
+export const IPC_LIVE_START_CHANNEL = 'site-command:live-start';
+
+/** Channel on which the core pushes live events to an Electron renderer (arrays, batched). */
 export const IPC_LIVE_CHANNEL = 'site-command:live';
 
 /** Live events pushed to UIs (WebSocket `/api/live`, Electron IPC). */
@@ -87,6 +90,8 @@ export type LiveEvent =
   | { type: 'source'; source: SourceStatus }
   /** Events this client missed because it could not keep up; the UI says so. */
   | { type: 'dropped'; count: number }
+  /** Workers inside the site changed (real-name gate passages). */
+  | { type: 'roster'; onSite: number }
   /** Sent once when the live channel is authenticated and subscribed. */
   | { type: 'ready' };
 

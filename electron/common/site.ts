@@ -61,4 +61,6 @@ export interface SiteSummary {
   /** Device ids seen on the wire that the site file does not list. */
   unknownDevices: string[];
   simulated: boolean;
+  /** Workers inside the site by real-name gate passages. */
+  workersOnSite: number;
 }

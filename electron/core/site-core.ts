@@ -7,6 +7,7 @@ import { LiveSocketServer } from './api/live-socket.js';
 import { AuthService } from './auth/auth-service.js';
 import { loadSiteDirectory, type LoadedSite } from './config/load-site.js';
 import { DeviceStates } from './devices/device-states.js';
+import { WorkerRoster } from './devices/worker-roster.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { RotatingFile } from './log/rotating-file.js';
 import { IngestPipeline } from './pipeline/ingest.js';
@@ -57,6 +58,7 @@ export class SiteCore {
   private apiHandlers: ApiHandlers | null = null;
   private authService: AuthService | null = null;
   private stopping: Promise<void> | null = null;
+  private roster: WorkerRoster | null = null;
 
   constructor(private readonly options: SiteCoreOptions) {
     prepareDataDirectory(options.dataDir);
@@ -101,7 +103,11 @@ export class SiteCore {
     await auth.ensureAdmin(this.options.adminPassword, this.options.announce);
 
     const devices = new DeviceStates(site.devices, (device) => this.hub.publish({ type: 'device', device }));
-    const pipeline = new IngestPipeline(devices, writer, this.hub, this.log.child('ingest'));
+    const telemetryQuery = new TelemetryQuery(db);
+    const roster = new WorkerRoster((onSite) => this.hub.publish({ type: 'roster', onSite }));
+    roster.restore(telemetryQuery.kindSince('gate', Date.now() - 24 * 3600_000));
+    this.roster = roster;
+    const pipeline = new IngestPipeline(devices, writer, this.hub, this.log.child('ingest'), [(record) => roster.apply(record)]);
     this.sweepTimer = setInterval(() => devices.sweep(), 1000);
     this.sweepTimer.unref();
 
@@ -123,7 +129,7 @@ export class SiteCore {
       version: this.version,
       auth,
       devices,
-      telemetry: new TelemetryQuery(db),
+      telemetry: telemetryQuery,
       services: () => this.registry.snapshot(),
       site: () => this.siteSummary(devices),
     });
@@ -168,6 +174,7 @@ export class SiteCore {
       sources: [...this.sources.values()],
       unknownDevices: devices.unknownDevices(),
       simulated: !this.options.mqttUrl && this.options.simulate,
+      workersOnSite: this.roster?.count ?? 0,
     };
   }
 

@@ -47,8 +47,11 @@ export class DeviceStates {
     // Receive time, not the device clock: a device with a wrong clock is still online.
     view.lastSeen = this.now();
     view.lastValues = record.values as unknown as Record<string, unknown>;
-    view.status = 'online';
-    this.onChange({ ...view });
+    // Values travel as telemetry events; a device event is pushed only when the link state changes.
+    if (view.status !== 'online') {
+      view.status = 'online';
+      this.onChange({ ...view });
+    }
   }
 
   reject(deviceId: string, reason: string): void {

@@ -37,6 +37,7 @@ export class IngestPipeline {
     private readonly writer: TelemetryWriter,
     private readonly hub: LiveHub,
     private readonly log: Logger,
+    private readonly observers: ((record: TelemetryRecord) => void)[] = [],
   ) {
     this.rateLimited = new RateLimitedLog(log);
   }
@@ -60,6 +61,7 @@ export class IngestPipeline {
     this.writer.enqueue(record);
     this.devices.accept(record);
     this.hub.publish({ type: 'telemetry', record });
+    for (const observe of this.observers) observe(record);
     this.stats.accepted++;
     return true;
   }

@@ -30,10 +30,13 @@ export class SiteSimulator implements Service {
     const client = mqtt.connect(this.brokerUrl, { clientId: `site-command-simulator-${process.pid}`, reconnectPeriod: 2000 });
     this.client = client;
     client.on('error', (error) => this.log.debug('simulator broker error', { error }));
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
     this.site.devices.forEach((device, index) => {
       const publish = this.publisherFor(device, index);
       if (!publish) return;
-      const timer = setInterval(publish, device.expectedIntervalS * 1000);
+      // Gates report passages as they happen; in the demo, one every few seconds.
+      const periodS = device.kind === 'gate' ? Math.min(device.expectedIntervalS, 4) : device.expectedIntervalS;
+      const timer = setInterval(publish, periodS * 1000);
       timer.unref();
       this.timers.push(timer);
       publish();

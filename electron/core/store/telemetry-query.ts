@@ -13,7 +13,7 @@ interface Row {
 export class TelemetryQuery {
   private readonly range;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     // Newest `limit` in the window, returned oldest first for charts.
     this.range = db.prepare<[string, number, number, number], Row>(
       `SELECT * FROM (SELECT device_id, kind, ts, payload FROM telemetry
@@ -21,12 +21,19 @@ export class TelemetryQuery {
     );
   }
 
-  between(deviceId: string, fromMs: number, toMs: number, limit: number): TelemetryRecord[] {
-    return this.range.all(deviceId, fromMs, toMs, limit).map((row) => ({
-      deviceId: row.device_id,
-      kind: row.kind as DeviceKind,
-      ts: row.ts,
-      values: JSON.parse(row.payload) as TelemetryRecord['values'],
-    }));
+  /** Every reading of one kind since a time, oldest first (e.g. gate passages to rebuild the roster). */
+  kindSince(kind: DeviceKind, fromMs: number): TelemetryRecord[] {
+    return this.db
+      .prepare<[string, number], Row>('SELECT device_id, kind, ts, payload FROM telemetry WHERE kind = ? AND ts >= ? ORDER BY ts ASC')
+      .all(kind, fromMs)
+      .map(toRecord);
   }
+
+  between(deviceId: string, fromMs: number, toMs: number, limit: number): TelemetryRecord[] {
+    return this.range.all(deviceId, fromMs, toMs, limit).map(toRecord);
+  }
+}
+
+function toRecord(row: Row): TelemetryRecord {
+  return { deviceId: row.device_id, kind: row.kind as DeviceKind, ts: row.ts, values: JSON.parse(row.payload) as TelemetryRecord['values'] };
 }

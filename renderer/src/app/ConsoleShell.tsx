@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, type SessionInfo } from '../../../electron/common/api.js';
+import { SiteState, useValue } from '../state/site-state.js';
+import type { ApiClient } from '../transport/api-client.js';
+import { ConfigProblems } from '../views/overview/ConfigProblems.js';
+import { Overview } from '../views/overview/Overview.js';
+import { TopBar } from './TopBar.js';
+
+/** Loads the site once, then keeps it live from pushed events (no polling). */
+export function ConsoleShell({ client, session, onLogout }: { client: ApiClient; session: SessionInfo; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const [state] = useState(() => new SiteState());
+  const [error, setError] = useState<string | null>(null);
+  const site = useValue(state.site);
+
+  useEffect(() => {
+    let cancelled = false;
+    const load = async () => {
+      try {
+        const [summary, devices] = await Promise.all([client.call('getSite'), client.call('listDevices')]);
+        if (cancelled) return;
+        state.loadSite(summary);
+        state.loadDevices(devices);
+        setError(null);
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'unauthorized') onLogout();
+        else setError((e as Error).message);
+      }
+    };
+    void load();
+    const stop = client.openLive(
+      (event) => state.apply(event),
+      (link) => {
+        state.link.set(link);
+        // After a lost link, reload the snapshot so nothing missed stays stale.
+        if (link === 'live') void load();
+      },
+    );
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [client, state, onLogout]);
+
+  return (
+    <div className="console">
+      <TopBar state={state} session={session} onLogout={onLogout} />
+      {error && (
+        <p className="banner banner-error" role="alert">
+          ⚠ {t('error.generic', { message: error })}
+        </p>
+      )}
+      {site && site.configProblems.length > 0 && <ConfigProblems problems={site.configProblems} />}
+      {site ? <Overview state={state} timeZone={site.timeZone} /> : <p className="loading">{t('app.loading')}</p>}
+    </div>
+  );
+}

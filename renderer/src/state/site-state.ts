@@ -1,0 +1,100 @@
+import { useSyncExternalStore } from 'react';
+import type { LiveEvent } from '../../../electron/common/api.js';
+import type { DeviceView, SiteSummary, SourceStatus } from '../../../electron/common/site.js';
+import type { LiveLinkState } from '../transport/api-client.js';
+import { KeyedStore, ValueStore } from './external-store.js';
+import { TrendBuffer } from './trend-buffer.js';
+
+/** The metric drawn as a trend beside each kind's card. */
+export const TREND_METRIC: Partial<Record<DeviceView['kind'], string>> = {
+  crane: 'momentPct',
+  hoist: 'heightM',
+  dust: 'pm10',
+  ranging: 'distanceM',
+};
+
+/** Live state of the site, fed by the live channel, read by views through hooks. */
+export class SiteState {
+  readonly devices = new KeyedStore<DeviceView>();
+  readonly sources = new KeyedStore<SourceStatus>();
+  readonly site = new ValueStore<SiteSummary | null>(null);
+  readonly link = new ValueStore<LiveLinkState>('connecting');
+  readonly dropped = new ValueStore<number>(0);
+  readonly trends = new Map<string, TrendBuffer>();
+  /** Workers inside the site, kept by the core from real-name gate passages. */
+  readonly workersOnSite = new ValueStore<number>(0);
+
+  loadDevices(devices: DeviceView[]): void {
+    for (const device of devices) this.devices.set(device.id, device);
+  }
+
+  loadSite(site: SiteSummary): void {
+    this.site.set(site);
+    this.workersOnSite.set(site.workersOnSite);
+    for (const source of site.sources) this.sources.set(source.id, source);
+  }
+
+  apply(event: LiveEvent): void {
+    switch (event.type) {
+      case 'telemetry': {
+        const { record } = event;
+        const device = this.devices.get(record.deviceId);
+        if (!device) return;
+        const values = record.values as unknown as Record<string, unknown>;
+        this.devices.set(record.deviceId, { ...device, lastValues: values, lastSeen: Date.now(), status: 'online' });
+        const metric = TREND_METRIC[record.kind];
+        const value = metric ? values[metric] : undefined;
+        if (typeof value === 'number') this.trendOf(record.deviceId).push(record.ts, value);
+        return;
+      }
+      case 'device':
+        this.devices.set(event.device.id, event.device);
+        return;
+      case 'source':
+        this.sources.set(event.source.id, event.source);
+        return;
+      case 'dropped':
+        this.dropped.set(this.dropped.get() + event.count);
+        return;
+      case 'roster':
+        this.workersOnSite.set(event.onSite);
+        return;
+      case 'ready':
+        return;
+    }
+  }
+
+  trendOf(deviceId: string): TrendBuffer {
+    let buffer = this.trends.get(deviceId);
+    if (!buffer) this.trends.set(deviceId, (buffer = new TrendBuffer()));
+    return buffer;
+  }
+}
+
+export function useDevice(state: SiteState, id: string): DeviceView | undefined {
+  return useSyncExternalStore(
+    (l) => state.devices.subscribeKey(id, l),
+    () => state.devices.get(id),
+  );
+}
+
+export function useDeviceIds(state: SiteState): string[] {
+  useSyncExternalStore(
+    (l) => state.devices.subscribeAll(l),
+    () => state.devices.keys().length,
+  );
+  return state.devices.keys();
+}
+
+export function useSources(state: SiteState): SourceStatus[] {
+  const version = useSyncExternalStore(
+    (l) => state.sources.subscribeAll(l),
+    () => state.sources.getVersion(),
+  );
+  void version;
+  return state.sources.keys().map((k) => state.sources.get(k)!);
+}
+
+export function useValue<V>(store: ValueStore<V>): V {
+  return useSyncExternalStore(store.subscribe, store.get);
+}

@@ -1,0 +1,48 @@
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatSiteTime } from '../../../../electron/common/time.js';
+import type { SiteState } from '../../state/site-state.js';
+import { StatusTag } from './DeviceCard.js';
+
+/** Every device in one list: the operator's check that nothing has gone quiet. */
+export function DeviceTable({ state, ids, timeZone }: { state: SiteState; ids: string[]; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  // Re-render at most on the store's change notifications; values come from the store.
+  useSyncExternalStore(
+    (l) => state.devices.subscribeAll(l),
+    () => state.devices.getVersion(),
+  );
+  return (
+    <section className="device-table" aria-labelledby="device-table-heading">
+      <h2 id="device-table-heading">{t('table.heading')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('table.name')}</th>
+            <th>{t('table.kind')}</th>
+            <th>{t('table.status')}</th>
+            <th>{t('table.lastSeen')}</th>
+            <th>{t('table.errors')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => {
+            const d = state.devices.get(id);
+            if (!d) return null;
+            return (
+              <tr key={id} data-testid={`row-${id}`}>
+                <td>{d.name}</td>
+                <td>{t(`kind.${d.kind}`)}</td>
+                <td>
+                  <StatusTag status={d.status} />
+                </td>
+                <td>{d.lastSeen ? formatSiteTime(d.lastSeen, timeZone, i18n.language) : t('device.never')}</td>
+                <td className={d.badPayloads ? 'warn' : ''}>{d.badPayloads}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+// `npm test`: installs missing system packages (apt), builds the console, then runs every test
+// project (unit, integration with real mosquitto/ffmpeg/RTSP, e2e in Chromium). Extra arguments
+// go to Vitest, e.g. `npm test -- --project unit`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
+import { ensureSqliteForNode } from './native-check.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+try {
+  if (process.env.SITE_COMMAND_SKIP_SYSTEM_DEPS !== '1') {
+    execFileSync('bash', [join(root, 'scripts', 'ensure-system-deps.sh'), 'test'], { stdio: 'inherit' });
+  }
+  ensureSqliteForNode();
+  build();
+} catch (error) {
+  process.stderr.write(`Test set-up failed: ${error.message}\n`);
+  process.exit(1);
+}
+
+const result = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);
