@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const SERVE_JS = join(ROOT, 'dist', 'electron', 'core', 'cli', 'serve.js');
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+/** `npm run serve` as a child process (the built core), with its output captured. */
+export class ServeProcess {
+  output = '';
+  url = '';
+  exitCode: number | null = null;
+  private readonly exited: Promise<number | null>;
+
+  constructor(
+    readonly child: ChildProcess,
+  ) {
+    child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        this.exitCode = code;
+        resolve(code);
+      }),
+    );
+  }
+
+  static spawn(args: string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
+    const child = spawn(process.execPath, [SERVE_JS, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new ServeProcess(child);
+  }
+
+  /** Starts and waits for the "listening" line. */
+  static async start(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): Promise<ServeProcess> {
+    const serve = ServeProcess.spawn(args, env);
+    await serve.waitFor(/Site Command listening on (http:\/\/\S+)/, timeoutMs);
+    serve.url = /Site Command listening on (http:\/\/\S+)/.exec(serve.output)![1]!;
+    return serve;
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpExecArray> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const m = pattern.exec(this.output);
+      if (m) return m;
+      if (this.exitCode !== null) throw new Error(`serve exited (${this.exitCode}) before ${pattern}:\n${this.output}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`timed out waiting for ${pattern}:\n${this.output}`);
+  }
+
+  waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (this.exitCode === null) this.child.kill(signal);
+    return this.exited;
+  }
+}
+
+/** Logs in over HTTP and returns the bearer token. */
+export async function login(url: string, password = ADMIN_PASSWORD): Promise<string> {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+export async function getJson<T>(url: string, token?: string): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as T };
+}
