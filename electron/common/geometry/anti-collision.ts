@@ -43,6 +43,12 @@ export interface CraneClearance {
   pointB: EnuPosition;
 }
 
+/**
+ * Distances closer than this, metres, count as a tie when choosing which pair of parts to report:
+ * rounding in sin/cos makes an exact 0 come out as 1e-15 for one pair and 0 for another.
+ */
+const TIE_M = 1e-6;
+
 /** How an alarm rule reads a clearance. */
 export type ClearanceLevel = 'critical' | 'warning' | 'clear';
 
@@ -69,7 +75,8 @@ export function reachesOverlap(a: CraneLayout, b: CraneLayout, marginM = 0): boo
  * Rope against rope is left out because it can never be the minimum: the lower rope hangs from a
  * trolley on the lower jib, so the higher rope is at least as close to that jib as to the lower rope.
  * Mast against mast is left out because it does not move (a layout check, not an alarm).
- * On ties the earlier pair in the list above is reported.
+ * On ties (within 1 µm) the earlier pair in the list above is reported, so touching jibs read as
+ * jib against jib even where a rope hangs from the touching point.
  */
 export function craneClearance(a: CraneState, b: CraneState): CraneClearance {
   const partsA = craneParts(a);
@@ -84,7 +91,7 @@ export function craneClearance(a: CraneState, b: CraneState): CraneClearance {
   let best: CraneClearance | null = null;
   for (const [pa, pb] of pairs) {
     const closest = segmentDistance3d(pa.segment.start, pa.segment.end, pb.segment.start, pb.segment.end);
-    if (best === null || closest.distanceM < best.distanceM) {
+    if (best === null || closest.distanceM < best.distanceM - TIE_M) {
       best = { distanceM: closest.distanceM, partA: pa.part, partB: pb.part, pointA: closest.onFirst, pointB: closest.onSecond };
     }
   }
