@@ -1,0 +1,82 @@
+// Shared helpers for benchmarks: spawn and time processes, read memory from /proc.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+export function tempDir(prefix = 'sc-bench-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Resident memory of a process in MiB, from /proc. */
+export function rssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** Spawns a process and resolves once `pattern` appears in its output, with the time it took. */
+export function spawnUntil(cmd, args, pattern, env = {}, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timeout waiting for ${pattern}: ${output}`));
+    }, timeoutMs);
+    const onData = (d) => {
+      output += d.toString();
+      const m = pattern.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        resolve({ child, match: m, ms: performance.now() - started, output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (output += d.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code} before ${pattern}: ${output}`));
+    });
+  });
+}
+
+export async function stop(child) {
+  if (child.exitCode !== null) return;
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** Polls a URL until it answers 200; returns ms since `since`. */
+export async function firstOk(url, since, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return performance.now() - since;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`${url} never answered`);
+}
