@@ -72,7 +72,7 @@ export class Hj212FrameDecoder {
       }
       if (step.type === 'fault') events.push({ type: 'fault', fault: step.fault });
       else events.push({ type: 'frame', segment: step.segment });
-      if (step.type === 'fault' && step.fault !== 'bad-crc') this.skipped += 1;
+      if (step.type === 'fault') this.skipped += 1;
       pos = step.next;
     }
     // Copy, so that a large read is not kept alive by a small unfinished tail.
@@ -91,9 +91,10 @@ export class Hj212FrameDecoder {
   }
 
   /**
-   * Looks at a candidate frame beginning at `start` (where `##` was found). A malformed header or
-   * length resumes the search one byte on (the `##` may have been noise before a real frame); a bad
-   * CRC on an otherwise well-formed frame skips the whole frame.
+   * Looks at a candidate frame beginning at `start` (where `##` was found). Any rejection resumes
+   * the search one byte on, never after the candidate: the `##` may have been noise, or a frame cut
+   * short whose announced length happens to end exactly at the next frame's CR LF (the fuzz test
+   * found this); skipping the whole candidate would then swallow a good frame with it.
    */
   private frameAt(
     buf: Buffer,
@@ -124,7 +125,7 @@ export class Hj212FrameDecoder {
     const crcText = buf.toString('latin1', crcStart, crcStart + 4);
     const body = buf.subarray(segmentStart, crcStart);
     if (!/^[0-9A-Fa-f]{4}$/.test(crcText) || parseInt(crcText, 16) !== hj212Crc16(body)) {
-      return { type: 'fault', fault: 'bad-crc', next: end };
+      return { type: 'fault', fault: 'bad-crc', next: resync };
     }
     return { type: 'frame', segment: body.toString('latin1'), next: end };
   }
