@@ -22,7 +22,11 @@ export interface Hj212ListenerOptions {
   devices: readonly DeviceConfig[];
   /** IANA zone the monitors' clocks are set to (DataTime carries no zone); default Asia/Shanghai. */
   timeZone?: string;
-  /** A connection that completes no good frame for this long is closed, ms; default 120 000. */
+  /**
+   * A connection that completes no good frame for this long is closed, ms; default 120 000.
+   * Must exceed the monitors' upload interval (2011 real-time data comes every 30–60 s); a
+   * monitor that only sends hourly data will simply reconnect for each upload.
+   */
   idleTimeoutMs?: number;
   /** Simultaneous connections; beyond this new ones are closed at once. Default 64. */
   maxConnections?: number;
@@ -157,7 +161,7 @@ export class Hj212Listener implements Service {
       fault: (c, fault) => this.onFault(c, fault),
       idle: (c) => {
         this.counters.idleClosed++;
-        this.rateLimited.warn(`idle:${c.remote}`, 'HJ 212 connection closed: no complete frame within the idle timeout', { remote: c.remote });
+        this.rateLimited.warn(`idle:${c.address}`, 'HJ 212 connection closed: no complete frame within the idle timeout', { remote: c.remote });
       },
       closed: (c) => {
         this.connections.delete(c);
@@ -182,7 +186,7 @@ export class Hj212Listener implements Service {
     if (fault === 'bad-crc') this.counters.badCrc++;
     else if (fault === 'bad-length') this.counters.badLength++;
     else this.counters.oversize++;
-    this.rateLimited.warn(`fault:${connection.remote}`, 'HJ 212 frame rejected', { fault, remote: connection.remote });
+    this.rateLimited.warn(`fault:${connection.address}`, 'HJ 212 frame rejected', { fault, remote: connection.remote });
   }
 
   private onFrame(connection: MonitorConnection, segment: string): void {
@@ -190,7 +194,7 @@ export class Hj212Listener implements Service {
     const parsed = parseDataSegment(segment);
     if (!parsed.ok) {
       this.counters.badSegment++;
-      this.rateLimited.warn(`segment:${connection.remote}`, 'HJ 212 data segment not understood', { reason: parsed.reason, remote: connection.remote });
+      this.rateLimited.warn(`segment:${connection.address}`, 'HJ 212 data segment not understood', { reason: parsed.reason, remote: connection.remote });
       return;
     }
     const packet = parsed.packet;
@@ -256,7 +260,7 @@ export class Hj212Listener implements Service {
       frame = encodeFrame(dataReplySegment(packet));
     } catch (error) {
       // QN with characters a frame may not carry: nothing sensible to echo.
-      this.rateLimited.warn(`reply:${connection.remote}`, 'HJ 212 reply not sent', { remote: connection.remote, error });
+      this.rateLimited.warn(`reply:${connection.address}`, 'HJ 212 reply not sent', { remote: connection.remote, error });
       return;
     }
     if (connection.send(frame)) this.counters.replies++;

@@ -20,7 +20,10 @@ export interface MonitorConnectionEvents {
  * slow-loris peer trickling a byte at a time would otherwise hold its slot for ever.
  */
 export class MonitorConnection {
+  /** `address:port`, for logs. */
   readonly remote: string;
+  /** The peer's address alone: the key for rate-limited logs, so a peer reconnecting over and over is still one key. */
+  readonly address: string;
   /** Device ids that have sent an authenticated frame on this connection. */
   readonly monitors = new Set<string>();
   private readonly decoder = new Hj212FrameDecoder();
@@ -31,7 +34,8 @@ export class MonitorConnection {
     idleTimeoutMs: number,
     private readonly events: MonitorConnectionEvents,
   ) {
-    this.remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    this.address = socket.remoteAddress ?? '?';
+    this.remote = `${this.address}:${socket.remotePort ?? '?'}`;
     this.idleTimer = setTimeout(() => {
       this.events.idle(this);
       this.close();
