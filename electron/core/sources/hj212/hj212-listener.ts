@@ -39,7 +39,7 @@ export interface Hj212Counters {
   /** Frames with a good length, trailer and CRC. */
   framesOk: number;
   badCrc: number;
-  /** Length field not 4 digits, or the frame did not end where its length said. */
+  /** Length field not 4 digits, or the frame did not end where its length said (a stray `##` in line noise counts here too). */
   badLength: number;
   /** Length field over 1024. */
   oversize: number;
