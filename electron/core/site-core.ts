@@ -15,6 +15,7 @@ import { LiveHub } from './pipeline/live-hub.js';
 import { ServiceRegistry, type Service } from './services/service-registry.js';
 import { SiteSimulator } from './sim/site-simulator.js';
 import { EmbeddedBroker } from './sources/mqtt/embedded-broker.js';
+import { Hj212Listener } from './sources/hj212/hj212-listener.js';
 import { MqttSource } from './sources/mqtt/mqtt-source.js';
 import { closeDatabase, openDatabase, prepareDataDirectory, type Database } from './store/database.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
@@ -28,6 +29,10 @@ export interface SiteCoreOptions {
   port: number;
   /** External broker; when absent the core runs an embedded one on loopback. */
   mqttUrl?: string;
+  /** Listen for HJ 212-2017 dust/noise monitors on this TCP port (absent: no listener). */
+  hj212Port?: number;
+  /** Address the HJ 212 listener binds; monitors are on the LAN, so all interfaces by default. */
+  hj212Host?: string;
   /** Run the demo simulator (only with the embedded broker). */
   simulate: boolean;
   staticRoot: string;
@@ -111,6 +116,24 @@ export class SiteCore {
     this.sweepTimer = setInterval(() => devices.sweep(), 1000);
     this.sweepTimer.unref();
 
+    // HJ 212 listener: on the LAN when asked for; in the demo, on loopback for the simulated monitor.
+    const demoSimulation = !this.options.mqttUrl && this.options.simulate;
+    let hj212: Hj212Listener | null = null;
+    if (this.options.hj212Port !== undefined || demoSimulation) {
+      hj212 = new Hj212Listener(
+        {
+          host: this.options.hj212Port !== undefined ? (this.options.hj212Host ?? '0.0.0.0') : '127.0.0.1',
+          port: this.options.hj212Port ?? 0,
+          devices: site.devices,
+          timeZone: site.timeZone,
+          onStatus: (status) => this.setSourceStatus(status),
+        },
+        pipeline,
+        this.log.child('hj212'),
+      );
+      this.registry.add(hj212);
+    }
+
     const brokerUrl = this.options.mqttUrl;
     if (!brokerUrl) {
       const broker = new EmbeddedBroker(this.log.child('broker'));
@@ -119,7 +142,13 @@ export class SiteCore {
       const source = () => new MqttSource(this.mqttOptions(broker.url, site.id), pipeline, this.log.child('mqtt'));
       this.registry.add(deferred('mqtt', false, source));
       if (this.options.simulate) {
-        this.registry.add(deferred('simulator', false, () => new SiteSimulator(site, broker.url, this.log.child('sim'))));
+        const listener = hj212;
+        this.registry.add(
+          deferred('simulator', false, () => {
+            const target = listener && listener.port ? { host: '127.0.0.1', port: listener.port } : null;
+            return new SiteSimulator(site, broker.url, this.log.child('sim'), target);
+          }),
+        );
       }
     } else {
       this.registry.add(new MqttSource(this.mqttOptions(brokerUrl, site.id), pipeline, this.log.child('mqtt')));
@@ -183,11 +212,13 @@ export class SiteCore {
       url,
       siteId,
       clientId: `site-command-${siteId}-${hostname()}`.slice(0, 64),
-      onStatus: (status: SourceStatus) => {
-        this.sources.set(status.id, status);
-        this.hub.publish({ type: 'source', source: status });
-      },
+      onStatus: (status: SourceStatus) => this.setSourceStatus(status),
     };
+  }
+
+  private setSourceStatus(status: SourceStatus): void {
+    this.sources.set(status.id, status);
+    this.hub.publish({ type: 'source', source: status });
   }
 
   private storeService(db: Database, writer: TelemetryWriter): Service {

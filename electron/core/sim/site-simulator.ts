@@ -1,11 +1,13 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { DeviceKind } from '../../common/device-kinds.js';
-import type { DustTelemetry, GateEvent, HoistTelemetry } from '../../common/telemetry.js';
+import type { GateEvent, HoistTelemetry } from '../../common/telemetry.js';
 import type { DeviceConfig, SiteConfig } from '../config/site-schema.js';
 import type { Logger } from '../log/logger.js';
 import type { Service } from '../services/service-registry.js';
 import { deviceTopic } from '../sources/mqtt/topics.js';
 import { craneStateAt, round, type CraneModelParams } from './crane-model.js';
+import { dustStateAt } from './dust-model.js';
+import { Hj212MonitorClient } from './hj212-monitor-client.js';
 import { seededRandom, seedFromText } from './random.js';
 
 /**
@@ -19,11 +21,14 @@ export class SiteSimulator implements Service {
   private timers: NodeJS.Timeout[] = [];
   private readonly startedAt = Date.now();
   private readonly workersOnSite = new Set<string>();
+  private readonly hj212Clients: Hj212MonitorClient[] = [];
 
+  /** `hj212`: where the core's HJ 212 listener is; dust monitors with an HJ 212 identity report there. */
   constructor(
     private readonly site: SiteConfig,
     private readonly brokerUrl: string,
     private readonly log: Logger,
+    private readonly hj212: { host: string; port: number } | null = null,
   ) {}
 
   async start(): Promise<void> {
@@ -47,6 +52,7 @@ export class SiteSimulator implements Service {
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    for (const c of this.hj212Clients.splice(0)) c.close();
     const client = this.client;
     this.client = null;
     if (client) await client.endAsync(true).catch(() => undefined);
@@ -76,8 +82,15 @@ export class SiteSimulator implements Service {
       }
       case 'hoist':
         return () => this.send('hoist', device.id, hoistStateAt(this.elapsedS(), random));
-      case 'dust':
+      case 'dust': {
+        if (device.hj212 && this.hj212) {
+          // This monitor speaks HJ 212-2017 over TCP, as many dust monitors do natively.
+          const client = new Hj212MonitorClient(this.hj212, device.hj212, this.site.timeZone, this.log);
+          this.hj212Clients.push(client);
+          return () => client.sendRealtime(dustStateAt(this.elapsedS(), index, random));
+        }
         return () => this.send('dust', device.id, dustStateAt(this.elapsedS(), index, random));
+      }
       case 'ranging':
         return () => this.send('ranging', device.id, { pointId: `${device.id}-P1`, distanceM: round(42.5 + random() * 0.002, 4) });
       case 'gate':
@@ -150,16 +163,3 @@ function hoistStateAt(timeS: number, random: () => number): HoistTelemetry {
   };
 }
 
-function dustStateAt(timeS: number, index: number, random: () => number): DustTelemetry {
-  const pm10 = 62 + 18 * Math.sin(timeS / 240 + index) + random() * 8;
-  return {
-    pm25: round(pm10 * 0.48 + random() * 3, 1),
-    pm10: round(pm10, 1),
-    tsp: round(pm10 * 1.9 + random() * 10, 1),
-    noiseDb: round(61 + 6 * Math.sin(timeS / 45 + index * 2) + random() * 2, 1),
-    windMs: round(2.4 + Math.sin(timeS / 120) + random() * 0.6, 1),
-    windDir: round((135 + 20 * Math.sin(timeS / 300)) % 360, 0),
-    tempC: round(14.5 + random() * 0.3, 1),
-    rh: round(58 + random() * 2, 1),
-  };
-}
