@@ -41,6 +41,11 @@ interface AlarmPoint {
   alarm: Alarm;
   /** Null for a point restored from the store until its first evaluation. */
   filter: ChatterFilterState | null;
+  /**
+   * Since when the operator has seen it (annunciated): activation, or the end of a shelve,
+   * suppression or out-of-service. Escalation counts from here, not from activation.
+   */
+  shownSince: number | null;
 }
 
 export interface BulkAckResult {
@@ -101,7 +106,8 @@ export class AlarmEngine {
       if (shelved && now >= shelved.until) this.run(point, { type: 'unshelve', actor: SYSTEM_ACTOR }, now, events);
       const a = point.alarm;
       const after = this.escalateAfter[a.priority];
-      if (after !== null && a.state === 'unack-active' && !a.escalated && isAnnunciated(a) && a.activatedAt !== null && now - a.activatedAt >= after) {
+      const since = point.shownSince ?? a.activatedAt;
+      if (after !== null && a.state === 'unack-active' && !a.escalated && isAnnunciated(a) && since !== null && now - since >= after) {
         this.run(point, { type: 'escalate' }, now, events);
       }
     }
@@ -210,7 +216,7 @@ export class AlarmEngine {
    */
   restore(alarms: readonly Alarm[]): void {
     for (const alarm of alarms) {
-      this.points.set(alarm.conditionKey, { alarm: copy(alarm), filter: null });
+      this.points.set(alarm.conditionKey, { alarm: copy(alarm), filter: null, shownSince: null });
       if (alarm.id) this.byId.set(alarm.id, alarm.conditionKey);
     }
   }
@@ -223,7 +229,7 @@ export class AlarmEngine {
       const alarm = createAlarmPoint(ev);
       const reason = this.suppressedDevices.get(ev.sourceDevice);
       // Created already suppressed: the device was suppressed before this condition was first seen.
-      point = { alarm: reason === undefined ? alarm : { ...alarm, suppressed: { reason, at: now } }, filter: null };
+      point = { alarm: reason === undefined ? alarm : { ...alarm, suppressed: { reason, at: now } }, filter: null, shownSince: null };
       this.points.set(ev.conditionKey, point);
     }
     return point;
@@ -250,7 +256,7 @@ export class AlarmEngine {
   private run(point: AlarmPoint, command: AlarmCommand, now: number, events: AlarmEvent[]): AlarmEvent | null {
     const r = applyCommand(point.alarm, command, now);
     if (!r.ok) return null;
-    point.alarm = r.value.alarm;
+    this.setAlarm(point, r.value.alarm, now);
     if (r.value.event) events.push(r.value.event);
     return r.value.event;
   }
@@ -281,10 +287,18 @@ export class AlarmEngine {
     const before = point.alarm;
     const r = applyCommand(before, command, now);
     if (!r.ok) return r;
-    point.alarm = r.value.alarm;
+    this.setAlarm(point, r.value.alarm, now);
     if (action === 'acknowledge' && before.activatedAt !== null) this.kpiTracker.recordAcknowledgement(before.activatedAt, now);
     this.emit(r.value.event ? [r.value.event] : []);
     return { ok: true, value: copy(point.alarm) };
+  }
+
+  private setAlarm(point: AlarmPoint, next: Alarm, now: number): void {
+    const wasShown = isAnnunciated(point.alarm);
+    const newOccurrence = next.id !== point.alarm.id;
+    point.alarm = next;
+    if (!isAnnunciated(next)) point.shownSince = null;
+    else if (!wasShown || newOccurrence) point.shownSince = now;
   }
 
   private retire(alarmId: string, conditionKey: string): void {
