@@ -103,6 +103,11 @@ describe('hoist rules', () => {
     expect(beyondKeys(evaluateHoist('hoist-1', hoist({ loadKg: 2001, people: 10 })))).toEqual(['hoist-1:overload', 'hoist-1:people']);
   });
 
+  it('people: 10 in a 9-person cage clears as soon as the tenth steps out', () => {
+    expect(find(evaluateHoist('hoist-1', hoist({ people: 10 })), 'hoist-1:people')).toMatchObject({ beyond: true });
+    expect(find(evaluateHoist('hoist-1', hoist({ people: 9 })), 'hoist-1:people')).toMatchObject({ beyond: false, clearable: true });
+  });
+
   it('unknown driver only when a list is configured', () => {
     expect(evaluateHoist('hoist-1', hoist({ driverId: 'D9' })).map((e) => e.conditionKey)).not.toContain('hoist-1:unknown-driver');
     const config = { ...DEFAULT_HOIST_RULES, authorisedDrivers: ['D1', 'D2'] };
@@ -164,7 +169,8 @@ describe('dust presets', () => {
     expect(stop).toMatchObject({ value: 210, beyond: true, priority: 'critical' });
     // Mean 160 after a stop: still not clearable (must fall below 150); 149 clears.
     expect(find(feedHour(rules3, start + 60 * MIN, () => 160), 'dust-1:pm10-1h-stop-work')).toMatchObject({ beyond: false, clearable: false });
-    expect(find(feedHour(rules3, start + 120 * MIN, () => 149), 'dust-1:pm10-1h-stop-work')).toMatchObject({ beyond: false, clearable: true });
+    expect(find(feedHour(rules3, start + 120 * MIN, () => 150), 'dust-1:pm10-1h-stop-work')).toMatchObject({ beyond: false, clearable: false });
+    expect(find(feedHour(rules3, start + 180 * MIN, () => 149), 'dust-1:pm10-1h-stop-work')).toMatchObject({ beyond: false, clearable: true });
   });
 
   it('GB 3095 grade II: 24-hour means judged only with 20 hours of data', () => {

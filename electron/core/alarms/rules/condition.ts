@@ -18,12 +18,21 @@ export interface HighLimitSpec extends Timing {
   deadband: number;
   /** `>=` (true) or `>` (false) at the limit. */
   inclusive: boolean;
+  /** Clears only strictly below this instead (a rule written as "until below X"). */
+  clearBelow?: number;
   latched?: boolean;
 }
 
-/** A value against a high limit: beyond at (or above) the limit, clearable below limit − deadband. */
+/**
+ * A value against a high limit. Inclusive (`>=`): beyond at the limit, clearable strictly below
+ * limit − deadband. Exclusive (`>`): beyond above the limit, clearable at limit − deadband or
+ * below — so 10 people in a 9-person cage clears when the tenth steps out, not at 8.
+ */
 export function highLimit(spec: HighLimitSpec): ConditionEvaluation {
   const beyond = spec.inclusive ? spec.value >= spec.limit : spec.value > spec.limit;
+  const clearAt = spec.limit - spec.deadband;
+  const inside =
+    spec.clearBelow !== undefined ? spec.value < spec.clearBelow : spec.inclusive ? spec.value < clearAt : spec.value <= clearAt;
   return {
     conditionKey: spec.conditionKey,
     sourceDevice: spec.sourceDevice,
@@ -33,7 +42,7 @@ export function highLimit(spec: HighLimitSpec): ConditionEvaluation {
     limit: spec.limit,
     unit: spec.unit,
     beyond,
-    clearable: !beyond && spec.value < spec.limit - spec.deadband,
+    clearable: !beyond && inside,
     latched: spec.latched ?? false,
     onDelayMs: spec.onDelayMs,
     offDelayMs: spec.offDelayMs,
