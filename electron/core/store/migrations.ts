@@ -38,4 +38,49 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'alarms (current state) and the append-only, hash-chained alarm audit log',
+    sql: `
+      -- One row per alarm point not in a plain normal state, so a restart keeps latched,
+      -- unacknowledged, shelved and out-of-service alarms. Rewritten as alarms change.
+      CREATE TABLE alarms (
+        condition_key TEXT PRIMARY KEY,       -- device:quantity:level, e.g. crane-1:moment:cutoff
+        alarm_id      TEXT NOT NULL,          -- current occurrence
+        source_device TEXT NOT NULL,
+        state         TEXT NOT NULL,          -- normal | unack-active | ack-active | unack-rtn
+        priority      TEXT NOT NULL,
+        updated_at    INTEGER NOT NULL,       -- UTC epoch ms of the last event
+        body          TEXT NOT NULL           -- the whole Alarm, JSON
+      );
+      CREATE INDEX alarms_device ON alarms (source_device);
+
+      -- Every alarm event, never changed: hash = sha256(prev_hash || canonical JSON of the entry).
+      -- seq is assigned by the writer in chain order (no gaps), so a deleted row shows as a gap.
+      CREATE TABLE alarm_audit (
+        seq           INTEGER PRIMARY KEY,
+        at            INTEGER NOT NULL,       -- UTC epoch ms of the event
+        event_type    TEXT NOT NULL,
+        alarm_id      TEXT NOT NULL,
+        condition_key TEXT NOT NULL,
+        source_device TEXT NOT NULL,
+        priority      TEXT NOT NULL,
+        actor         TEXT NOT NULL,          -- username, or 'system'
+        actor_role    TEXT NOT NULL,
+        text          TEXT,                   -- comment or reason
+        state         TEXT NOT NULL,          -- alarm state after the event
+        detail        TEXT NOT NULL,          -- canonical JSON: value, limit, latched, shelve expiry…
+        prev_hash     TEXT NOT NULL,
+        hash          TEXT NOT NULL
+      );
+      CREATE INDEX alarm_audit_alarm ON alarm_audit (alarm_id);
+      CREATE INDEX alarm_audit_condition ON alarm_audit (condition_key, seq);
+      CREATE INDEX alarm_audit_at ON alarm_audit (at);
+
+      CREATE TRIGGER alarm_audit_no_update BEFORE UPDATE ON alarm_audit
+        BEGIN SELECT RAISE(ABORT, 'alarm_audit is append-only: rows cannot be changed'); END;
+      CREATE TRIGGER alarm_audit_no_delete BEFORE DELETE ON alarm_audit
+        BEGIN SELECT RAISE(ABORT, 'alarm_audit is append-only: rows cannot be deleted'); END;
+    `,
+  },
 ];
