@@ -3,6 +3,7 @@
  * integrations). The interface *is* the protocol: the HTTP routes, the Electron IPC channel
  * names and the renderer's clients are all derived from `API_ROUTES` below, never hand-typed.
  */
+import type { Alarm, AlarmEvent, AlarmKpis, AlarmPriority } from './alarms.js';
 import type { DeviceView, SiteSummary, SourceStatus } from './site.js';
 import type { TelemetryRecord } from './telemetry.js';
 
@@ -39,6 +40,48 @@ export interface TelemetryQuery {
   limit?: number;
 }
 
+/** Which alarms to list. `annunciated` (default): what the operator must see — not normal, not shelved/suppressed/out of service. */
+export interface AlarmQuery {
+  state?: 'annunciated' | 'unacked' | 'active' | 'shelved' | 'all';
+  priority?: AlarmPriority;
+  device?: string;
+}
+
+/** One row of the append-only alarm audit log (hash-chained; see GET /api/audit/verify). */
+export interface AuditEntryView {
+  seq: number;
+  at: number;
+  eventType: string;
+  alarmId: string;
+  conditionKey: string;
+  sourceDevice: string;
+  priority: string;
+  actor: string;
+  actorRole: string;
+  text: string | null;
+  state: string;
+  hash: string;
+}
+
+export interface AlarmDetail {
+  alarm: Alarm;
+  /** This occurrence's events, oldest first. */
+  history: AuditEntryView[];
+}
+
+export interface BulkAckReply {
+  acknowledged: Alarm[];
+  refused: { alarmId: string; error: string }[];
+}
+
+export type AuditVerifyReply = { ok: true; rows: number; headHash: string } | { ok: false; rows: number; brokenSeq: number; reason: string };
+
+export interface UserView {
+  username: string;
+  role: UserRole;
+  createdAt: number;
+}
+
 /** Methods every transport offers. Each takes at most one plain-object parameter. */
 export interface SiteCommandApi {
   health(): Promise<HealthReport>;
@@ -47,10 +90,25 @@ export interface SiteCommandApi {
   getSite(): Promise<SiteSummary>;
   listDevices(): Promise<DeviceView[]>;
   getTelemetry(query: TelemetryQuery): Promise<TelemetryRecord[]>;
+  listAlarms(query?: AlarmQuery): Promise<Alarm[]>;
+  getAlarm(request: { id: string }): Promise<AlarmDetail>;
+  /** Critical and high need a comment (who acknowledged and why is the point of the record). */
+  acknowledgeAlarm(request: { id: string; comment?: string }): Promise<Alarm>;
+  acknowledgeAlarms(request: { ids: string[]; comment?: string }): Promise<BulkAckReply>;
+  /** Clears a latched alarm whose condition has returned to normal (safety officer, admin). */
+  resetAlarm(request: { id: string; comment?: string }): Promise<Alarm>;
+  commentAlarm(request: { id: string; text: string }): Promise<Alarm>;
+  /** Hides an alarm point until `minutes` from now (safety officer, admin). */
+  shelveAlarm(request: { id: string; reason: string; minutes: number }): Promise<Alarm>;
+  unshelveAlarm(request: { id: string }): Promise<Alarm>;
+  getAlarmKpis(): Promise<AlarmKpis>;
+  verifyAudit(): Promise<AuditVerifyReply>;
+  listUsers(): Promise<UserView[]>;
+  createUser(request: { username: string; password: string; role: UserRole }): Promise<UserView>;
 }
 
 export type ApiMethod = keyof SiteCommandApi;
-export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [infer P] ? P : undefined;
+export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
 export type ApiResult<M extends ApiMethod> = Awaited<ReturnType<SiteCommandApi[M]>>;
 
 export interface RouteSpec {
@@ -59,6 +117,8 @@ export interface RouteSpec {
   path: string;
   /** Whether a session token is required (true unless stated). */
   auth: boolean;
+  /** Roles allowed; absent = any logged-in user (finer checks, e.g. alarm actions, are in the core). */
+  roles?: readonly UserRole[];
 }
 
 export const API_ROUTES = {
@@ -68,6 +128,18 @@ export const API_ROUTES = {
   getSite: { verb: 'GET', path: '/api/site', auth: true },
   listDevices: { verb: 'GET', path: '/api/devices', auth: true },
   getTelemetry: { verb: 'GET', path: '/api/telemetry/:deviceId', auth: true },
+  listAlarms: { verb: 'GET', path: '/api/alarms', auth: true },
+  acknowledgeAlarms: { verb: 'POST', path: '/api/alarms/ack', auth: true },
+  getAlarm: { verb: 'GET', path: '/api/alarms/:id', auth: true },
+  acknowledgeAlarm: { verb: 'POST', path: '/api/alarms/:id/ack', auth: true },
+  resetAlarm: { verb: 'POST', path: '/api/alarms/:id/reset', auth: true },
+  commentAlarm: { verb: 'POST', path: '/api/alarms/:id/comment', auth: true },
+  shelveAlarm: { verb: 'POST', path: '/api/alarms/:id/shelve', auth: true },
+  unshelveAlarm: { verb: 'POST', path: '/api/alarms/:id/unshelve', auth: true },
+  getAlarmKpis: { verb: 'GET', path: '/api/alarm-kpis', auth: true },
+  verifyAudit: { verb: 'GET', path: '/api/audit/verify', auth: true },
+  listUsers: { verb: 'GET', path: '/api/users', auth: true, roles: ['admin'] },
+  createUser: { verb: 'POST', path: '/api/users', auth: true, roles: ['admin'] },
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];
@@ -90,6 +162,8 @@ export type LiveEvent =
   | { type: 'source'; source: SourceStatus }
   /** Events this client missed because it could not keep up; the UI says so. */
   | { type: 'dropped'; count: number }
+  /** Something happened to an alarm (activated, acknowledged, reset, escalated…). */
+  | { type: 'alarm'; event: AlarmEvent }
   /** Workers inside the site changed (real-name gate passages). */
   | { type: 'roster'; onSite: number }
   /** Sent once when the live channel is authenticated and subscribed. */
@@ -101,19 +175,20 @@ export type LiveClientMessage = { type: 'auth'; token: string };
 /** Error body of every failed API call, and the shape IPC errors are re-thrown with. */
 export interface ApiErrorBody {
   error: string;
-  /** Machine-readable reason: `unauthorized`, `bad-request`, `not-found`, `rate-limited`, `internal`. */
+  /** Machine-readable reason: `unauthorized`, `forbidden`, `bad-request`, `not-found`, `conflict`, `rate-limited`, `internal`. */
   code: ApiErrorCode;
   /** Which field of the request was wrong, where it applies. */
   field?: string;
 }
 
-export type ApiErrorCode = 'unauthorized' | 'forbidden' | 'bad-request' | 'not-found' | 'rate-limited' | 'internal';
+export type ApiErrorCode = 'unauthorized' | 'forbidden' | 'bad-request' | 'not-found' | 'conflict' | 'rate-limited' | 'internal';
 
 export const HTTP_STATUS_FOR_ERROR: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   'bad-request': 400,
   'not-found': 404,
+  conflict: 409,
   'rate-limited': 429,
   internal: 500,
 };

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { SiteSummary, SourceStatus } from '../common/site.js';
+import { AlarmService } from './alarms/alarm-service.js';
 import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
 import { HttpApiServer } from './api/http-server.js';
 import { LiveSocketServer } from './api/live-socket.js';
@@ -112,7 +113,14 @@ export class SiteCore {
     const roster = new WorkerRoster((onSite) => this.hub.publish({ type: 'roster', onSite }));
     roster.restore(telemetryQuery.kindSince('gate', Date.now() - 24 * 3600_000));
     this.roster = roster;
-    const pipeline = new IngestPipeline(devices, writer, this.hub, this.log.child('ingest'), [(record) => roster.apply(record)]);
+    // Escalations go to the site's broker; the MQTT source is created below, so look it up late.
+    let mqttSource: MqttSource | null = null;
+    const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), (topic, payload) => mqttSource?.publish(topic, payload));
+    this.registry.add(alarms);
+    const pipeline = new IngestPipeline(devices, writer, this.hub, this.log.child('ingest'), [
+      (record) => roster.apply(record),
+      (record) => alarms.observe(record),
+    ]);
     this.sweepTimer = setInterval(() => devices.sweep(), 1000);
     this.sweepTimer.unref();
 
@@ -139,7 +147,7 @@ export class SiteCore {
       const broker = new EmbeddedBroker(this.log.child('broker'));
       this.registry.add(broker);
       // The broker's port is known only once it listens; sources read it then.
-      const source = () => new MqttSource(this.mqttOptions(broker.url, site.id), pipeline, this.log.child('mqtt'));
+      const source = () => (mqttSource = new MqttSource(this.mqttOptions(broker.url, site.id), pipeline, this.log.child('mqtt')));
       this.registry.add(deferred('mqtt', false, source));
       if (this.options.simulate) {
         const listener = hj212;
@@ -151,7 +159,8 @@ export class SiteCore {
         );
       }
     } else {
-      this.registry.add(new MqttSource(this.mqttOptions(brokerUrl, site.id), pipeline, this.log.child('mqtt')));
+      mqttSource = new MqttSource(this.mqttOptions(brokerUrl, site.id), pipeline, this.log.child('mqtt'));
+      this.registry.add(mqttSource);
     }
 
     this.apiHandlers = createApiHandlers({
@@ -161,6 +170,8 @@ export class SiteCore {
       telemetry: telemetryQuery,
       services: () => this.registry.snapshot(),
       site: () => this.siteSummary(devices),
+      alarms,
+      db,
     });
 
     if (this.options.http !== false) {

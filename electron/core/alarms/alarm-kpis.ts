@@ -27,23 +27,8 @@ export const DEFAULT_KPI_OPTIONS: AlarmKpiOptions = {
   maxActivations: D.KPI_MAX_ACTIVATIONS,
 };
 
-export interface AlarmKpis {
-  /** Annunciated activations in the flood window ending now (10 minutes by default). */
-  activationsInFloodWindow: number;
-  /** More than `floodThreshold` activations in that window. */
-  flood: boolean;
-  /** Activations per 10-minute window (aligned to UTC 10-minute boundaries), over the horizon; windows without activations are left out. */
-  perTenMinutes: Array<{ start: number; count: number }>;
-  /** Alarms active (acknowledged or not) for longer than `standingAfterMs`. */
-  standing: Array<{ alarmId: string; conditionKey: string; activeForMs: number }>;
-  /** Conditions that activated `chatterCount` or more times within any `chatterWindowMs` in the horizon. */
-  chattering: string[];
-  /** The ten conditions activating most often over the horizon, most first (ties by key). */
-  topTen: Array<{ conditionKey: string; count: number }>;
-  /** Mean of (acknowledged − activated) over acknowledgements in the horizon, ms; null when none. */
-  meanTimeToAckMs: number | null;
-  acknowledgements: number;
-}
+export type { AlarmKpis } from '../../common/alarms.js';
+import type { AlarmKpis } from '../../common/alarms.js';
 
 const TEN_MINUTES = 10 * 60_000;
 

@@ -19,6 +19,10 @@ export async function dispatchApiCall(
   const route = API_ROUTES[method];
   const caller = auth.authenticate(token);
   if (route.auth && !caller) throw new ApiError('unauthorized', token ? 'session expired or unknown; log in again' : 'log in first (missing bearer token)');
+  const roles: readonly string[] | undefined = 'roles' in route ? route.roles : undefined;
+  if (roles && caller && !roles.includes(caller.role)) {
+    throw new ApiError('forbidden', `${caller.role} may not do this (needs ${roles.join(' or ')})`);
+  }
   const parsed = PARAM_SCHEMAS[method].safeParse(rawParams);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -1,6 +1,9 @@
 import { ApiError, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
 import type { SiteSummary } from '../../common/site.js';
+import type { AlarmService } from '../alarms/alarm-service.js';
 import type { AuthService, Caller } from '../auth/auth-service.js';
+import type { Database } from '../store/database.js';
+import { createAlarmHandlers } from './alarm-handlers.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
 
@@ -21,11 +24,23 @@ export interface HandlerDeps {
   telemetry: TelemetryQuery;
   services: () => HealthReport['services'];
   site: () => SiteSummary;
+  alarms: AlarmService;
+  db: Database;
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
+    ...createAlarmHandlers(deps.alarms, deps.db),
+    async listUsers() {
+      return deps.auth.listUsers();
+    },
+    async createUser({ username, password, role }) {
+      await deps.auth.createUser(username, password, role);
+      const created = deps.auth.listUsers().find((u) => u.username.toLowerCase() === username.toLowerCase());
+      if (!created) throw new ApiError('internal', 'user not created');
+      return created;
+    },
     async health() {
       const services = deps.services();
       const degraded = Object.values(services).some((s) => s === 'failed');

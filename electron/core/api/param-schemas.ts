@@ -16,4 +16,29 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
       limit: z.coerce.number().int().min(1).max(50_000).optional(),
     })
     .strict(),
+  listAlarms: z
+    .object({
+      state: z.enum(['annunciated', 'unacked', 'active', 'shelved', 'all']).optional(),
+      priority: z.enum(['critical', 'high', 'medium', 'low']).optional(),
+      device: z.string().max(64).optional(),
+    })
+    .strict()
+    .optional(),
+  getAlarm: z.object({ id: z.string().min(1).max(200) }).strict(),
+  acknowledgeAlarm: z.object({ id: z.string().min(1).max(200), comment: z.string().max(2000).optional() }).strict(),
+  acknowledgeAlarms: z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000), comment: z.string().max(2000).optional() }).strict(),
+  resetAlarm: z.object({ id: z.string().min(1).max(200), comment: z.string().max(2000).optional() }).strict(),
+  commentAlarm: z.object({ id: z.string().min(1).max(200), text: z.string().trim().min(1).max(2000) }).strict(),
+  shelveAlarm: z.object({ id: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500), minutes: z.number().positive().max(7 * 24 * 60) }).strict(),
+  unshelveAlarm: z.object({ id: z.string().min(1).max(200) }).strict(),
+  getAlarmKpis: z.undefined().or(z.object({}).strict()),
+  verifyAudit: z.undefined().or(z.object({}).strict()),
+  listUsers: z.undefined().or(z.object({}).strict()),
+  createUser: z
+    .object({
+      username: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, '2–32 letters, digits, "_", "." or "-"'),
+      password: z.string().min(8).max(256),
+      role: z.enum(['admin', 'operator', 'safety', 'manager', 'viewer']),
+    })
+    .strict(),
 };

@@ -64,8 +64,16 @@ export class AuthService {
 
   async createUser(username: string, password: string, role: UserRole): Promise<void> {
     if (password.length < 8) throw new ApiError('bad-request', 'password must be at least 8 characters', 'password');
+    const exists = this.db.prepare('SELECT 1 FROM users WHERE username = ?').get(username);
+    if (exists) throw new ApiError('conflict', `user "${username}" already exists`, 'username');
     const hash = await hashPassword(password);
     this.db.prepare('INSERT INTO users (username, password_hash, role, created_at) VALUES (?, ?, ?, ?)').run(username, hash, role, this.now());
+  }
+
+  listUsers(): { username: string; role: UserRole; createdAt: number }[] {
+    return (this.db.prepare('SELECT username, role, created_at FROM users ORDER BY username').all() as { username: string; role: UserRole; created_at: number }[]).map(
+      (u) => ({ username: u.username, role: u.role, createdAt: u.created_at }),
+    );
   }
 
   async login(username: string, password: string): Promise<SessionInfo> {

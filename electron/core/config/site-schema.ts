@@ -32,6 +32,45 @@ const deviceSchema = z
   })
   .strict();
 
+/**
+ * Alarm rule settings for the site. Every number has a default in core/alarms/defaults.ts, which
+ * says where it comes from; set here only what the site's own rules or contracts change.
+ */
+const alarmSettings = z
+  .object({
+    /** Dust limits of the site's jurisdiction (core/alarms/rules/dust-presets.ts). */
+    dustPreset: z.enum(['wuhan', 'hebei-db13-2934', 'gb3095-grade2', 'liaoning-tsp-5min']).default('gb3095-grade2'),
+    /** MQTT topic escalations are published on (sirens, SMS gateway); default `site/{id}/alarms/escalation`. */
+    escalationTopic: z.string().min(1).optional(),
+    /** Unacknowledged this long escalates, minutes per priority; null never. */
+    escalateAfterMinutes: z
+      .object({ critical: z.number().positive().nullable(), high: z.number().positive().nullable(), medium: z.number().positive().nullable(), low: z.number().positive().nullable() })
+      .partial()
+      .strict()
+      .optional(),
+    /** Per crane id: overrides of the load/moment/wind/tilt limits. */
+    cranes: z
+      .record(
+        z.string(),
+        z.object({ warningPct: z.number(), overloadPct: z.number(), cutoffPct: z.number(), windWarningMs: z.number(), windAlarmMs: z.number(), tiltLimitDeg: z.number() }).partial().strict(),
+      )
+      .optional(),
+    /** Per hoist id: authorised drivers (others raise "unknown driver"). */
+    hoists: z.record(z.string(), z.object({ authorisedDrivers: z.array(z.string()), movingSpeedMs: z.number().positive() }).partial().strict()).optional(),
+    /** Per ranging station id: each monitored point's surveyed baseline and limits. */
+    ranging: z
+      .record(
+        z.string(),
+        z.record(z.string(), z.object({ baselineM: z.number(), displacementLimitMm: z.number().positive().optional(), rateLimitMmPerDay: z.number().positive().optional() }).strict()),
+      )
+      .optional(),
+    /** Anti-collision safety distance between cranes, metres (GB 5144-2006 §10.5: 2 m). */
+    craneSafetyDistanceM: z.number().positive().default(2),
+  })
+  .strict();
+
+export type AlarmSettings = z.infer<typeof alarmSettings>;
+
 export const siteSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" or "-" (at most 64)'),
@@ -42,6 +81,7 @@ export const siteSchema = z
       .strict()
       .optional(),
     devices: z.array(deviceSchema).default([]),
+    alarms: alarmSettings.default({ dustPreset: 'gb3095-grade2', craneSafetyDistanceM: 2 }),
   })
   .strict()
   .superRefine((site, ctx) => {

@@ -9,7 +9,7 @@ export type LiveLinkState = 'connecting' | 'live' | 'lost';
  */
 export interface ApiClient {
   readonly transport: 'web' | 'ipc';
-  call<M extends ApiMethod>(method: M, ...params: ApiParams<M> extends undefined ? [] : [ApiParams<M>]): Promise<ApiResult<M>>;
+  call<M extends ApiMethod>(method: M, ...params: undefined extends ApiParams<M> ? [ApiParams<M>?] : [ApiParams<M>]): Promise<ApiResult<M>>;
   setToken(token: string | null): void;
   /** Starts pushing live events (after login); returns a function that stops them. */
   openLive(onEvent: (event: LiveEvent) => void, onState: (state: LiveLinkState) => void): () => void;

@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ipcChannelFor, IPC_LIVE_CHANNEL, IPC_LIVE_START_CHANNEL, type LiveEvent } from '../../../electron/common/api.js';
+import { AlarmService } from '../../../electron/core/alarms/alarm-service.js';
 import { createApiHandlers } from '../../../electron/core/api/handlers.js';
+import { loadSiteFile } from '../../../electron/core/config/load-site.js';
 import { AuthService } from '../../../electron/core/auth/auth-service.js';
 import { DeviceStates } from '../../../electron/core/devices/device-states.js';
 import { createLogger } from '../../../electron/core/log/logger.js';
@@ -57,7 +59,11 @@ async function setup() {
   await auth.ensureAdmin('pw-12345678', () => undefined);
   const hub = new LiveHub();
   const devices = new DeviceStates([{ id: 'd1', kind: 'dust', name: 'D1', expectedIntervalS: 5 }], () => undefined);
+  const site = loadSiteFile('/nonexistent').site;
+  const alarms = new AlarmService(site, db, devices, hub, quiet, null);
   const handlers = createApiHandlers({
+    alarms,
+    db,
     version: '9.9.9',
     auth,
     devices,

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/core/log/logger.js';
 import { closeDatabase, DataDirectoryError, migrate, openDatabase, prepareDataDirectory } from '../../../electron/core/store/database.js';
+import { MIGRATIONS } from '../../../electron/core/store/migrations.js';
 import { TelemetryQuery } from '../../../electron/core/store/telemetry-query.js';
 import { TelemetryWriter } from '../../../electron/core/store/telemetry-writer.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
+const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
 const quiet = createLogger({ consoleLevel: 'error', consoleWrite: () => undefined });
 afterEach(removeTempDirs);
 
@@ -14,23 +16,23 @@ describe('database', () => {
   it('opens in WAL mode at the latest schema version', () => {
     const db = openDatabase(tempDir());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     closeDatabase(db);
   });
 
   it('applies only new migrations, in order, and refuses a newer database', () => {
     const db = openDatabase(tempDir());
-    const extra = [{ version: 1, description: 'x', sql: 'SELECT 1' }, { version: 2, description: 'y', sql: 'CREATE TABLE extra (a INTEGER)' }];
-    expect(migrate(db, extra)).toBe(2);
+    const extra = [...MIGRATIONS, { version: LATEST + 1, description: 'y', sql: 'CREATE TABLE extra (a INTEGER)' }];
+    expect(migrate(db, extra)).toBe(LATEST + 1);
     expect(() => db.prepare('SELECT * FROM extra').all()).not.toThrow();
-    expect(() => migrate(db, extra.slice(0, 1))).toThrow(/newer than this Site Command knows/);
+    expect(() => migrate(db, MIGRATIONS)).toThrow(/newer than this Site Command knows/);
     closeDatabase(db);
   });
 
   it('a failing migration leaves the previous version intact', () => {
     const db = openDatabase(tempDir());
-    expect(() => migrate(db, [{ version: 2, description: 'bad', sql: 'CREATE TABLE ok (a); THIS IS NOT SQL' }])).toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(() => migrate(db, [{ version: LATEST + 1, description: 'bad', sql: 'CREATE TABLE ok (a); THIS IS NOT SQL' }])).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(() => db.prepare('SELECT * FROM ok').all()).toThrow(/no such table/);
     closeDatabase(db);
   });

@@ -77,6 +77,12 @@ export class MqttSource implements Service {
     this.setState('offline', 'stopped');
   }
 
+  /** Publishes on the site broker (alarm escalations for sirens/SMS gateways); QoS 1, dropped when offline. */
+  publish(topic: string, payload: string): void {
+    if (!this.client?.connected) throw new Error('broker not connected');
+    this.client.publish(topic, payload, { qos: 1 });
+  }
+
   getStatus(): SourceStatus {
     return { ...this.status };
   }

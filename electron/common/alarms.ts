@@ -1,0 +1,195 @@
+/**
+ * Alarm vocabulary after ISA-18.2 / IEC 62682 (states, shelving, suppression, out of service)
+ * and OPC UA Part 9 (latched alarms cleared only by a reset). Pure types: the UI will import a
+ * subset of these once they move to `electron/common/`.
+ */
+import type { UserRole } from './api.js';
+
+/** Fixed priority levels; the HMI gives each one colour + shape + word and uses them for nothing else. */
+export type AlarmPriority = 'critical' | 'high' | 'medium' | 'low';
+
+export const ALARM_PRIORITIES: readonly AlarmPriority[] = ['critical', 'high', 'medium', 'low'];
+
+/**
+ * ISA-18.2 alarm states. `unack-rtn`: the condition returned to normal before anyone
+ * acknowledged it, so it still needs an acknowledgement.
+ */
+export type AlarmState = 'normal' | 'unack-active' | 'ack-active' | 'unack-rtn';
+
+/** Who did something: a signed-in user, or the engine itself (`role: 'system'`). */
+export interface AlarmActor {
+  user: string;
+  role: UserRole | 'system';
+}
+
+export const SYSTEM_ACTOR: AlarmActor = { user: 'system', role: 'system' };
+
+export interface AlarmComment {
+  /** UTC epoch ms. */
+  at: number;
+  by: string;
+  text: string;
+}
+
+/** A shelved alarm is tracked but not annunciated until `until` (UTC epoch ms) or an unshelve. */
+export interface AlarmShelve {
+  by: string;
+  reason: string;
+  at: number;
+  until: number;
+}
+
+/** Suppressed by design: the system hides it because of plant state (e.g. crane marked out of service). */
+export interface AlarmSuppression {
+  reason: string;
+  at: number;
+}
+
+/** Removed from service by a person (maintenance, a broken sensor). */
+export interface AlarmOutOfService {
+  by: string;
+  reason: string;
+  at: number;
+}
+
+/**
+ * One alarm point (one condition key) and its current occurrence. `id` names the occurrence and
+ * changes each time the alarm activates from `normal`; shelve/suppress/out-of-service belong to
+ * the point and outlive occurrences.
+ */
+export interface Alarm {
+  /** Occurrence id; acknowledgements name it so that a stale screen cannot ack a newer occurrence. */
+  id: string;
+  /** `device:quantity:level`, e.g. `crane-1:moment:cutoff`. */
+  conditionKey: string;
+  sourceDevice: string;
+  priority: AlarmPriority;
+  message: string;
+  /** Latest measured value in `unit`; null for yes/no conditions (door open, unknown driver). */
+  value: number | null;
+  /** Highest value seen during this occurrence. */
+  peakValue: number | null;
+  limit: number | null;
+  unit: string;
+  state: AlarmState;
+  /** Whether the process condition is beyond its limit now (after on/off delays). */
+  conditionActive: boolean;
+  /** This occurrence must be reset by an authorised person even after the condition clears. */
+  latched: boolean;
+  activatedAt: number | null;
+  ackedAt: number | null;
+  ackedBy: string | null;
+  rtnAt: number | null;
+  resetAt: number | null;
+  resetBy: string | null;
+  escalated: boolean;
+  escalatedAt: number | null;
+  shelved: AlarmShelve | null;
+  suppressed: AlarmSuppression | null;
+  outOfService: AlarmOutOfService | null;
+  /** Newest last; capped (see `MAX_COMMENTS_KEPT`); the audit log keeps them all. */
+  comments: AlarmComment[];
+}
+
+/**
+ * What a rule says about one condition for one reading. `beyond` and `clearable` are already
+ * worked out against the limit and the deadband by the rule, so the engine stays unit-agnostic:
+ * it activates after `beyond` has held for `onDelayMs` and clears after `clearable` has held
+ * for `offDelayMs`.
+ */
+export interface ConditionEvaluation {
+  conditionKey: string;
+  sourceDevice: string;
+  priority: AlarmPriority;
+  message: string;
+  value: number | null;
+  limit: number | null;
+  unit: string;
+  /** The value is beyond the limit now. */
+  beyond: boolean;
+  /** The value is inside limit minus deadband now (for yes/no conditions: `!beyond`). */
+  clearable: boolean;
+  /** Occurrences of this condition latch (e.g. a crane's 110 % cut-off). */
+  latched: boolean;
+  onDelayMs: number;
+  offDelayMs: number;
+}
+
+export type AlarmEventType =
+  | 'activated'
+  | 'acknowledged'
+  | 'commented'
+  | 'shelved'
+  | 'unshelved'
+  | 'reset'
+  | 'escalated'
+  | 'returned-to-normal'
+  | 'suppressed'
+  | 'unsuppressed'
+  | 'removed-from-service'
+  | 'returned-to-service';
+
+/** One thing that happened to an alarm; what the audit log stores and UIs are pushed. */
+export interface AlarmEvent {
+  type: AlarmEventType;
+  /** UTC epoch ms. */
+  at: number;
+  alarmId: string;
+  conditionKey: string;
+  sourceDevice: string;
+  priority: AlarmPriority;
+  actor: AlarmActor;
+  /** Comment, shelve/suppress reason, or null. */
+  text: string | null;
+  /** The alarm after the event (a copy). */
+  alarm: Alarm;
+}
+
+/** Why an operation was refused. */
+export type AlarmErrorCode =
+  | 'forbidden'
+  | 'not-found'
+  | 'stale-occurrence'
+  | 'comment-required'
+  | 'invalid-transition'
+  | 'bad-request';
+
+export interface AlarmError {
+  ok: false;
+  code: AlarmErrorCode;
+  message: string;
+}
+
+export type AlarmResult<T> = { ok: true; value: T } | AlarmError;
+
+export function alarmError(code: AlarmErrorCode, message: string): AlarmError {
+  return { ok: false, code, message };
+}
+
+/** Annunciated = shown to the operator: not normal, and not shelved, suppressed or out of service. */
+export function isAnnunciated(alarm: Alarm): boolean {
+  return alarm.state !== 'normal' && !alarm.shelved && !alarm.suppressed && !alarm.outOfService;
+}
+
+export function isUnacknowledged(alarm: Alarm): boolean {
+  return alarm.state === 'unack-active' || alarm.state === 'unack-rtn';
+}
+
+/** Alarm-system performance figures (EEMUA 191, ISA-18.2 §16); computed in core/alarms/alarm-kpis.ts. */
+export interface AlarmKpis {
+  /** Annunciated activations in the flood window ending now (10 minutes by default). */
+  activationsInFloodWindow: number;
+  /** More than `floodThreshold` activations in that window. */
+  flood: boolean;
+  /** Activations per 10-minute window (aligned to UTC 10-minute boundaries), over the horizon; windows without activations are left out. */
+  perTenMinutes: Array<{ start: number; count: number }>;
+  /** Alarms active (acknowledged or not) for longer than `standingAfterMs`. */
+  standing: Array<{ alarmId: string; conditionKey: string; activeForMs: number }>;
+  /** Conditions that activated `chatterCount` or more times within any `chatterWindowMs` in the horizon. */
+  chattering: string[];
+  /** The ten conditions activating most often over the horizon, most first (ties by key). */
+  topTen: Array<{ conditionKey: string; count: number }>;
+  /** Mean of (acknowledged − activated) over acknowledgements in the horizon, ms; null when none. */
+  meanTimeToAckMs: number | null;
+  acknowledgements: number;
+}

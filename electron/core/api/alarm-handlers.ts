@@ -1,0 +1,139 @@
+import type { Alarm, AlarmError, AlarmResult } from '../../common/alarms.js';
+import { isAnnunciated, isUnacknowledged } from '../../common/alarms.js';
+import { ApiError, type ApiErrorCode, type AuditEntryView } from '../../common/api.js';
+import type { AlarmService } from '../alarms/alarm-service.js';
+import { verifyAuditChain, type AuditRow } from '../alarms/audit-chain.js';
+import type { Caller } from '../auth/auth-service.js';
+import type { Database } from '../store/database.js';
+import type { ApiHandlers, RequestContext } from './handlers.js';
+
+type AlarmHandlerNames =
+  | 'listAlarms'
+  | 'getAlarm'
+  | 'acknowledgeAlarm'
+  | 'acknowledgeAlarms'
+  | 'resetAlarm'
+  | 'commentAlarm'
+  | 'shelveAlarm'
+  | 'unshelveAlarm'
+  | 'getAlarmKpis'
+  | 'verifyAudit';
+
+const ERROR_CODES: Record<AlarmError['code'], ApiErrorCode> = {
+  forbidden: 'forbidden',
+  'not-found': 'not-found',
+  'stale-occurrence': 'conflict',
+  'comment-required': 'bad-request',
+  'invalid-transition': 'conflict',
+  'bad-request': 'bad-request',
+};
+
+/** The alarm part of the contract: the engine decides (roles, states); this maps to API errors. */
+export function createAlarmHandlers(alarms: AlarmService, db: Database): Pick<ApiHandlers, AlarmHandlerNames> {
+  const engine = alarms.engine;
+  const actor = (context: RequestContext) => {
+    const caller = context.caller as Caller;
+    return { user: caller.username, role: caller.role };
+  };
+  const find = (id: string): Alarm => {
+    const alarm = engine.byAlarmId(id) ?? engine.byConditionKey(id);
+    if (!alarm) throw new ApiError('not-found', `no alarm "${id}"`, 'id');
+    return alarm;
+  };
+  // Flush before answering so a client that acknowledged and then reads the audit sees its row.
+  const settle = (result: AlarmResult<Alarm>): Alarm => {
+    alarms.store.flush();
+    if (result.ok) return result.value;
+    throw new ApiError(ERROR_CODES[result.code], result.message, result.code === 'comment-required' ? 'comment' : undefined);
+  };
+
+  return {
+    async listAlarms(query) {
+      const state = query?.state ?? 'annunciated';
+      return engine
+        .alarms()
+        .filter((a) => {
+          if (query?.priority && a.priority !== query.priority) return false;
+          if (query?.device && a.sourceDevice !== query.device) return false;
+          switch (state) {
+            case 'annunciated':
+              return isAnnunciated(a);
+            case 'unacked':
+              return isAnnunciated(a) && isUnacknowledged(a);
+            case 'active':
+              return a.conditionActive;
+            case 'shelved':
+              return a.shelved !== null;
+            case 'all':
+              return true;
+          }
+        })
+        .sort(byUrgency);
+    },
+    async getAlarm({ id }) {
+      const alarm = find(id);
+      alarms.store.flush();
+      const history = alarms.store
+        .audit({ alarmId: alarm.id, limit: 5000 })
+        .map(toView)
+        .sort((x, y) => x.seq - y.seq);
+      return { alarm, history };
+    },
+    async acknowledgeAlarm({ id, comment }, context) {
+      return settle(engine.acknowledge(find(id).id, actor(context), comment, Date.now()));
+    },
+    async acknowledgeAlarms({ ids, comment }, context) {
+      const result = engine.acknowledgeMany(ids, actor(context), comment, Date.now());
+      alarms.store.flush();
+      return { acknowledged: result.acknowledged, refused: result.refused.map((r) => ({ alarmId: r.alarmId, error: r.error.message })) };
+    },
+    async resetAlarm({ id, comment }, context) {
+      return settle(engine.reset(find(id).id, actor(context), comment, Date.now()));
+    },
+    async commentAlarm({ id, text }, context) {
+      return settle(engine.addComment(find(id).id, actor(context), text, Date.now()));
+    },
+    async shelveAlarm({ id, reason, minutes }, context) {
+      const now = Date.now();
+      return settle(engine.shelve(find(id).conditionKey, actor(context), reason, now + minutes * 60_000, now));
+    },
+    async unshelveAlarm({ id }, context) {
+      return settle(engine.unshelve(find(id).conditionKey, actor(context), Date.now()));
+    },
+    async getAlarmKpis() {
+      return engine.kpis(Date.now());
+    },
+    async verifyAudit() {
+      alarms.store.flush();
+      return verifyAuditChain(db);
+    },
+  };
+}
+
+const PRIORITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+/** Unacknowledged first, then by priority, then newest first: the order an operator works in. */
+function byUrgency(a: Alarm, b: Alarm): number {
+  const ua = isUnacknowledged(a) ? 0 : 1;
+  const ub = isUnacknowledged(b) ? 0 : 1;
+  if (ua !== ub) return ua - ub;
+  if (PRIORITY_RANK[a.priority] !== PRIORITY_RANK[b.priority]) return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
+  return (b.activatedAt ?? 0) - (a.activatedAt ?? 0);
+}
+
+function toView(row: AuditRow): AuditEntryView {
+  return {
+    seq: row.seq,
+    at: row.at,
+    eventType: row.type,
+    alarmId: row.alarmId,
+    conditionKey: row.conditionKey,
+    sourceDevice: row.sourceDevice,
+    priority: row.priority,
+    actor: row.actor,
+    actorRole: row.actorRole,
+    text: row.text,
+    state: row.state,
+    hash: row.hash,
+  };
+}
