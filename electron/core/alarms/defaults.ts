@@ -77,6 +77,11 @@ export const CRANE_TILT_DEADBAND_DEG = 0.1;
 /** On/off delays for crane conditions, ms: short, because a load change is real within seconds. */
 export const CRANE_ON_DELAY_MS = 2_000;
 export const CRANE_OFF_DELAY_MS = 5_000;
+/**
+ * The 110 % cut-off is annunciated at once: the crane's own limiter has already stopped hoisting
+ * up (GB 5144), so there is nothing to filter — the alarm records a fact the operator must see.
+ */
+export const CRANE_CUTOFF_ON_DELAY_MS = 0;
 /** Wind gusts: a warning needs the wind to hold (anemometers report gusts). */
 export const CRANE_WIND_ON_DELAY_MS = 10_000;
 export const CRANE_WIND_OFF_DELAY_MS = 60_000;

@@ -71,13 +71,13 @@ export function createAlarmHandlers(alarms: AlarmService, db: Database): Pick<Ap
         .sort(byUrgency);
     },
     async getAlarm({ id }) {
-      const alarm = find(id);
       alarms.store.flush();
-      const history = alarms.store
-        .audit({ alarmId: alarm.id, limit: 5000 })
-        .map(toView)
-        .sort((x, y) => x.seq - y.seq);
-      return { alarm, history };
+      const current = engine.byAlarmId(id) ?? engine.byConditionKey(id);
+      const rows = alarms.store.audit({ alarmId: current?.id ?? id, limit: 5000 }).sort((x, y) => x.seq - y.seq);
+      // A finished occurrence (reset, returned to normal) lives on in the audit log only.
+      const alarm = current && current.id === (rows[0]?.alarmId ?? current.id) ? current : alarmFromHistory(rows);
+      if (!alarm) throw new ApiError('not-found', `no alarm "${id}"`, 'id');
+      return { alarm, history: rows.map(toView) };
     },
     async acknowledgeAlarm({ id, comment }, context) {
       return settle(engine.acknowledge(find(id).id, actor(context), comment, Date.now()));
@@ -119,6 +119,44 @@ function byUrgency(a: Alarm, b: Alarm): number {
   if (ua !== ub) return ua - ub;
   if (PRIORITY_RANK[a.priority] !== PRIORITY_RANK[b.priority]) return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
   return (b.activatedAt ?? 0) - (a.activatedAt ?? 0);
+}
+
+/** Rebuilds a past occurrence from its audit rows (oldest first); null when there are none. */
+export function alarmFromHistory(rows: readonly AuditRow[]): Alarm | null {
+  const last = rows[rows.length - 1];
+  if (!last) return null;
+  const firstOf = (type: string) => rows.find((r) => r.type === type);
+  const detail = last.detail as { value?: number | null; limit?: number | null; unit?: string; message?: string; conditionActive?: boolean; latched?: boolean; escalated?: boolean };
+  const acked = firstOf('acknowledged');
+  const reset = firstOf('reset');
+  const escalated = firstOf('escalated');
+  return {
+    id: last.alarmId,
+    conditionKey: last.conditionKey,
+    sourceDevice: last.sourceDevice,
+    priority: last.priority as Alarm['priority'],
+    message: detail.message ?? '',
+    value: detail.value ?? null,
+    peakValue: null,
+    limit: detail.limit ?? null,
+    unit: detail.unit ?? '',
+    state: last.state as Alarm['state'],
+    conditionActive: detail.conditionActive ?? false,
+    // The reset row no longer carries the latch; the occurrence was latched if any row said so.
+    latched: rows.some((r) => (r.detail as { latched?: boolean }).latched === true),
+    activatedAt: firstOf('activated')?.at ?? null,
+    ackedAt: acked?.at ?? null,
+    ackedBy: acked?.actor ?? null,
+    rtnAt: firstOf('returned-to-normal')?.at ?? null,
+    resetAt: reset?.at ?? null,
+    resetBy: reset?.actor ?? null,
+    escalated: escalated !== undefined,
+    escalatedAt: escalated?.at ?? null,
+    shelved: null,
+    suppressed: null,
+    outOfService: null,
+    comments: rows.filter((r) => r.text && (r.type === 'commented' || r.type === 'acknowledged' || r.type === 'reset')).map((r) => ({ at: r.at, by: r.actor, text: r.text! })),
+  };
 }
 
 function toView(row: AuditRow): AuditEntryView {

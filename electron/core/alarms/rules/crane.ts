@@ -75,6 +75,7 @@ export function evaluateCrane(deviceId: string, reading: CraneTelemetry, config:
           inclusive: true,
           latched: l.latched,
           ...timing,
+          ...(l.latched ? { onDelayMs: D.CRANE_CUTOFF_ON_DELAY_MS } : {}),
         }),
       );
     }
