@@ -75,7 +75,8 @@ export function createAlarmHandlers(alarms: AlarmService, db: Database): Pick<Ap
       const current = engine.byAlarmId(id) ?? engine.byConditionKey(id);
       const rows = alarms.store.audit({ alarmId: current?.id ?? id, limit: 5000 }).sort((x, y) => x.seq - y.seq);
       // A finished occurrence (reset, returned to normal) lives on in the audit log only.
-      const alarm = current && current.id === (rows[0]?.alarmId ?? current.id) ? current : alarmFromHistory(rows);
+      const live = current && current.state !== 'normal' && current.id === (rows[0]?.alarmId ?? current.id);
+      const alarm = live ? current : (alarmFromHistory(rows) ?? current);
       if (!alarm) throw new ApiError('not-found', `no alarm "${id}"`, 'id');
       return { alarm, history: rows.map(toView) };
     },
