@@ -25,6 +25,8 @@ export class SubscriberQueue {
   private queue: VideoSegment[] = [];
   private bytes = 0;
   private waitingForKeyframe: boolean;
+  /** Waiting for a keyframe because of an overflow (skips count as drops), not because it just joined. */
+  private overflowed = false;
   private busy = false;
   private closed = false;
 
@@ -54,14 +56,19 @@ export class SubscriberQueue {
     this.queue = [init];
     this.bytes = init.data.length;
     this.waitingForKeyframe = true;
+    this.overflowed = false;
     this.pump();
   }
 
   pushMedia(fragment: LiveFragment): void {
     if (this.closed) return;
     if (this.waitingForKeyframe) {
-      if (!fragment.keyframe) return;
+      if (!fragment.keyframe) {
+        if (this.overflowed) this.dropped++;
+        return;
+      }
       this.waitingForKeyframe = false;
+      this.overflowed = false;
     } else if (this.queue.length >= this.limits.maxSegments || this.bytes + fragment.data.length > this.limits.maxBytes) {
       const kept = this.queue.filter((s) => s.kind === 'init');
       this.dropped += this.queue.length - kept.length;
@@ -70,6 +77,7 @@ export class SubscriberQueue {
       if (!fragment.keyframe) {
         this.dropped++;
         this.waitingForKeyframe = true;
+        this.overflowed = true;
         return;
       }
     }
