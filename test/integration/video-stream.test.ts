@@ -82,6 +82,19 @@ describe('live stream from the RTSP test camera', () => {
     expect(supervisor.status().state).toBe('idle');
   });
 
+  it('serves a viewer who arrives while the grace stop is still killing ffmpeg', async () => {
+    const supervisor = supervise(camera.url(), { graceMs: 20 });
+    const first = supervisor.subscribe(() => {});
+    await waitFor('live', () => supervisor.status().state === 'live', 5_000);
+    first.unsubscribe();
+    await waitFor('grace expired', () => supervisor.status().state === 'idle', 2_000, 1);
+    const got: VideoSegment[] = [];
+    supervisor.subscribe((s) => void got.push(s));
+    await waitFor('video for the newcomer', () => got.filter((s) => s.kind === 'media').length > 3, 5_000);
+    expect(got[0]!.kind).toBe('init');
+    expect(supervisor.status().state).toBe('live');
+  });
+
   it('drops a slow viewer to the next keyframe without growing its queue', async () => {
     const supervisor = supervise(camera.url(), { queueLimits: { maxSegments: 10, maxBytes: 4 * 1024 * 1024 } });
     const fast: VideoSegment[] = [];
@@ -164,6 +177,39 @@ describe('camera faults', () => {
       expect(status.reason).toBe('not found');
     } finally {
       await camera.stop();
+    }
+  });
+
+  it('reports "no video" when a connected camera stops sending, and recovers', async () => {
+    const camera = await RtspCamera.start();
+    try {
+      const supervisor = supervise(camera.url(), { dataTimeoutMs: 2_000 });
+      supervisor.subscribe(() => {});
+      await waitFor('live', () => supervisor.status().state === 'live', 5_000);
+      process.kill(camera.pid!, 'SIGSTOP'); // the TCP connection stays open, the data stops
+      try {
+        const status = await waitFor('offline', () => (supervisor.status().state === 'offline' ? supervisor.status() : undefined), 5_000);
+        expect(status.reason).toBe('no video');
+      } finally {
+        process.kill(camera.pid!, 'SIGCONT');
+      }
+      await waitFor('live again', () => supervisor.status().state === 'live', 10_000);
+    } finally {
+      await camera.stop();
+    }
+  });
+
+  it('reports "timed out" for a server that accepts and never answers', async () => {
+    const { createServer } = await import('node:net');
+    const port = await freePort();
+    const silent = createServer(() => {}).listen(port, '127.0.0.1');
+    try {
+      const supervisor = supervise(`rtsp://127.0.0.1:${port}/cam`, { remux: { socketTimeoutMs: 1_500 } });
+      supervisor.subscribe(() => {});
+      const status = await waitFor('offline', () => (supervisor.status().state === 'offline' ? supervisor.status() : undefined), 5_000);
+      expect(status.reason).toBe('timed out');
+    } finally {
+      silent.close();
     }
   });
 

@@ -80,6 +80,7 @@ export class StreamSupervisor {
   private gotMedia = false;
   private killReason: OfflineReason | undefined;
   private stopping = false;
+  private stopInFlight: Promise<void> | undefined;
   private stderrTail: string[] = [];
   private stderrPartial = '';
 
@@ -107,13 +108,14 @@ export class StreamSupervisor {
       (error) => this.options.log?.warn('video subscriber failed', { stream: this.label, error }),
       join !== 'now',
     );
-    if (this.init && join !== 'now') {
+    if (this.init && join !== 'now' && !this.stopInFlight) {
       queue.pushInit(this.init);
       if (join === 'latest-keyframe') for (const fragment of this.ring.fromLatestKeyframe()) queue.pushMedia(fragment);
     }
     this.subscribers.add(queue);
     this.clearGrace();
-    if (!this.child && !this.restartTimer) this.spawnFfmpeg();
+    // While a stop is in flight, stopFfmpeg starts a fresh run once the old one has exited.
+    if (!this.child && !this.restartTimer && !this.stopInFlight) this.spawnFfmpeg();
     let active = true;
     return {
       unsubscribe: () => {
@@ -174,8 +176,8 @@ export class StreamSupervisor {
     this.clearGrace();
     clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
-    await this.stopFfmpeg();
     this.setState('idle');
+    await this.stopFfmpeg();
   }
 
   private scheduleGrace(): void {
@@ -185,9 +187,8 @@ export class StreamSupervisor {
       if (this.subscribers.size > 0) return;
       clearTimeout(this.restartTimer);
       this.restartTimer = undefined;
-      void this.stopFfmpeg().then(() => {
-        if (this.subscribers.size === 0) this.setState('idle');
-      });
+      this.setState('idle');
+      void this.stopFfmpeg();
     }, this.graceMs);
     this.graceTimer.unref();
   }
@@ -233,7 +234,7 @@ export class StreamSupervisor {
     this.options.log?.info('ffmpeg started', { stream: this.label, pid: child.pid, mode: transcode ? 'transcode' : 'remux' });
 
     child.stdout.on('data', (chunk: Buffer) => {
-      if (this.child !== child) return;
+      if (this.child !== child || this.stopping) return; // a run being stopped delivers nothing more
       this.lastDataAt = this.now();
       try {
         fragmenter.push(chunk);
@@ -381,17 +382,23 @@ export class StreamSupervisor {
     this.restartTimer.unref();
   }
 
-  private async stopFfmpeg(): Promise<void> {
+  /** Stops the running ffmpeg; if someone subscribed meanwhile, starts a new run for them. */
+  private stopFfmpeg(): Promise<void> {
+    if (this.stopInFlight) return this.stopInFlight;
     const child = this.child;
-    if (!child) return;
+    if (!child) return Promise.resolve();
     this.stopping = true;
     clearInterval(this.watchdogTimer);
     this.watchdogTimer = undefined;
     killGroup(child, 'SIGTERM');
     const forced = setTimeout(() => killGroup(child, 'SIGKILL'), 2_000);
-    await this.childExited;
-    clearTimeout(forced);
-    if (this.child === child) this.child = undefined;
+    this.stopInFlight = (this.childExited ?? Promise.resolve()).then(() => {
+      clearTimeout(forced);
+      if (this.child === child) this.child = undefined;
+      this.stopInFlight = undefined;
+      if (this.subscribers.size > 0 && !this.child && !this.restartTimer) this.spawnFfmpeg();
+    });
+    return this.stopInFlight;
   }
 
   private setState(state: StreamState): void {
