@@ -95,6 +95,18 @@ describe('live stream from the RTSP test camera', () => {
     expect(supervisor.status().state).toBe('live');
   });
 
+  it('falls back to a reduced-size H.264 transcode when asked', async () => {
+    const supervisor = supervise(camera.url(), { transcode: { width: 320, gop: 15 } });
+    const got: VideoSegment[] = [];
+    supervisor.subscribe((s) => void got.push(s));
+    await waitFor('transcoded fragments', () => got.filter((s) => s.kind === 'media').length > 20, 8_000);
+    const init = got[0] as LiveInit;
+    expect(init).toMatchObject({ kind: 'init', width: 320, height: 180 });
+    expect(init.codec).toMatch(/^avc1\.42[0-9A-F]{4}$/);
+    const keyframes = got.filter((s) => s.kind === 'media' && s.keyframe).length;
+    expect(keyframes).toBeGreaterThanOrEqual(1);
+  });
+
   it('drops a slow viewer to the next keyframe without growing its queue', async () => {
     const supervisor = supervise(camera.url(), { queueLimits: { maxSegments: 10, maxBytes: 4 * 1024 * 1024 } });
     const fast: VideoSegment[] = [];

@@ -96,6 +96,17 @@ describe('Mp4Fragmenter on real ffmpeg output', () => {
     expect(inits[0]!.track).toMatchObject({ width: 320, height: 240 });
   });
 
+  it('reads an hvc1 codec string (ISO/IEC 14496-15 Annex E) from an H.265 stream', () => {
+    const hevc = execFileSync(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240:rate=15', '-t', '1',
+      '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1',
+      '-f', 'mp4', '-movflags', 'empty_moov+default_base_moof+frag_keyframe', 'pipe:1']);
+    const level = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=level', '-of', 'default=nw=1:nk=1', '-i', 'pipe:0'], { input: hevc, encoding: 'utf8' }).trim();
+    const { inits, media } = collect(hevc, 11);
+    // Main profile (1), compatible with Main and Main 10 (flags 0x60000000 bit-reversed → 6), main tier.
+    expect(inits[0]!.track.codec).toMatch(new RegExp(`^hvc1\\.1\\.6\\.L${level}(\\.[0-9A-F]{1,2})*$`));
+    expect(media[0]!.info.keyframe).toBe(true);
+  });
+
   it('refuses a box with a bogus 2 GB size with a clear error', () => {
     const fragmenter = new Mp4Fragmenter({ onInit: () => {}, onMedia: () => {} });
     const bogus = Buffer.alloc(16);
