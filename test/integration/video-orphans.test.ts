@@ -7,8 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SpawnGuard } from '../../electron/core/video/guarded-spawn.js';
 import { StreamSupervisor } from '../../electron/core/video/stream-supervisor.js';
-import { RtspCamera, freePort } from '../helpers/rtsp-camera.js';
-import { ffmpegsFor, processesWith, waitFor } from './video-procs.js';
+import { RtspCamera, ffmpegsFor, freePort, processesWith, waitFor } from '../helpers/rtsp-camera.js';
 
 const SUPERVISOR = fileURLToPath(new URL('../../electron/core/video/stream-supervisor.ts', import.meta.url));
 

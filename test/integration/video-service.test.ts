@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnknownCameraError, VideoService } from '../../electron/core/video/video-service.js';
 import type { VideoSegment } from '../../electron/core/video/video-types.js';
-import { RtspCamera } from '../helpers/rtsp-camera.js';
-import { ffmpegsFor, waitFor } from './video-procs.js';
+import { RtspCamera, ffmpegsFor, waitFor } from '../helpers/rtsp-camera.js';
 
 function ffprobe(file: string, entries: string, streams = false): string {
   return execFileSync('ffprobe', ['-v', 'error', ...(streams ? ['-select_streams', 'v:0', '-show_entries', `stream=${entries}`] : ['-show_entries', `format=${entries}`]), '-of', 'default=nw=1:nk=1', file], { encoding: 'utf8' }).trim();
