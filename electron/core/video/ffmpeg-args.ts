@@ -1,0 +1,129 @@
+/**
+ * ffmpeg command lines for live camera video: RTSP in, fragmented MP4 on stdout.
+ *
+ * Remux first (STYLE.md "Video: remux, don't transcode"): `-c:v copy` costs about 2 % of a core per
+ * 1080p stream here, a transcode about a whole core (FIELD-NOTES.md "Live video").
+ */
+
+/** How the muxer cuts the stream into MSE media segments. */
+export type Fragmentation =
+  /** One moof+mdat per frame: the player is one frame behind the camera, the lowest latency fMP4 offers. */
+  | { mode: 'every-frame' }
+  /** Fragments of at most `ms` (and always a new one at a keyframe): fewer, larger messages. */
+  | { mode: 'duration'; ms: number };
+
+export interface RemuxOptions {
+  /** Default every frame; see `fragmentationFlags`. */
+  fragmentation?: Fragmentation;
+  /** Socket I/O timeout for the RTSP connection, ms (ffmpeg `-timeout`, µs). Default 5 s. */
+  socketTimeoutMs?: number;
+  /**
+   * Bytes ffmpeg may read to find the stream's parameters. Default 32 KiB, ffmpeg's minimum: the
+   * SPS/PPS come in the SDP (sprop-parameter-sets) or the first packets, which is all `-c copy`
+   * needs. Measured here (640x360 15 fps camera, start to first fragment): 32 KiB + 200 ms ≈ 0.4–0.6 s,
+   * 256 KiB + 500 ms ≈ 1.0 s, ffmpeg's defaults ≈ 2.0 s.
+   */
+  probeSizeBytes?: number;
+  /** How long ffmpeg may analyse the input, ms. Default 200 ms. 0 would mean ffmpeg's default of 5 s. */
+  analyzeDurationMs?: number;
+}
+
+export interface TranscodeOptions extends RemuxOptions {
+  /** Output width in pixels; height follows the aspect ratio. Default 640. */
+  width?: number;
+  /** Output frame rate cap. Default: the input's. */
+  fps?: number;
+  /** Keyframe interval in frames; default 25 (1 s at 25 fps, so late joiners start fast). */
+  gop?: number;
+}
+
+export const DEFAULT_SOCKET_TIMEOUT_MS = 5_000;
+
+/**
+ * Movflags for low-latency fragmented MP4:
+ * - `empty_moov`: the init segment (ftyp+moov) comes first and carries no samples, so MSE can take it alone;
+ * - `default_base_moof`: offsets inside each moof are relative to it, so a fragment stands alone
+ *   (Chromium's MSE requires it);
+ * - `frag_keyframe`: a keyframe always opens a new fragment, so a late joiner can start on a fragment
+ *   boundary;
+ * - `frag_every_frame` (default) or `-frag_duration`: fragment size decides latency. frag_keyframe
+ *   alone cuts one fragment per GOP, so the player cannot get closer to live than a whole GOP
+ *   (2 s at a 50-frame GOP). Per-frame fragments cost a ~100-byte moof per frame (≈ 20 kbit/s at
+ *   25 fps, 1 % of a 2 Mbit/s camera) and give the lowest latency; `duration` mode trades a
+ *   little latency for fewer messages on a busy wall.
+ */
+export function fragmentationFlags(fragmentation: Fragmentation = { mode: 'every-frame' }): string[] {
+  const base = 'empty_moov+default_base_moof+frag_keyframe';
+  if (fragmentation.mode === 'every-frame') return ['-movflags', `${base}+frag_every_frame`];
+  return ['-movflags', base, '-frag_duration', String(Math.round(fragmentation.ms * 1000))];
+}
+
+function inputArgs(url: string, options: RemuxOptions): string[] {
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-loglevel', 'error',
+    // RTP over the RTSP TCP connection: no UDP ports to open, no loss on a busy site network.
+    '-rtsp_transport', 'tcp',
+    '-timeout', String((options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS) * 1000),
+    // Short probing: ffmpeg's first frame otherwise waits ~1.3 s for stream analysis (FIELD-NOTES.md).
+    '-probesize', String(Math.max(32, options.probeSizeBytes ?? 32 * 1024)),
+    '-analyzeduration', String(Math.max(1, Math.round((options.analyzeDurationMs ?? 200) * 1000))),
+    '-i', url,
+  ];
+}
+
+function outputArgs(options: RemuxOptions): string[] {
+  return [
+    '-f', 'mp4',
+    ...fragmentationFlags(options.fragmentation),
+    // Write each fragment to the pipe as soon as it is cut instead of filling a 32 KiB buffer first.
+    '-flush_packets', '1',
+    'pipe:1',
+  ];
+}
+
+/** Remux: first video stream copied as is (H.264 or H.265), audio dropped. */
+export function remuxArgs(url: string, options: RemuxOptions = {}): string[] {
+  return [...inputArgs(url, options), '-map', '0:v:0', '-an', '-c:v', 'copy', ...outputArgs(options)];
+}
+
+/**
+ * Fallback for streams a browser cannot play (MJPEG, MPEG-4 part 2, H.265 where Chromium lacks it):
+ * H.264 at reduced size with x264's cheapest settings. Costs CPU; use per camera, not by default.
+ */
+export function transcodeArgs(url: string, options: TranscodeOptions = {}): string[] {
+  const width = options.width ?? 640;
+  const filters = [`scale=${width}:-2`];
+  if (options.fps) filters.push(`fps=${options.fps}`);
+  const gop = options.gop ?? 25;
+  return [
+    ...inputArgs(url, options),
+    '-map', '0:v:0', '-an',
+    '-vf', filters.join(','),
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency',
+    '-profile:v', 'baseline', '-pix_fmt', 'yuv420p',
+    '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0',
+    ...outputArgs(options),
+  ];
+}
+
+/** `rtsp://user:pass@host/path` → `rtsp://user:***@host/path`; anything unparsable is returned masked. */
+export function redactRtspUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password) return url;
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return redactUrlsInText(url);
+  }
+}
+
+/**
+ * Masks credentials in any URL inside free text. ffmpeg prints the input URL, password included,
+ * in its own error lines ("rtsp://admin:secret@10.0.0.9/cam: Server returned 401 Unauthorized").
+ */
+export function redactUrlsInText(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)([^\s/@:]*):([^\s/@]*)@/gi, '$1$2:***@');
+}

@@ -1,0 +1,420 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { locateFfmpeg } from '../../../native/ffmpeg.js';
+import type { Logger } from '../log/logger.js';
+import { Backoff } from '../sources/mqtt/backoff.js';
+import { DEFAULT_SOCKET_TIMEOUT_MS, redactRtspUrl, redactUrlsInText, remuxArgs, transcodeArgs, type RemuxOptions, type TranscodeOptions } from './ffmpeg-args.js';
+import { FragmentRing } from './fragment-ring.js';
+import { guardedSpawn, killGroup, type SpawnGuard } from './guarded-spawn.js';
+import { Mp4Fragmenter, type InitSegment, type MediaSegment } from './mp4-fragmenter.js';
+import { classifyFfmpegStderr, type OfflineReason } from './stderr-reason.js';
+import { DEFAULT_QUEUE_LIMITS, SubscriberQueue, type QueueLimits, type SegmentSink } from './subscriber-queue.js';
+import type { LiveFragment, LiveInit, StreamState, StreamStatus } from './video-types.js';
+
+export interface StreamSupervisorOptions {
+  /** RTSP URL, credentials included. Only ffmpeg sees it; logs and status carry `redactRtspUrl`. */
+  url: string;
+  /** Transcode to H.264 instead of remuxing (codecs a browser cannot play). Costs a core. */
+  transcode?: boolean | TranscodeOptions;
+  remux?: RemuxOptions;
+  /** Keep ffmpeg running this long after the last viewer leaves, ms. Default 10 s. */
+  graceMs?: number;
+  /** Video kept for late joiners and alarm pre-roll, ms. Default 10 s. */
+  preRollMs?: number;
+  /** Kill and restart ffmpeg after this long without a byte on its stdout, ms. Default 5 s. */
+  dataTimeoutMs?: number;
+  queueLimits?: QueueLimits;
+  ffmpegPath?: string;
+  spawnGuard?: SpawnGuard;
+  backoff?: Backoff;
+  log?: Logger;
+  now?: () => number;
+}
+
+export interface SubscribeOptions {
+  /**
+   * Where a new subscriber starts: 'latest-keyframe' (default) replays the init segment and the
+   * buffered fragments from the latest keyframe for an immediate picture; 'next-keyframe' waits
+   * for the next one; 'now' receives every fragment from now on (recorders, evidence clips).
+   */
+  join?: 'latest-keyframe' | 'next-keyframe' | 'now';
+}
+
+export interface VideoSubscription {
+  unsubscribe(): void;
+  /** Fragments this subscriber missed because it was too slow. */
+  readonly dropped: number;
+}
+
+const STDERR_LINES_KEPT = 20;
+
+/**
+ * One camera stream: one ffmpeg (RTSP → fragmented MP4) shared by every viewer of that URL.
+ * Starts on the first subscriber, stops `graceMs` after the last one leaves, restarts with
+ * exponential backoff (1 s → 30 s) while anyone is subscribed, and sends a new init segment
+ * after every restart.
+ */
+export class StreamSupervisor {
+  readonly label: string;
+  private readonly subscribers = new Set<SubscriberQueue>();
+  private readonly ring: FragmentRing;
+  private readonly backoff: Backoff;
+  private readonly now: () => number;
+  private readonly graceMs: number;
+  private readonly dataTimeoutMs: number;
+  private readonly socketTimeoutMs: number;
+
+  private state: StreamState = 'idle';
+  private since: number;
+  private reason: OfflineReason | undefined;
+  private detail: string | undefined;
+  private restarts = 0;
+  private generation = 0;
+  private init: LiveInit | undefined;
+  private recent: LiveFragment[] = [];
+  private statusListeners = new Set<(status: StreamStatus) => void>();
+
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private childExited: Promise<void> | undefined;
+  private startedAt = 0;
+  private lastDataAt: number | undefined;
+  private gotMedia = false;
+  private killReason: OfflineReason | undefined;
+  private stopping = false;
+  private stopInFlight: Promise<void> | undefined;
+  private stderrTail: string[] = [];
+  private stderrPartial = '';
+
+  private graceTimer: NodeJS.Timeout | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private watchdogTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: StreamSupervisorOptions) {
+    this.label = redactRtspUrl(options.url);
+    this.now = options.now ?? Date.now;
+    this.since = this.now();
+    this.ring = new FragmentRing(options.preRollMs ?? 10_000);
+    this.backoff = options.backoff ?? new Backoff(1000, 30_000);
+    this.graceMs = options.graceMs ?? 10_000;
+    this.dataTimeoutMs = options.dataTimeoutMs ?? 5_000;
+    this.socketTimeoutMs = options.remux?.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
+  }
+
+  /** Receives the init segment, then fragments from a keyframe on. Starts ffmpeg if needed. */
+  subscribe(sink: SegmentSink, options: SubscribeOptions = {}): VideoSubscription {
+    const join = options.join ?? 'latest-keyframe';
+    const queue = new SubscriberQueue(
+      sink,
+      this.options.queueLimits ?? DEFAULT_QUEUE_LIMITS,
+      (error) => this.options.log?.warn('video subscriber failed', { stream: this.label, error }),
+      join !== 'now',
+    );
+    if (this.init && join !== 'now' && !this.stopInFlight) {
+      queue.pushInit(this.init);
+      if (join === 'latest-keyframe') for (const fragment of this.ring.fromLatestKeyframe()) queue.pushMedia(fragment);
+    }
+    this.subscribers.add(queue);
+    this.clearGrace();
+    // While a stop is in flight, stopFfmpeg starts a fresh run once the old one has exited.
+    if (!this.child && !this.restartTimer && !this.stopInFlight) this.spawnFfmpeg();
+    let active = true;
+    return {
+      unsubscribe: () => {
+        if (!active) return;
+        active = false;
+        queue.close();
+        this.subscribers.delete(queue);
+        if (this.subscribers.size === 0) this.scheduleGrace();
+      },
+      get dropped() {
+        return queue.dropped;
+      },
+    };
+  }
+
+  status(): StreamStatus {
+    const status: StreamStatus = {
+      label: this.label,
+      state: this.state,
+      since: this.since,
+      subscribers: this.subscribers.size,
+      restarts: this.restarts,
+      droppedFragments: [...this.subscribers].reduce((n, q) => n + q.dropped, 0),
+    };
+    if (this.state === 'offline' && this.reason) status.reason = this.reason;
+    if (this.state === 'offline' && this.detail) status.detail = this.detail;
+    if (this.init) Object.assign(status, { codec: this.init.codec, width: this.init.width, height: this.init.height });
+    if (this.state === 'live') Object.assign(status, this.rates());
+    return status;
+  }
+
+  onStatus(listener: (status: StreamStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** The current init segment, if ffmpeg has produced one this run. */
+  currentInit(): LiveInit | undefined {
+    return this.init;
+  }
+
+  /** The last `ms` of video, starting at a keyframe, with its init segment (for snapshots and clips). */
+  recentVideo(ms: number): { init: LiveInit; fragments: LiveFragment[] } | undefined {
+    if (!this.init) return undefined;
+    const fragments = this.ring.lastMs(ms, this.now());
+    return fragments.length ? { init: this.init, fragments } : undefined;
+  }
+
+  /** ffmpeg's process id while it runs (tests and diagnostics). */
+  get ffmpegPid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Drops every subscriber and stops ffmpeg now. */
+  async stop(): Promise<void> {
+    for (const queue of this.subscribers) queue.close();
+    this.subscribers.clear();
+    this.clearGrace();
+    clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    this.setState('idle');
+    await this.stopFfmpeg();
+  }
+
+  private scheduleGrace(): void {
+    this.clearGrace();
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = undefined;
+      if (this.subscribers.size > 0) return;
+      clearTimeout(this.restartTimer);
+      this.restartTimer = undefined;
+      this.setState('idle');
+      void this.stopFfmpeg();
+    }, this.graceMs);
+    this.graceTimer.unref();
+  }
+
+  private clearGrace(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+  }
+
+  private spawnFfmpeg(): void {
+    let ffmpegPath: string;
+    try {
+      ffmpegPath = this.options.ffmpegPath ?? locateFfmpeg().path;
+    } catch (error) {
+      this.onRunEnded('ffmpeg not found', (error as Error).message);
+      return;
+    }
+    const { transcode } = this.options;
+    const args = transcode
+      ? transcodeArgs(this.options.url, { ...this.options.remux, ...(typeof transcode === 'object' ? transcode : {}) })
+      : remuxArgs(this.options.url, this.options.remux);
+    if (this.state === 'idle') this.setState('starting');
+
+    this.generation++;
+    this.init = undefined;
+    this.ring.clear();
+    this.recent = [];
+    this.startedAt = this.now();
+    this.lastDataAt = undefined;
+    this.gotMedia = false;
+    this.killReason = undefined;
+    this.stopping = false;
+    this.stderrTail = [];
+    this.stderrPartial = '';
+
+    const generation = this.generation;
+    const fragmenter = new Mp4Fragmenter({
+      onInit: (segment) => this.onInit(segment, generation),
+      onMedia: (segment) => this.onMedia(segment, generation),
+    });
+    const child = guardedSpawn(ffmpegPath, args, this.options.spawnGuard);
+    this.child = child;
+    this.options.log?.info('ffmpeg started', { stream: this.label, pid: child.pid, mode: transcode ? 'transcode' : 'remux' });
+
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (this.child !== child || this.stopping) return; // a run being stopped delivers nothing more
+      this.lastDataAt = this.now();
+      try {
+        fragmenter.push(chunk);
+      } catch (error) {
+        this.options.log?.error('ffmpeg output is not a usable MP4 stream', { stream: this.label, error });
+        this.killReason = 'ffmpeg failed';
+        this.detail = (error as Error).message;
+        killGroup(child, 'SIGKILL');
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
+    this.childExited = new Promise((resolve) => {
+      child.once('close', (code, signal) => {
+        resolve();
+        if (this.child === child) this.onExit(code, signal);
+      });
+    });
+    child.once('error', (error) => {
+      // spawn itself failed (ENOENT, EACCES); 'close' follows.
+      this.killReason = 'ffmpeg not found';
+      this.detail = error.message;
+    });
+    this.startWatchdog();
+  }
+
+  private onStderr(chunk: Buffer): void {
+    const text = this.stderrPartial + chunk.toString('utf8');
+    const lines = text.split(/\r?\n|\r/);
+    this.stderrPartial = (lines.pop() ?? '').slice(-2000);
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      // ffmpeg prints the input URL, password included, in its error lines.
+      this.stderrTail.push(redactUrlsInText(line).slice(0, 500));
+      if (this.stderrTail.length > STDERR_LINES_KEPT) this.stderrTail.shift();
+    }
+  }
+
+  private startWatchdog(): void {
+    clearInterval(this.watchdogTimer);
+    this.watchdogTimer = setInterval(() => {
+      const child = this.child;
+      if (!child || this.stopping) return;
+      const now = this.now();
+      if (this.lastDataAt === undefined) {
+        // Before the first byte ffmpeg itself gives up after its socket timeout; allow for that.
+        if (now - this.startedAt > Math.max(this.dataTimeoutMs, this.socketTimeoutMs + 2_000)) {
+          this.killReason = 'timed out';
+          killGroup(child, 'SIGKILL');
+        }
+      } else if (now - this.lastDataAt > this.dataTimeoutMs) {
+        this.killReason = 'no video';
+        this.detail = `no video data for ${Math.round((now - this.lastDataAt) / 1000)} s`;
+        killGroup(child, 'SIGKILL');
+      }
+    }, 500);
+    this.watchdogTimer.unref();
+  }
+
+  private onInit(segment: InitSegment, generation: number): void {
+    if (generation !== this.generation) return;
+    const init: LiveInit = {
+      kind: 'init',
+      data: segment.data,
+      codec: segment.track.codec,
+      width: segment.track.width,
+      height: segment.track.height,
+      generation,
+    };
+    this.init = init;
+    this.ring.clear();
+    for (const queue of this.subscribers) queue.pushInit(init);
+  }
+
+  private onMedia(segment: MediaSegment, generation: number): void {
+    if (generation !== this.generation) return;
+    const fragment: LiveFragment = {
+      kind: 'media',
+      data: segment.data,
+      keyframe: segment.info.keyframe,
+      samples: segment.info.sampleCount,
+      durationSec: segment.durationSec,
+      receivedAt: this.now(),
+      generation,
+    };
+    if (!this.gotMedia) {
+      this.gotMedia = true;
+      this.backoff.reset();
+      this.reason = undefined;
+      this.detail = undefined;
+      this.setState('live');
+      this.options.log?.info('stream live', { stream: this.label, codec: this.init?.codec, firstFragmentMs: fragment.receivedAt - this.startedAt });
+    }
+    this.ring.push(fragment);
+    this.recent.push(fragment);
+    if (this.recent.length > 200) this.recent.splice(0, this.recent.length - 200);
+    for (const queue of this.subscribers) queue.pushMedia(fragment);
+  }
+
+  private rates(): { fps?: number; bitrateKbps?: number } {
+    const cutoff = this.now() - 3_000;
+    let samples = 0;
+    let bytes = 0;
+    let seconds = 0;
+    for (const fragment of this.recent) {
+      if (fragment.receivedAt < cutoff) continue;
+      samples += fragment.samples;
+      bytes += fragment.data.length;
+      seconds += fragment.durationSec;
+    }
+    if (seconds <= 0) return {};
+    return { fps: Math.round((samples / seconds) * 10) / 10, bitrateKbps: Math.round((bytes * 8) / seconds / 1000) };
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    this.child = undefined;
+    clearInterval(this.watchdogTimer);
+    this.watchdogTimer = undefined;
+    if (this.stderrPartial.trim()) this.onStderr(Buffer.from('\n'));
+    if (this.stopping) {
+      this.options.log?.info('ffmpeg stopped', { stream: this.label });
+      return;
+    }
+    const ranMs = this.now() - this.startedAt;
+    const reason =
+      this.killReason ??
+      classifyFfmpegStderr(this.stderrTail) ??
+      (this.lastDataAt === undefined && ranMs >= this.socketTimeoutMs * 0.9 ? 'timed out' : this.gotMedia ? 'stream ended' : 'ffmpeg failed');
+    const detail = this.detail ?? this.stderrTail[this.stderrTail.length - 1] ?? `ffmpeg exited with ${signal ?? `code ${code}`}`;
+    this.options.log?.warn('ffmpeg exited', { stream: this.label, code, signal, reason, detail, ranMs });
+    this.onRunEnded(reason, detail);
+  }
+
+  private onRunEnded(reason: OfflineReason, detail: string): void {
+    this.restarts++;
+    this.reason = reason;
+    this.detail = detail;
+    if (this.state === 'offline') this.emitStatus(); // same state, new reason
+    else this.setState('offline');
+    if (this.subscribers.size === 0) return;
+    const delay = this.backoff.next();
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.subscribers.size > 0 && !this.child) this.spawnFfmpeg();
+    }, delay);
+    this.restartTimer.unref();
+  }
+
+  /** Stops the running ffmpeg; if someone subscribed meanwhile, starts a new run for them. */
+  private stopFfmpeg(): Promise<void> {
+    if (this.stopInFlight) return this.stopInFlight;
+    const child = this.child;
+    if (!child) return Promise.resolve();
+    this.stopping = true;
+    clearInterval(this.watchdogTimer);
+    this.watchdogTimer = undefined;
+    killGroup(child, 'SIGTERM');
+    const forced = setTimeout(() => killGroup(child, 'SIGKILL'), 2_000);
+    this.stopInFlight = (this.childExited ?? Promise.resolve()).then(() => {
+      clearTimeout(forced);
+      if (this.child === child) this.child = undefined;
+      this.stopInFlight = undefined;
+      if (this.subscribers.size > 0 && !this.child && !this.restartTimer) this.spawnFfmpeg();
+    });
+    return this.stopInFlight;
+  }
+
+  private setState(state: StreamState): void {
+    if (state === this.state) return;
+    this.state = state;
+    this.since = this.now();
+    if (state !== 'offline') {
+      this.reason = undefined;
+      if (state !== 'live') this.detail = undefined;
+    }
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    if (this.statusListeners.size === 0) return;
+    const status = this.status();
+    for (const listener of this.statusListeners) listener(status);
+  }
+}

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { locateFfmpeg } from '../../../native/ffmpeg.js';
+import type { Logger } from '../log/logger.js';
+import type { Service } from '../services/service-registry.js';
+import { recordEvidenceClip, type EvidenceClip } from './evidence-clip.js';
+import type { RemuxOptions, TranscodeOptions } from './ffmpeg-args.js';
+import { snapshotFromRtsp, snapshotFromStream, type SnapshotOptions } from './snapshot.js';
+import { StreamSupervisor, type SubscribeOptions, type VideoSubscription } from './stream-supervisor.js';
+import type { QueueLimits, SegmentSink } from './subscriber-queue.js';
+import type { StreamStatus } from './video-types.js';
+
+/** A camera's main (full resolution) and optional sub (low resolution, for grids) streams. */
+export type StreamQuality = 'main' | 'sub';
+
+export interface CameraStreamConfig {
+  id: string;
+  /** RTSP URL of the main stream, credentials included (they never leave the core). */
+  mainUrl: string;
+  /** RTSP URL of the sub stream; grid tiles fall back to main when a camera has none. */
+  subUrl?: string;
+  /** Transcode instead of remux, for a codec the browser cannot play. */
+  transcode?: boolean | TranscodeOptions;
+}
+
+export interface VideoServiceOptions {
+  cameras: CameraStreamConfig[];
+  log?: Logger;
+  ffmpegPath?: string;
+  /** Defaults for every stream (see StreamSupervisorOptions). */
+  graceMs?: number;
+  preRollMs?: number;
+  dataTimeoutMs?: number;
+  queueLimits?: QueueLimits;
+  remux?: RemuxOptions;
+}
+
+export class UnknownCameraError extends Error {
+  constructor(cameraId: string) {
+    super(`no camera with id "${cameraId}"`);
+    this.name = 'UnknownCameraError';
+  }
+}
+
+/** Per camera id: the state of each of its streams that has been requested at least once. */
+export type VideoStatus = Record<string, Partial<Record<StreamQuality, StreamStatus>>>;
+
+/**
+ * The core's live video: one StreamSupervisor (one ffmpeg at most) per camera stream, created on
+ * first use. Optional service: without ffmpeg the rest of the console still runs.
+ */
+export class VideoService implements Service {
+  readonly name = 'video';
+  readonly required = false;
+  private readonly cameras = new Map<string, CameraStreamConfig>();
+  private readonly supervisors = new Map<string, StreamSupervisor>();
+  private ffmpegPath: string | undefined;
+
+  constructor(private readonly options: VideoServiceOptions) {
+    for (const camera of options.cameras) this.cameras.set(camera.id, camera);
+  }
+
+  async start(): Promise<void> {
+    // Fails the (optional) service with FfmpegNotFoundError's install hint when there is no ffmpeg.
+    this.ffmpegPath = this.options.ffmpegPath ?? locateFfmpeg().path;
+    this.options.log?.info('video ready', { cameras: this.cameras.size, ffmpeg: this.ffmpegPath });
+  }
+
+  async stop(): Promise<void> {
+    const all = [...this.supervisors.values()];
+    this.supervisors.clear();
+    await Promise.all(all.map((s) => s.stop()));
+  }
+
+  /** Live fMP4 segments of one camera stream: init first, then fragments from a keyframe on. */
+  subscribe(cameraId: string, quality: StreamQuality, sink: SegmentSink, options?: SubscribeOptions): VideoSubscription {
+    return this.supervisor(cameraId, quality).subscribe(sink, options);
+  }
+
+  status(): VideoStatus {
+    const out: VideoStatus = {};
+    for (const [key, supervisor] of this.supervisors) {
+      const [cameraId, quality] = splitKey(key);
+      (out[cameraId] ??= {})[quality] = supervisor.status();
+    }
+    return out;
+  }
+
+  /** A JPEG of the camera now: from the running stream's buffer if it has one, else straight from RTSP. */
+  async snapshot(cameraId: string, quality: StreamQuality = 'sub', options: SnapshotOptions = {}): Promise<Buffer> {
+    const supervisor = this.supervisor(cameraId, quality);
+    const fromStream = await snapshotFromStream(supervisor, { ffmpegPath: this.ffmpegPath, ...options });
+    if (fromStream) return fromStream;
+    return snapshotFromRtsp(this.urlOf(cameraId, quality), { ffmpegPath: this.ffmpegPath, ...options });
+  }
+
+  /**
+   * Pre-roll + post-roll MP4 of the main stream into `dir`, named by camera and time. Pre-roll
+   * exists only while the stream runs (someone watching, or an alarm module holding a subscription).
+   */
+  async evidenceClip(cameraId: string, dir: string, roll: { preRollMs?: number; postRollMs: number }): Promise<EvidenceClip> {
+    const supervisor = this.supervisor(cameraId, 'main');
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return recordEvidenceClip(supervisor, {
+      path: join(dir, `${cameraId}-${stamp}.mp4`),
+      preRollMs: roll.preRollMs ?? this.options.preRollMs ?? 10_000,
+      postRollMs: roll.postRollMs,
+      ffmpegPath: this.ffmpegPath,
+    });
+  }
+
+  /** The supervisor of one stream, created on first use. */
+  supervisor(cameraId: string, quality: StreamQuality): StreamSupervisor {
+    const camera = this.cameras.get(cameraId);
+    if (!camera) throw new UnknownCameraError(cameraId);
+    const effective: StreamQuality = quality === 'sub' && camera.subUrl ? 'sub' : 'main';
+    const key = `${cameraId}\u0000${effective}`;
+    let supervisor = this.supervisors.get(key);
+    if (!supervisor) {
+      const { log, graceMs, preRollMs, dataTimeoutMs, queueLimits, remux } = this.options;
+      supervisor = new StreamSupervisor({
+        url: this.urlOf(cameraId, effective),
+        transcode: camera.transcode,
+        ffmpegPath: this.ffmpegPath,
+        log: log?.child(`video.${cameraId}.${effective}`),
+        graceMs,
+        preRollMs,
+        dataTimeoutMs,
+        queueLimits,
+        remux,
+      });
+      this.supervisors.set(key, supervisor);
+    }
+    return supervisor;
+  }
+
+  private urlOf(cameraId: string, quality: StreamQuality): string {
+    const camera = this.cameras.get(cameraId);
+    if (!camera) throw new UnknownCameraError(cameraId);
+    return quality === 'sub' && camera.subUrl ? camera.subUrl : camera.mainUrl;
+  }
+}
+
+function splitKey(key: string): [string, StreamQuality] {
+  const at = key.lastIndexOf('\u0000');
+  return [key.slice(0, at), key.slice(at + 1) as StreamQuality];
+}

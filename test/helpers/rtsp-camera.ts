@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const SCRIPT = fileURLToPath(new URL('./rtsp-camera.py', import.meta.url));
+/** Debian's python3 has `gi`; the python3 on PATH may not. */
+const PYTHON = process.env.RTSP_CAMERA_PYTHON ?? '/usr/bin/python3';
+
+export interface RtspCameraOptions {
+  port?: number;
+  width?: number;
+  height?: number;
+  fps?: number;
+  user?: string;
+  password?: string;
+}
+
+/** A free TCP port on 127.0.0.1 (bound and released; fine for tests). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The GStreamer RTSP test camera (test/helpers/rtsp-camera.py) as a start/stop/restart handle. */
+export class RtspCamera {
+  private child: ChildProcess | undefined;
+
+  private constructor(
+    readonly port: number,
+    private readonly options: RtspCameraOptions,
+  ) {}
+
+  static async start(options: RtspCameraOptions = {}): Promise<RtspCamera> {
+    const camera = new RtspCamera(options.port ?? (await freePort()), options);
+    await camera.launch();
+    return camera;
+  }
+
+  /** `rtsp://[user:pass@]127.0.0.1:PORT/cam`; pass credentials to override the camera's own. */
+  url(credentials?: { user: string; password: string }, path = '/cam'): string {
+    const auth = credentials ?? (this.options.user ? { user: this.options.user, password: this.options.password ?? '' } : undefined);
+    const userinfo = auth ? `${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.password)}@` : '';
+    return `rtsp://${userinfo}127.0.0.1:${this.port}${path}`;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Starts the server again on the same port (after `stop`). */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.launch();
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = undefined;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const forced = setTimeout(() => child.kill('SIGKILL'), 2_000);
+    await exited;
+    clearTimeout(forced);
+  }
+
+  private async launch(): Promise<void> {
+    const { width = 640, height = 360, fps = 15, user, password } = this.options;
+    const args = [SCRIPT, '--port', String(this.port), '--width', String(width), '--height', String(height), '--fps', String(fps)];
+    if (user !== undefined) args.push('--user', user, '--password', password ?? '');
+    const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    await new Promise<void>((resolve, reject) => {
+      // Binding the port right after the previous server closed may take a few tries.
+      const timer = setTimeout(() => fail(new Error(`RTSP camera did not print READY within 10 s: ${stderr}`)), 10_000);
+      let out = '';
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(error);
+      };
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('READY')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        if (!out.includes('READY')) fail(new Error(`RTSP camera exited with code ${code}: ${stderr}`));
+      });
+    });
+  }
+}
+
+// --- Process checks for tests that start cameras and ffmpeg (kept here: this helper is the video tests' shared file).
+
+/** Pids of running processes whose command line contains `needle` (read from /proc). */
+export function processesWith(needle: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Zombies have exited; only their parent's wait is missing.
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      if (cmdline.includes(needle)) pids.push(Number(entry));
+    } catch {
+      // Gone between readdir and read.
+    }
+  }
+  return pids;
+}
+
+/** ffmpeg processes (not wrappers) reading `url`. */
+export function ffmpegsFor(url: string): number[] {
+  return processesWith(url).filter((pid) => {
+    try {
+      const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+      return argv0.endsWith('ffmpeg');
+    } catch {
+      return false;
+    }
+  });
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs: number, intervalMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
