@@ -5,6 +5,10 @@ import { SiteState, useValue } from '../state/site-state.js';
 import type { ApiClient } from '../transport/api-client.js';
 import { ConfigProblems } from '../views/overview/ConfigProblems.js';
 import { Overview } from '../views/overview/Overview.js';
+import { AlarmsView } from '../views/alarms/AlarmsView.js';
+import { CameraWall } from '../views/cameras/CameraWall.js';
+import { handleNavShortcut, NavTabs } from './NavTabs.js';
+import { useRoute } from './routes.js';
 import { TopBar } from './TopBar.js';
 
 /** Loads the site once, then keeps it live from pushed events (no polling). */
@@ -13,6 +17,15 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
   const [state] = useState(() => new SiteState());
   const [error, setError] = useState<string | null>(null);
   const site = useValue(state.site);
+  const route = useRoute();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (handleNavShortcut(event)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     let cancelled = false;
@@ -46,13 +59,17 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
   return (
     <div className="console">
       <TopBar state={state} session={session} onLogout={onLogout} />
+      <NavTabs current={route.view} />
       {error && (
         <p className="banner banner-error" role="alert">
           ⚠ {t('error.generic', { message: error })}
         </p>
       )}
       {site && site.configProblems.length > 0 && <ConfigProblems problems={site.configProblems} />}
-      {site ? <Overview state={state} timeZone={site.timeZone} /> : <p className="loading">{t('app.loading')}</p>}
+      {!site && <p className="loading">{t('app.loading')}</p>}
+      {site && route.view === 'overview' && <Overview state={state} timeZone={site.timeZone} />}
+      {site && route.view === 'alarms' && <AlarmsView client={client} state={state} alarmId={route.param} timeZone={site.timeZone} />}
+      {site && route.view === 'cameras' && <CameraWall client={client} state={state} />}
     </div>
   );
 }
