@@ -2,6 +2,11 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { SiteSummary, SourceStatus } from '../common/site.js';
 import { AlarmService } from './alarms/alarm-service.js';
+import { VideoSocketServer } from './api/video-socket.js';
+import { CameraRegistry } from './cameras/camera-registry.js';
+import { CredentialVault } from './secrets/credential-vault.js';
+import { KeyFileSealer, type SecretSealer } from './secrets/secret-sealer.js';
+import { VideoService } from './video/video-service.js';
 import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
 import { HttpApiServer } from './api/http-server.js';
 import { LiveSocketServer } from './api/live-socket.js';
@@ -43,6 +48,8 @@ export interface SiteCoreOptions {
   consoleLogLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Serve HTTP/WebSocket (the Electron shell may run with IPC only). Default true. */
   http?: boolean;
+  /** Seals camera passwords at rest; the Electron shell passes the OS keychain's (safeStorage). */
+  sealer?: SecretSealer;
 }
 
 /**
@@ -163,7 +170,23 @@ export class SiteCore {
       this.registry.add(mqttSource);
     }
 
+    // Cameras: credentials sealed in the data folder, streams on demand through ffmpeg.
+    const secretsDir = join(this.options.dataDir, 'secrets');
+    const vault = new CredentialVault(join(secretsDir, 'camera-credentials.json'), this.options.sealer ?? new KeyFileSealer(join(secretsDir, 'vault.key')));
+    const cameras = new CameraRegistry(site.cameras, vault);
+    const video = new VideoService({ cameras: cameras.streamConfigs(), log: this.log.child('video') });
+    this.registry.add(video);
+    const snapshotsDir = join(this.options.dataDir, 'snapshots');
+    const clipsDir = join(this.options.dataDir, 'clips');
+
     this.apiHandlers = createApiHandlers({
+      cameras: {
+        cameras,
+        vault,
+        video,
+        snapshotsDir,
+        videoProblem: () => (this.registry.snapshot().video === 'failed' ? (this.registry.errorOf('video') ?? 'video is unavailable') : null),
+      },
       version: this.version,
       auth,
       devices,
@@ -177,7 +200,13 @@ export class SiteCore {
     if (this.options.http !== false) {
       const live = new LiveSocketServer(this.hub, auth, this.log.child('live'));
       this.httpServer = new HttpApiServer(
-        { host: this.options.host, port: this.options.port, staticRoot: this.options.staticRoot },
+        {
+          host: this.options.host,
+          port: this.options.port,
+          staticRoot: this.options.staticRoot,
+          video: new VideoSocketServer(video, cameras, auth, this.log.child('video-socket')),
+          mediaDirs: { snapshots: snapshotsDir, clips: clipsDir },
+        },
         this.apiHandlers,
         auth,
         live,

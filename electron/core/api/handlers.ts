@@ -4,6 +4,7 @@ import type { AlarmService } from '../alarms/alarm-service.js';
 import type { AuthService, Caller } from '../auth/auth-service.js';
 import type { Database } from '../store/database.js';
 import { createAlarmHandlers } from './alarm-handlers.js';
+import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
 
@@ -26,12 +27,14 @@ export interface HandlerDeps {
   site: () => SiteSummary;
   alarms: AlarmService;
   db: Database;
+  cameras: CameraHandlerDeps;
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db),
+    ...createCameraHandlers(deps.cameras),
     async listUsers() {
       return deps.auth.listUsers();
     },

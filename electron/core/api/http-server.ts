@@ -9,6 +9,10 @@ import type { ApiHandlers } from './handlers.js';
 import { matchApiRoute } from './http-router.js';
 import type { LiveSocketServer } from './live-socket.js';
 import { serveStatic } from './static-files.js';
+import { MEDIA_FILE_PATTERN } from './camera-handlers.js';
+import type { VideoSocketServer } from './video-socket.js';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -17,6 +21,10 @@ export interface HttpServerOptions {
   port: number;
   /** Built renderer (renderer/dist); served at `/`. */
   staticRoot: string;
+  /** Live video sockets (`/api/video`), when the site has cameras. */
+  video?: VideoSocketServer;
+  /** Folders of files served under `/api/media/{name}/FILE` (snapshots, clips). */
+  mediaDirs?: Record<string, string>;
 }
 
 /** A port that cannot be bound, with a message the operator can act on. */
@@ -64,7 +72,9 @@ export class HttpApiServer implements Service {
       });
     });
     server.on('upgrade', (req, socket, head) => {
-      if (new URL(req.url ?? '/', 'http://x').pathname === '/api/live') this.live.handleUpgrade(req, socket, head);
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/api/live') this.live.handleUpgrade(req, socket, head);
+      else if (path === '/api/video' && this.options.video) this.options.video.handleUpgrade(req, socket, head);
       else socket.destroy();
     });
     server.headersTimeout = 15_000;
@@ -81,9 +91,40 @@ export class HttpApiServer implements Service {
     const server = this.server;
     this.server = null;
     this.live.close();
+    this.options.video?.close();
     if (!server) return;
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private serveMedia(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const token = bearerToken(req) ?? url.searchParams.get('token');
+    if (!this.auth.authenticate(token)) return sendJson(res, 401, { error: 'log in first (missing bearer token)', code: 'unauthorized' });
+    const [, , , folder, file, ...rest] = url.pathname.split('/');
+    const dir = folder ? this.options.mediaDirs?.[folder] : undefined;
+    if (!dir || !file || rest.length || !mediaFileAllowed(decodeURIComponent(file))) {
+      return sendJson(res, 404, { error: 'no such media file', code: 'not-found' });
+    }
+    const path = join(dir, decodeURIComponent(file));
+    if (!existsSync(path)) return sendJson(res, 404, { error: 'no such media file', code: 'not-found' });
+    const size = statSync(path).size;
+    const type = path.endsWith('.mp4') ? 'video/mp4' : 'image/jpeg';
+    // Video elements seek with Range requests.
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range && size > 0) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start >= size || start > end) {
+        res.writeHead(416, { 'Content-Range': `bytes */${size}` });
+        res.end();
+        return;
+      }
+      res.writeHead(206, { 'Content-Type': type, 'Content-Length': end - start + 1, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Accept-Ranges': 'bytes' });
+      createReadStream(path, { start, end }).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, max-age=3600' });
+    createReadStream(path).pipe(res);
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -93,6 +134,7 @@ export class HttpApiServer implements Service {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed', code: 'bad-request' });
       return serveStatic(this.options.staticRoot, url.pathname, res);
     }
+    if (url.pathname.startsWith('/api/media/')) return this.serveMedia(req, res, url);
     const match = matchApiRoute(req.method ?? 'GET', url.pathname);
     if (!match) return sendJson(res, 404, { error: `no API endpoint ${url.pathname}`, code: 'not-found' });
     if ('notAllowed' in match) return sendJson(res, 405, { error: `${req.method} is not allowed on ${url.pathname}`, code: 'bad-request' });
@@ -107,6 +149,14 @@ export class HttpApiServer implements Service {
       sendJson(res, HTTP_STATUS_FOR_ERROR[apiError.code], apiError.toBody());
     }
   }
+}
+
+/**
+ * Serves a snapshot or clip. Browsers cannot put headers on <img>/<video> requests, so the token
+ * may come as `?token=`; file names must match the pattern the core writes (no paths at all).
+ */
+function mediaFileAllowed(name: string): boolean {
+  return MEDIA_FILE_PATTERN.test(name);
 }
 
 function bearerToken(req: IncomingMessage): string | null {

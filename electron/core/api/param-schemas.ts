@@ -34,6 +34,9 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   getAlarmKpis: z.undefined().or(z.object({}).strict()),
   verifyAudit: z.undefined().or(z.object({}).strict()),
   listUsers: z.undefined().or(z.object({}).strict()),
+  listCameras: z.undefined().or(z.object({}).strict()),
+  setCameraCredentials: z.object({ id: z.string().min(1).max(64), username: z.string().min(1).max(128), password: z.string().max(256) }).strict(),
+  takeSnapshot: z.object({ id: z.string().min(1).max(64), quality: z.enum(['main', 'sub']).optional() }).strict(),
   createUser: z
     .object({
       username: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, '2–32 letters, digits, "_", "." or "-"'),

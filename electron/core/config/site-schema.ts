@@ -32,6 +32,37 @@ const deviceSchema = z
   })
   .strict();
 
+const streamUrl = z
+  .string()
+  .refine((u) => /^(rtsps?:\/\/|testpattern:)/.test(u), 'an rtsp:// URL (or testpattern:?label=… for a simulated camera)');
+
+/** A camera: its streams, where it is and what it looks at (3D view), and the devices it watches. */
+const cameraSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "." or "-" (at most 64)'),
+    name: z.string().min(1),
+    /** Main (full resolution) stream. Put no password here: set it in the console, where it is stored encrypted. */
+    mainUrl: streamUrl,
+    /** Sub (low resolution) stream for grid tiles; main is used when absent. */
+    subUrl: streamUrl.optional(),
+    position: enuPosition.optional(),
+    /** Direction the camera looks, degrees clockwise from site north. */
+    headingDeg: z.number().min(-360).max(360).optional(),
+    /** Tilt below the horizon, degrees (positive looks down). */
+    pitchDeg: z.number().min(-90).max(90).optional(),
+    /** Horizontal field of view, degrees. */
+    fovDeg: z.number().positive().max(360).optional(),
+    /** Devices whose alarms this camera's video is evidence for. */
+    linkedDevices: z.array(z.string()).default([]),
+    /** Keep a pre-roll buffer so alarms on linked devices get a clip from before the event. */
+    recording: z.boolean().default(false),
+    /** Transcode to H.264 (for cameras whose codec the browser cannot play); costs CPU. */
+    transcode: z.boolean().default(false),
+  })
+  .strict();
+
+export type CameraConfig = z.infer<typeof cameraSchema>;
+
 /**
  * Alarm rule settings for the site. Every number has a default in core/alarms/defaults.ts, which
  * says where it comes from; set here only what the site's own rules or contracts change.
@@ -81,6 +112,7 @@ export const siteSchema = z
       .strict()
       .optional(),
     devices: z.array(deviceSchema).default([]),
+    cameras: z.array(cameraSchema).default([]),
     alarms: alarmSettings.default({ dustPreset: 'gb3095-grade2', craneSafetyDistanceM: 2 }),
   })
   .strict()
@@ -89,6 +121,14 @@ export const siteSchema = z
     site.devices.forEach((device, index) => {
       if (seen.has(device.id)) ctx.addIssue({ code: 'custom', path: ['devices', index, 'id'], message: `duplicate device id "${device.id}"` });
       seen.add(device.id);
+    });
+    const cameraIds = new Set<string>();
+    site.cameras.forEach((camera, index) => {
+      if (cameraIds.has(camera.id)) ctx.addIssue({ code: 'custom', path: ['cameras', index, 'id'], message: `duplicate camera id "${camera.id}"` });
+      cameraIds.add(camera.id);
+      camera.linkedDevices.forEach((id, j) => {
+        if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['cameras', index, 'linkedDevices', j], message: `no device "${id}" in devices` });
+      });
     });
   });
 

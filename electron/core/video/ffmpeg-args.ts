@@ -108,6 +108,35 @@ export function transcodeArgs(url: string, options: TranscodeOptions = {}): stri
   ];
 }
 
+/** URL scheme of the demo site's simulated cameras: `testpattern:?label=Gate&size=640x360&rate=15`. */
+export const TEST_PATTERN_SCHEME = 'testpattern:';
+
+/**
+ * A simulated camera for the demo site (no camera on a fresh machine): ffmpeg draws a moving test
+ * pattern with the camera's name and a burnt-in clock, encodes it as H.264 (the cheapest x264
+ * settings, small by default) and hands it to the same fragmenter, fan-out and player as a real
+ * RTSP camera. Unlike real cameras this costs encoding CPU, only while someone watches.
+ */
+export function testPatternArgs(url: string, options: RemuxOptions = {}): string[] {
+  const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+  const size = /^\d{2,4}x\d{2,4}$/.test(params.get('size') ?? '') ? params.get('size')! : '640x360';
+  const rate = Math.min(30, Math.max(1, Math.round(Number(params.get('rate') ?? 15)) || 15));
+  // drawtext treats ' : \ % specially; a label is names and numbers only.
+  const label = (params.get('label') ?? 'DEMO').replace(/[^A-Za-z0-9 #_.-]/g, '').slice(0, 40);
+  const source = params.get('pattern') === 'bars' ? 'smptehdbars' : 'testsrc2';
+  const filter =
+    `${source}=size=${size}:rate=${rate},` +
+    `drawtext=text='${label}  %{localtime}':fontsize=h/18:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=12`;
+  return [
+    '-hide_banner', '-nostdin', '-loglevel', 'error',
+    '-re', '-f', 'lavfi', '-i', filter,
+    '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency',
+    '-profile:v', 'baseline', '-pix_fmt', 'yuv420p',
+    '-g', String(rate), '-keyint_min', String(rate), '-sc_threshold', '0',
+    ...outputArgs(options),
+  ];
+}
+
 /** `rtsp://user:pass@host/path` → `rtsp://user:***@host/path`; anything unparsable is returned masked. */
 export function redactRtspUrl(url: string): string {
   try {

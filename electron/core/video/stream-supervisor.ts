@@ -2,7 +2,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { locateFfmpeg } from '../../../native/ffmpeg.js';
 import type { Logger } from '../log/logger.js';
 import { Backoff } from '../sources/mqtt/backoff.js';
-import { DEFAULT_SOCKET_TIMEOUT_MS, redactRtspUrl, redactUrlsInText, remuxArgs, transcodeArgs, type RemuxOptions, type TranscodeOptions } from './ffmpeg-args.js';
+import { DEFAULT_SOCKET_TIMEOUT_MS, TEST_PATTERN_SCHEME, testPatternArgs, redactRtspUrl, redactUrlsInText, remuxArgs, transcodeArgs, type RemuxOptions, type TranscodeOptions } from './ffmpeg-args.js';
 import { FragmentRing } from './fragment-ring.js';
 import { guardedSpawn, killGroup, type SpawnGuard } from './guarded-spawn.js';
 import { Mp4Fragmenter, type InitSegment, type MediaSegment } from './mp4-fragmenter.js';
@@ -207,7 +207,9 @@ export class StreamSupervisor {
       return;
     }
     const { transcode } = this.options;
-    const args = transcode
+    const args = this.options.url.startsWith(TEST_PATTERN_SCHEME)
+      ? testPatternArgs(this.options.url, this.options.remux)
+      : transcode
       ? transcodeArgs(this.options.url, { ...this.options.remux, ...(typeof transcode === 'object' ? transcode : {}) })
       : remuxArgs(this.options.url, this.options.remux);
     if (this.state === 'idle') this.setState('starting');

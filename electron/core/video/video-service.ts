@@ -1,3 +1,4 @@
+import { TEST_PATTERN_SCHEME } from './ffmpeg-args.js';
 import { join } from 'node:path';
 import { locateFfmpeg } from '../../../native/ffmpeg.js';
 import type { Logger } from '../log/logger.js';
@@ -71,6 +72,17 @@ export class VideoService implements Service {
     await Promise.all(all.map((s) => s.stop()));
   }
 
+  /**
+   * Replaces a camera's stream settings (new credentials, new URL). Its running streams stop;
+   * viewers reconnect and get the new ones.
+   */
+  async updateCamera(camera: CameraStreamConfig): Promise<void> {
+    this.cameras.set(camera.id, camera);
+    const stale = [...this.supervisors.entries()].filter(([key]) => splitKey(key)[0] === camera.id);
+    for (const [key] of stale) this.supervisors.delete(key);
+    await Promise.all(stale.map(([, s]) => s.stop()));
+  }
+
   /** Live fMP4 segments of one camera stream: init first, then fragments from a keyframe on. */
   subscribe(cameraId: string, quality: StreamQuality, sink: SegmentSink, options?: SubscribeOptions): VideoSubscription {
     return this.supervisor(cameraId, quality).subscribe(sink, options);
@@ -90,6 +102,21 @@ export class VideoService implements Service {
     const supervisor = this.supervisor(cameraId, quality);
     const fromStream = await snapshotFromStream(supervisor, { ffmpegPath: this.ffmpegPath, ...options });
     if (fromStream) return fromStream;
+    if (this.urlOf(cameraId, quality).startsWith(TEST_PATTERN_SCHEME)) {
+      // A simulated camera has no RTSP URL to grab from: run its stream until a keyframe is buffered.
+      const subscription = supervisor.subscribe(() => undefined);
+      try {
+        const deadline = Date.now() + 8000;
+        while (Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 100));
+          const jpeg = await snapshotFromStream(supervisor, { ffmpegPath: this.ffmpegPath, ...options });
+          if (jpeg) return jpeg;
+        }
+        throw new Error('the simulated camera produced no frame in 8 s');
+      } finally {
+        subscription.unsubscribe();
+      }
+    }
     return snapshotFromRtsp(this.urlOf(cameraId, quality), { ffmpegPath: this.ffmpegPath, ...options });
   }
 

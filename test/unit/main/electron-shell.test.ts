@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ipcChannelFor, IPC_LIVE_CHANNEL, IPC_LIVE_START_CHANNEL, type LiveEvent } from '../../../electron/common/api.js';
 import { AlarmService } from '../../../electron/core/alarms/alarm-service.js';
 import { createApiHandlers } from '../../../electron/core/api/handlers.js';
+import { CameraRegistry } from '../../../electron/core/cameras/camera-registry.js';
+import { CredentialVault } from '../../../electron/core/secrets/credential-vault.js';
+import { KeyFileSealer } from '../../../electron/core/secrets/secret-sealer.js';
+import { VideoService } from '../../../electron/core/video/video-service.js';
 import { loadSiteFile } from '../../../electron/core/config/load-site.js';
 import { AuthService } from '../../../electron/core/auth/auth-service.js';
 import { DeviceStates } from '../../../electron/core/devices/device-states.js';
@@ -61,7 +65,9 @@ async function setup() {
   const devices = new DeviceStates([{ id: 'd1', kind: 'dust', name: 'D1', expectedIntervalS: 5 }], () => undefined);
   const site = loadSiteFile('/nonexistent').site;
   const alarms = new AlarmService(site, db, devices, hub, quiet, null);
+  const vault = new CredentialVault(join(tempDir(), 'c.json'), new KeyFileSealer(join(tempDir(), 'k')));
   const handlers = createApiHandlers({
+    cameras: { cameras: new CameraRegistry([], vault), vault, video: new VideoService({ cameras: [] }), videoProblem: () => null, snapshotsDir: tempDir() },
     alarms,
     db,
     version: '9.9.9',

@@ -1,0 +1,44 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Encrypts secrets (camera passwords) at rest. The Electron shell supplies one backed by the OS
+ * keychain (safeStorage); elsewhere `KeyFileSealer` uses a random key in a file only the user can read.
+ */
+export interface SecretSealer {
+  readonly kind: string;
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+/** AES-256-GCM with a 32-byte key kept in `keyFile` (mode 0600, created on first use). */
+export class KeyFileSealer implements SecretSealer {
+  readonly kind = 'key-file';
+  private readonly key: Buffer;
+
+  constructor(keyFile: string) {
+    if (!existsSync(keyFile)) {
+      mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
+      writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
+    }
+    chmodSync(keyFile, 0o600);
+    this.key = readFileSync(keyFile);
+    if (this.key.length !== 32) throw new Error(`secret key file ${keyFile} is damaged (expected 32 bytes)`);
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+  }
+
+  open(sealed: string): string {
+    const [version, iv, tag, body] = sealed.split(':');
+    if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+  }
+}
