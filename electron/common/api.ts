@@ -63,10 +63,23 @@ export interface AuditEntryView {
   hash: string;
 }
 
+/** Video evidence attached to an alarm: pre-roll + post-roll from a linked camera. */
+export interface ClipView {
+  cameraId: string;
+  file: string;
+  startedAt: number;
+  durationSec: number;
+  bytes: number;
+  /** GET with the bearer token, or `?token=` in a <video> element. */
+  url: string;
+}
+
 export interface AlarmDetail {
   alarm: Alarm;
   /** This occurrence's events, oldest first. */
   history: AuditEntryView[];
+  /** Evidence clips (written about 20 s after activation, when a linked camera records). */
+  clips: ClipView[];
 }
 
 export interface BulkAckReply {

@@ -11,6 +11,11 @@ export function formatSiteTime(epochMs: number, timeZone: string, locale: string
   return new Intl.DateTimeFormat(locale, options).format(new Date(epochMs));
 }
 
+/** `20261124T223015123Z`: UTC, sortable, safe in file names on every OS. */
+export function compactUtc(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace('.', '');
+}
+
 /** Parses ISO-8601 text or epoch milliseconds into epoch ms; null when it is neither. */
 export function parseTimestamp(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.round(value) : null;

@@ -7,6 +7,8 @@ import { CameraRegistry } from './cameras/camera-registry.js';
 import { CredentialVault } from './secrets/credential-vault.js';
 import { KeyFileSealer, type SecretSealer } from './secrets/secret-sealer.js';
 import { VideoService } from './video/video-service.js';
+import { EvidenceRecorder } from './video/evidence-recorder.js';
+import { isUnacknowledged } from '../common/alarms.js';
 import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
 import { HttpApiServer } from './api/http-server.js';
 import { LiveSocketServer } from './api/live-socket.js';
@@ -50,6 +52,8 @@ export interface SiteCoreOptions {
   http?: boolean;
   /** Seals camera passwords at rest; the Electron shell passes the OS keychain's (safeStorage). */
   sealer?: SecretSealer;
+  /** Disk for alarm evidence clips, bytes (default 2 GiB). */
+  clipQuotaBytes?: number;
 }
 
 /**
@@ -178,8 +182,19 @@ export class SiteCore {
     this.registry.add(video);
     const snapshotsDir = join(this.options.dataDir, 'snapshots');
     const clipsDir = join(this.options.dataDir, 'clips');
+    const evidence = new EvidenceRecorder(cameras, video, db, this.log.child('evidence'), {
+      clipsDir,
+      ...(this.options.clipQuotaBytes !== undefined ? { quotaBytes: this.options.clipQuotaBytes } : {}),
+      isUnacknowledged: (alarmId) => {
+        const alarm = alarms.engine.byAlarmId(alarmId);
+        return alarm !== null && isUnacknowledged(alarm);
+      },
+    });
+    this.registry.add(evidence);
+    alarms.addListener((event) => evidence.onAlarmEvent(event));
 
     this.apiHandlers = createApiHandlers({
+      clipsOf: (alarmId) => evidence.clipsOf(alarmId),
       cameras: {
         cameras,
         vault,

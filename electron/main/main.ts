@@ -11,6 +11,7 @@ import { PortInUseError } from '../core/api/http-server.js';
 import { SiteCore, type SiteCoreOptions } from '../core/site-core.js';
 import { CrashReloadGuard } from './crash-guard.js';
 import { registerIpcTransport } from './ipc-transport.js';
+import { safeStorageSealer } from './safe-storage-sealer.js';
 import { parseShellArgs } from './shell-options.js';
 import { loadWindowState, saveWindowState } from './window-state.js';
 
@@ -18,7 +19,7 @@ import { loadWindowState, saveWindowState } from './window-state.js';
 // binary is not (see electron-types.ts). Only the calls below touch it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const electron: any = await import('electron' as string);
-const { app, BrowserWindow, ipcMain, powerSaveBlocker, screen, dialog, shell } = electron;
+const { app, BrowserWindow, ipcMain, powerSaveBlocker, screen, dialog, shell, safeStorage } = electron;
 
 const options = parseShellArgs(process.argv.slice(1));
 const indexHtml = join(rendererDistDir(), 'index.html');
@@ -50,6 +51,11 @@ async function start(): Promise<void> {
       void dialog.showMessageBox({ type: 'info', title: 'Site Command', message: line });
     },
     http: options.port !== 0,
+    ...(() => {
+      const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
+      const sealer = safeStorageSealer(safeStorage, backend);
+      return sealer ? { sealer } : {};
+    })(),
     ...(options.mqttUrl ? { mqttUrl: options.mqttUrl } : {}),
   };
   let core = new SiteCore(coreOptions);

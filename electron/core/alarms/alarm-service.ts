@@ -30,6 +30,7 @@ export class AlarmService implements Service {
   private timer: NodeJS.Timeout | null = null;
   private startedAt = Date.now();
   private readonly escalationTopic: string;
+  private readonly listeners: ((event: AlarmEvent) => void)[] = [];
 
   constructor(
     private readonly site: SiteConfig,
@@ -90,6 +91,11 @@ export class AlarmService implements Service {
     this.engine.evaluate(offline, now);
   }
 
+  /** Another part of the core that acts on alarm events (evidence clips). */
+  addListener(listener: (event: AlarmEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
   annunciated(): Alarm[] {
     return this.engine.annunciated();
   }
@@ -97,6 +103,13 @@ export class AlarmService implements Service {
   private onEvent(event: AlarmEvent): void {
     this.store.enqueue(event);
     this.hub.publish({ type: 'alarm', event });
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log.error('alarm listener failed', { error });
+      }
+    }
     if (event.type === 'activated' && (event.priority === 'critical' || event.priority === 'high')) {
       this.log.warn('alarm', { priority: event.priority, condition: event.conditionKey, message: event.alarm.message });
     }

@@ -1,6 +1,6 @@
 import type { Alarm, AlarmError, AlarmResult } from '../../common/alarms.js';
 import { isAnnunciated, isUnacknowledged } from '../../common/alarms.js';
-import { ApiError, type ApiErrorCode, type AuditEntryView } from '../../common/api.js';
+import { ApiError, type ApiErrorCode, type AuditEntryView, type ClipView } from '../../common/api.js';
 import type { AlarmService } from '../alarms/alarm-service.js';
 import { verifyAuditChain, type AuditRow } from '../alarms/audit-chain.js';
 import type { Caller } from '../auth/auth-service.js';
@@ -29,7 +29,7 @@ const ERROR_CODES: Record<AlarmError['code'], ApiErrorCode> = {
 };
 
 /** The alarm part of the contract: the engine decides (roles, states); this maps to API errors. */
-export function createAlarmHandlers(alarms: AlarmService, db: Database): Pick<ApiHandlers, AlarmHandlerNames> {
+export function createAlarmHandlers(alarms: AlarmService, db: Database, clipsOf: (alarmId: string) => ClipView[] = () => []): Pick<ApiHandlers, AlarmHandlerNames> {
   const engine = alarms.engine;
   const actor = (context: RequestContext) => {
     const caller = context.caller as Caller;
@@ -78,7 +78,7 @@ export function createAlarmHandlers(alarms: AlarmService, db: Database): Pick<Ap
       const live = current && current.state !== 'normal' && current.id === (rows[0]?.alarmId ?? current.id);
       const alarm = live ? current : (alarmFromHistory(rows) ?? current);
       if (!alarm) throw new ApiError('not-found', `no alarm "${id}"`, 'id');
-      return { alarm, history: rows.map(toView) };
+      return { alarm, history: rows.map(toView), clips: clipsOf(alarm.id) };
     },
     async acknowledgeAlarm({ id, comment }, context) {
       return settle(engine.acknowledge(find(id).id, actor(context), comment, Date.now()));

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../common/api.js';
+import { compactUtc } from '../../common/time.js';
 import type { CameraRegistry } from '../cameras/camera-registry.js';
 import type { CredentialVault } from '../secrets/credential-vault.js';
 import type { VideoService } from '../video/video-service.js';
@@ -54,9 +55,4 @@ export function createCameraHandlers(deps: CameraHandlerDeps): Pick<ApiHandlers,
       return { cameraId: id, takenAt, file, bytes: jpeg.length, url: `/api/media/snapshots/${file}` };
     },
   };
-}
-
-/** `20261124T223015123Z`: sortable, safe in file names on every OS. */
-export function compactUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace('.', '');
 }

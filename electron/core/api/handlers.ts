@@ -1,4 +1,4 @@
-import { ApiError, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
+import { ApiError, type ClipView, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
 import type { SiteSummary } from '../../common/site.js';
 import type { AlarmService } from '../alarms/alarm-service.js';
 import type { AuthService, Caller } from '../auth/auth-service.js';
@@ -28,12 +28,14 @@ export interface HandlerDeps {
   alarms: AlarmService;
   db: Database;
   cameras: CameraHandlerDeps;
+  /** Evidence clips attached to an alarm occurrence. */
+  clipsOf?: (alarmId: string) => ClipView[];
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
-    ...createAlarmHandlers(deps.alarms, deps.db),
+    ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
     async listUsers() {
       return deps.auth.listUsers();

@@ -83,4 +83,23 @@ export const MIGRATIONS: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'alarm_audit is append-only: rows cannot be deleted'); END;
     `,
   },
+  {
+    version: 4,
+    description: 'alarm evidence clips',
+    sql: `
+      -- One row per (alarm occurrence, clip): a burst of alarms on one device shares one clip.
+      CREATE TABLE alarm_clips (
+        alarm_id      TEXT NOT NULL,
+        condition_key TEXT NOT NULL,
+        camera_id     TEXT NOT NULL,
+        file          TEXT NOT NULL,          -- name in DATA/clips, CAMERA-yyyymmddThhmmssmmmZ.mp4
+        started_at    INTEGER NOT NULL,       -- UTC epoch ms of the first frame
+        duration_s    REAL NOT NULL,
+        bytes         INTEGER NOT NULL,
+        created_at    INTEGER NOT NULL,
+        PRIMARY KEY (alarm_id, file)
+      );
+      CREATE INDEX alarm_clips_file ON alarm_clips (file);
+    `,
+  },
 ];

@@ -1,3 +1,4 @@
+import { compactUtc } from '../../common/time.js';
 import { TEST_PATTERN_SCHEME } from './ffmpeg-args.js';
 import { join } from 'node:path';
 import { locateFfmpeg } from '../../../native/ffmpeg.js';
@@ -66,6 +67,11 @@ export class VideoService implements Service {
     this.options.log?.info('video ready', { cameras: this.cameras.size, ffmpeg: this.ffmpegPath });
   }
 
+  /** Whether ffmpeg was found at start (otherwise no stream can run). */
+  get available(): boolean {
+    return this.ffmpegPath !== undefined;
+  }
+
   async stop(): Promise<void> {
     const all = [...this.supervisors.values()];
     this.supervisors.clear();
@@ -126,7 +132,7 @@ export class VideoService implements Service {
    */
   async evidenceClip(cameraId: string, dir: string, roll: { preRollMs?: number; postRollMs: number }): Promise<EvidenceClip> {
     const supervisor = this.supervisor(cameraId, 'main');
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const stamp = compactUtc(Date.now());
     return recordEvidenceClip(supervisor, {
       path: join(dir, `${cameraId}-${stamp}.mp4`),
       preRollMs: roll.preRollMs ?? this.options.preRollMs ?? 10_000,
