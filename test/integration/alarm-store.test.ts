@@ -55,8 +55,9 @@ describe('alarm store on a real SQLite file', () => {
     return { store, engine };
   }
 
-  it('migrates to version 2', () => {
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+  it('has the alarm tables of migration 2 (and is at the latest version)', () => {
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('alarms', 'alarm_audit') ORDER BY name").all()).toEqual([{ name: 'alarm_audit' }, { name: 'alarms' }]);
   });
 
   it('persists events, keeps a latched unacknowledged alarm across a reopen, and the chain verifies', () => {

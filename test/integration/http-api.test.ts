@@ -23,7 +23,17 @@ describe('HTTP API', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(body.services).toEqual({ store: 'running', hj212: 'running', broker: 'running', mqtt: 'running', simulator: 'running', http: 'running' });
+    expect(body.services).toEqual({
+      store: 'running',
+      alarms: 'running',
+      hj212: 'running',
+      broker: 'running',
+      mqtt: 'running',
+      simulator: 'running',
+      video: 'running',
+      evidence: 'running',
+      http: 'running',
+    });
   });
 
   it('answers 401 with a JSON error without a token or with a bad one', async () => {
