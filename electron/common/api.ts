@@ -82,6 +82,43 @@ export interface UserView {
   createdAt: number;
 }
 
+/** One chart series request: a device's metric over a window. */
+export interface HistoryQuery {
+  deviceId: string;
+  /** A numeric field of the device's readings (`loadT`, `pm10`…); ranging stations: `distanceM:POINT`. */
+  metric: string;
+  /** ISO-8601; default 1 hour before `to`. */
+  from?: string;
+  /** ISO-8601; default now. */
+  to?: string;
+  /** At most this many points; default 500, 2–5,000. */
+  maxPoints?: number;
+}
+
+/** One bucket of a history series: the metric's min, max and mean over `count` readings, in the metric's unit. */
+export interface HistoryPoint {
+  /** UTC epoch ms of the bucket's start (buckets are aligned to multiples of `bucketMs`). */
+  t: number;
+  min: number;
+  max: number;
+  avg: number;
+  count: number;
+}
+
+export interface HistorySeries {
+  deviceId: string;
+  metric: string;
+  /** The window asked for, UTC epoch ms (the first bucket may start before `from`). */
+  from: number;
+  to: number;
+  /** Width of each point's bucket, ms. */
+  bucketMs: number;
+  /** `raw`: readings (windows up to 2 h); `rollup`: 1-minute rollups merged into buckets. */
+  source: 'raw' | 'rollup';
+  /** Buckets with data only, oldest first; a gap in the data is a gap in `t`. */
+  points: HistoryPoint[];
+}
+
 /** Methods every transport offers. Each takes at most one plain-object parameter. */
 export interface SiteCommandApi {
   health(): Promise<HealthReport>;
@@ -105,6 +142,8 @@ export interface SiteCommandApi {
   verifyAudit(): Promise<AuditVerifyReply>;
   listUsers(): Promise<UserView[]>;
   createUser(request: { username: string; password: string; role: UserRole }): Promise<UserView>;
+  /** Min/max/avg series of one metric for charts (hour, day, week…); 404 unknown device, 400 unknown metric. */
+  getHistory(query: HistoryQuery): Promise<HistorySeries>;
 }
 
 export type ApiMethod = keyof SiteCommandApi;
@@ -140,6 +179,7 @@ export const API_ROUTES = {
   verifyAudit: { verb: 'GET', path: '/api/audit/verify', auth: true },
   listUsers: { verb: 'GET', path: '/api/users', auth: true, roles: ['admin'] },
   createUser: { verb: 'POST', path: '/api/users', auth: true, roles: ['admin'] },
+  getHistory: { verb: 'GET', path: '/api/history/:deviceId/:metric', auth: true },
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];
