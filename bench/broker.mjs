@@ -14,12 +14,17 @@ export async function freePort() {
   });
 }
 
-/** mosquitto on a free loopback port, configured like test/helpers/mosquitto.ts. */
-export async function startMosquitto() {
+/**
+ * mosquitto on a free loopback port, configured like test/helpers/mosquitto.ts. `noDelay` turns
+ * Nagle off on the broker's sockets (`set_tcp_nodelay`, off by default in mosquitto 2): with it
+ * on, small messages wait for the peer's delayed ACK (up to 40 ms on Linux), which a latency
+ * figure would otherwise measure instead of the code.
+ */
+export async function startMosquitto({ noDelay = false } = {}) {
   const port = await freePort();
   const dir = tempDir('sc-bench-mosquitto-');
   const conf = join(dir, 'mosquitto.conf');
-  writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'max_queued_messages 100000', 'log_type error'].join('\n') + '\n');
+  writeFileSync(conf, [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'max_queued_messages 100000', 'log_type error', ...(noDelay ? ['set_tcp_nodelay true'] : [])].join('\n') + '\n');
   const child = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     const ok = await new Promise((resolve) => {
