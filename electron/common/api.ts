@@ -136,6 +136,43 @@ export interface SnapshotInfo {
   url: string;
 }
 
+/** One chart series request: a device's metric over a window. */
+export interface HistoryQuery {
+  deviceId: string;
+  /** A numeric field of the device's readings (`loadT`, `pm10`…); ranging stations: `distanceM:POINT`. */
+  metric: string;
+  /** ISO-8601; default 1 hour before `to`. */
+  from?: string;
+  /** ISO-8601; default now. */
+  to?: string;
+  /** At most this many points; default 500, 2–5,000. */
+  maxPoints?: number;
+}
+
+/** One bucket of a history series: the metric's min, max and mean over `count` readings, in the metric's unit. */
+export interface HistoryPoint {
+  /** UTC epoch ms of the bucket's start (buckets are aligned to multiples of `bucketMs`). */
+  t: number;
+  min: number;
+  max: number;
+  avg: number;
+  count: number;
+}
+
+export interface HistorySeries {
+  deviceId: string;
+  metric: string;
+  /** The window asked for, UTC epoch ms (the first bucket may start before `from`). */
+  from: number;
+  to: number;
+  /** Width of each point's bucket, ms. */
+  bucketMs: number;
+  /** `raw`: readings (windows up to 2 h); `rollup`: 1-minute rollups merged into buckets. */
+  source: 'raw' | 'rollup';
+  /** Buckets with data only, oldest first; a gap in the data is a gap in `t`. */
+  points: HistoryPoint[];
+}
+
 /** Methods every transport offers. Each takes at most one plain-object parameter. */
 export interface SiteCommandApi {
   health(): Promise<HealthReport>;
@@ -164,6 +201,8 @@ export interface SiteCommandApi {
   setCameraCredentials(request: { id: string; username: string; password: string }): Promise<CameraView>;
   /** A JPEG of the camera's current frame, saved with its time and camera. */
   takeSnapshot(request: { id: string; quality?: 'main' | 'sub' }): Promise<SnapshotInfo>;
+  /** Min/max/avg series of one metric for charts (hour, day, week…); 404 unknown device, 400 unknown metric. */
+  getHistory(query: HistoryQuery): Promise<HistorySeries>;
 }
 
 export type ApiMethod = keyof SiteCommandApi;
@@ -202,6 +241,7 @@ export const API_ROUTES = {
   listCameras: { verb: 'GET', path: '/api/cameras', auth: true },
   setCameraCredentials: { verb: 'POST', path: '/api/cameras/:id/credentials', auth: true, roles: ['admin'] },
   takeSnapshot: { verb: 'POST', path: '/api/cameras/:id/snapshot', auth: true },
+  getHistory: { verb: 'GET', path: '/api/history/:deviceId/:metric', auth: true },
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

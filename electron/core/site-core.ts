@@ -26,6 +26,8 @@ import { EmbeddedBroker } from './sources/mqtt/embedded-broker.js';
 import { Hj212Listener } from './sources/hj212/hj212-listener.js';
 import { MqttSource } from './sources/mqtt/mqtt-source.js';
 import { closeDatabase, openDatabase, prepareDataDirectory, type Database } from './store/database.js';
+import { HistoryQuery } from './store/history-query.js';
+import { RetentionService, type RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
 import { TelemetryWriter } from './store/telemetry-writer.js';
 import { readVersion } from './version.js';
@@ -54,6 +56,8 @@ export interface SiteCoreOptions {
   sealer?: SecretSealer;
   /** Disk for alarm evidence clips, bytes (default 2 GiB). */
   clipQuotaBytes?: number;
+  /** Telemetry retention; defaults in store/retention.ts (raw 30 days, rollups 2 years). */
+  retention?: Partial<RetentionOptions>;
 }
 
 /**
@@ -114,6 +118,9 @@ export class SiteCore {
     const writer = new TelemetryWriter(db, this.log.child('store'));
     this.writer = writer;
     this.registry.add(this.storeService(db, writer));
+    // Registered after the store so it stops before the database closes.
+    const retention = new RetentionService(db, this.log.child('retention'), this.options.retention);
+    this.registry.add(retention);
 
     const auth = new AuthService(db, this.log.child('auth'));
     this.authService = auth;
@@ -210,6 +217,7 @@ export class SiteCore {
       site: () => this.siteSummary(devices),
       alarms,
       db,
+      history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),
     });
 
     if (this.options.http !== false) {

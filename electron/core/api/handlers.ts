@@ -7,6 +7,9 @@ import { createAlarmHandlers } from './alarm-handlers.js';
 import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
+import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
+import { describeMetrics, resolveMetric } from '../store/metrics.js';
+import { DEFAULT_RETENTION } from '../store/retention.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -30,10 +33,13 @@ export interface HandlerDeps {
   cameras: CameraHandlerDeps;
   /** Evidence clips attached to an alarm occurrence. */
   clipsOf?: (alarmId: string) => ClipView[];
+  /** Chart series; absent: built on `db` with the default raw retention. */
+  history?: HistoryQuery;
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
+  const history = deps.history ?? new HistoryQuery(deps.db, { rawKeptMs: DEFAULT_RETENTION.rawDays * 86_400_000 });
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
@@ -70,6 +76,16 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       const from = query.from ? Date.parse(query.from) : to - 3600_000;
       if (from > to) throw new ApiError('bad-request', '"from" is after "to"', 'from');
       return deps.telemetry.between(query.deviceId, from, to, query.limit ?? 5000);
+    },
+    async getHistory(query) {
+      const kind = deps.devices.kindOf(query.deviceId);
+      if (!kind) throw new ApiError('not-found', `no device "${query.deviceId}" on this site`, 'deviceId');
+      const ref = resolveMetric(kind, query.metric);
+      if (!ref) throw new ApiError('bad-request', `"${query.metric}" is not a metric of ${query.deviceId}; ${describeMetrics(kind)}`, 'metric');
+      const to = query.to ? Date.parse(query.to) : Date.now();
+      const from = query.from ? Date.parse(query.from) : to - 3600_000;
+      if (from > to) throw new ApiError('bad-request', '"from" is after "to"', 'from');
+      return history.series({ deviceId: query.deviceId, metric: query.metric, ref, from, to, maxPoints: query.maxPoints ?? DEFAULT_MAX_POINTS });
     },
   };
 }

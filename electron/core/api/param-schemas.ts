@@ -44,4 +44,13 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
       role: z.enum(['admin', 'operator', 'safety', 'manager', 'viewer']),
     })
     .strict(),
+  getHistory: z
+    .object({
+      deviceId: z.string().min(1).max(64),
+      metric: z.string().min(1).max(130),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      maxPoints: z.coerce.number().int().min(2).max(5000).optional(),
+    })
+    .strict(),
 };

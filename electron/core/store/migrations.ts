@@ -84,6 +84,34 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 3,
+    description: '1-minute telemetry rollups (min/max/sum/count per device, metric, minute)',
+    sql: `
+      -- Kept by TelemetryWriter in the same transaction as the raw rows (see store/rollups.ts).
+      -- The primary key is the history query's access path: one device, one metric, a time range.
+      -- WITHOUT ROWID: the rows are small and always reached by that key, so the table is the index.
+      CREATE TABLE telemetry_minute (
+        device_id TEXT NOT NULL,
+        metric    TEXT NOT NULL,              -- a numeric field (store/metrics.ts); ranging: distanceM:POINT
+        minute    INTEGER NOT NULL,           -- UTC epoch ms of the minute's start
+        count     INTEGER NOT NULL,
+        sum       REAL NOT NULL,              -- avg = sum / count, so minutes merge exactly into longer buckets
+        min       REAL NOT NULL,
+        max       REAL NOT NULL,
+        PRIMARY KEY (device_id, metric, minute)
+      ) WITHOUT ROWID;
+
+      -- Readings stored before this version get their rollups now, so history has no hole at the upgrade.
+      INSERT INTO telemetry_minute (device_id, metric, minute, count, sum, min, max)
+      SELECT t.device_id,
+             CASE WHEN t.kind = 'ranging' THEN j.key || ':' || json_extract(t.payload, '$.pointId') ELSE j.key END,
+             (t.ts / 60000) * 60000, count(*), sum(j.value), min(j.value), max(j.value)
+        FROM telemetry t, json_each(t.payload) j
+       WHERE j.type IN ('integer', 'real') AND t.kind <> 'gate'
+       GROUP BY 1, 2, 3;
+    `,
+  },
+  {
     version: 4,
     description: 'alarm evidence clips',
     sql: `

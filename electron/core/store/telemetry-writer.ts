@@ -1,6 +1,7 @@
 import type { TelemetryRecord } from '../../common/telemetry.js';
 import type { Logger } from '../log/logger.js';
 import type { Database } from './database.js';
+import { MinuteRollupWriter } from './rollups.js';
 
 export interface TelemetryWriterOptions {
   /** Flush when this many readings wait (one transaction each). */
@@ -41,8 +42,11 @@ export class TelemetryWriter {
     this.maxQueued = options.maxQueued ?? 100_000;
     const flushIntervalMs = options.flushIntervalMs ?? 200;
     this.insert = db.prepare('INSERT INTO telemetry (device_id, kind, ts, received, payload) VALUES (?, ?, ?, ?, ?)');
+    const rollups = new MinuteRollupWriter(db);
+    // Raw rows and their 1-minute rollups commit together: a crash loses both or neither.
     this.insertBatch = db.transaction((records: TelemetryRecord[], received: number) => {
       for (const r of records) this.insert.run(r.deviceId, r.kind, r.ts, received, JSON.stringify(r.values));
+      rollups.add(records);
     });
     this.timer = setInterval(() => this.flush(), flushIntervalMs);
     this.timer.unref();
