@@ -5,6 +5,7 @@
  */
 import type { Alarm, AlarmEvent, AlarmKpis, AlarmPriority } from './alarms.js';
 import type { DeviceView, SiteSummary, SourceStatus } from './site.js';
+import type { SiteModel } from './site-model.js';
 import type { TelemetryRecord } from './telemetry.js';
 
 export type ServiceState = 'stopped' | 'starting' | 'running' | 'failed' | 'stopping';
@@ -203,6 +204,8 @@ export interface SiteCommandApi {
   takeSnapshot(request: { id: string; quality?: 'main' | 'sub' }): Promise<SnapshotInfo>;
   /** Min/max/avg series of one metric for charts (hour, day, week…); 404 unknown device, 400 unknown metric. */
   getHistory(query: HistoryQuery): Promise<HistorySeries>;
+  /** The site's geometry for the 3D and GIS views. */
+  getSiteModel(): Promise<SiteModel>;
 }
 
 export type ApiMethod = keyof SiteCommandApi;
@@ -242,6 +245,7 @@ export const API_ROUTES = {
   setCameraCredentials: { verb: 'POST', path: '/api/cameras/:id/credentials', auth: true, roles: ['admin'] },
   takeSnapshot: { verb: 'POST', path: '/api/cameras/:id/snapshot', auth: true },
   getHistory: { verb: 'GET', path: '/api/history/:deviceId/:metric', auth: true },
+  getSiteModel: { verb: 'GET', path: '/api/site-model', auth: true },
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -215,6 +215,7 @@ export class SiteCore {
       telemetry: telemetryQuery,
       services: () => this.registry.snapshot(),
       site: () => this.siteSummary(devices),
+      siteConfig: () => site,
       alarms,
       db,
       history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),

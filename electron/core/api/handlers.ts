@@ -4,6 +4,8 @@ import type { AlarmService } from '../alarms/alarm-service.js';
 import type { AuthService, Caller } from '../auth/auth-service.js';
 import type { Database } from '../store/database.js';
 import { createAlarmHandlers } from './alarm-handlers.js';
+import type { SiteConfig } from '../config/site-schema.js';
+import { buildSiteModel } from './site-model.js';
 import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
@@ -33,6 +35,7 @@ export interface HandlerDeps {
   cameras: CameraHandlerDeps;
   /** Evidence clips attached to an alarm occurrence. */
   clipsOf?: (alarmId: string) => ClipView[];
+  siteConfig: () => SiteConfig;
   /** Chart series; absent: built on `db` with the default raw retention. */
   history?: HistoryQuery;
 }
@@ -43,6 +46,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
+    async getSiteModel() {
+      return buildSiteModel(deps.siteConfig());
+    },
     async listUsers() {
       return deps.auth.listUsers();
     },

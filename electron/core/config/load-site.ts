@@ -14,7 +14,7 @@ export interface LoadedSite {
 
 /** Site used while the real one is broken: the console runs, shows the problems, and waits for a fix. */
 export function placeholderSite(): SiteConfig {
-  return { id: 'unconfigured', name: 'Unconfigured site', timeZone: 'Asia/Shanghai', devices: [], cameras: [], alarms: { dustPreset: 'gb3095-grade2', craneSafetyDistanceM: 2 } };
+  return { id: 'unconfigured', name: 'Unconfigured site', timeZone: 'Asia/Shanghai', devices: [], cameras: [], model: { buildings: [], zones: [] }, alarms: { dustPreset: 'gb3095-grade2', craneSafetyDistanceM: 2 } };
 }
 
 export function loadSiteDirectory(siteDir: string): LoadedSite {

@@ -13,6 +13,86 @@ const craneGeometry = z
   })
   .strict();
 
+const planePoint = z.object({ e: z.number(), n: z.number() }).strict();
+const polygon = z.array(planePoint).min(3);
+
+/** The hoist's mast and landings, for the 3D view (cage height comes from telemetry). */
+const hoistGeometry = z
+  .object({
+    /** Top of the mast above the hoist base, metres. */
+    mastHeightM: z.number().positive(),
+    /** Height of one floor, metres (floor N landing at N × this). */
+    floorHeightM: z.number().positive().default(3),
+  })
+  .strict();
+
+/**
+ * What the 3D and GIS views draw: buildings under construction, zones, the site boundary, and an
+ * optional glTF/GLB (e.g. exported from BIM) placed at the origin. Coordinates are the site's
+ * local east-north-up frame, metres from `origin`.
+ */
+const siteModel = z
+  .object({
+    boundary: polygon.optional(),
+    buildings: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            name: z.string().min(1),
+            footprint: polygon,
+            floorHeightM: z.number().positive().default(3),
+            plannedFloors: z.number().int().positive(),
+            completedFloors: z.number().int().min(0),
+          })
+          .strict(),
+      )
+      .default([]),
+    zones: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            name: z.string().min(1),
+            /** danger: keep out (e.g. under a crane's load path); fence: electronic fence; work: an area in progress. */
+            kind: z.enum(['danger', 'fence', 'work']),
+            polygon,
+            heightM: z.number().positive().default(2),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** Path relative to the site folder. */
+    gltf: z.object({ file: z.string().min(1), scale: z.number().positive().default(1), headingDeg: z.number().default(0) }).strict().optional(),
+  })
+  .strict();
+
+export type SiteModelConfig = z.infer<typeof siteModel>;
+
+/** Other sites an enterprise or authority oversees, each with its own core (GIS multi-site view). */
+const federation = z
+  .object({
+    authority: z.string().min(1).optional(),
+    projects: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            name: z.string().min(1),
+            enterprise: z.string().min(1),
+            latDeg: z.number().min(-90).max(90),
+            lonDeg: z.number().min(-180).max(180),
+            /** Base URL of that site's core API (http://10.1.2.3:8420); absent: shown without live status. */
+            url: z.string().url().optional(),
+            username: z.string().optional(),
+            password: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
 const deviceSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "." or "-" (at most 64)'),
@@ -27,6 +107,7 @@ const deviceSchema = z
     calibratedOn: z.string().optional(),
     position: enuPosition.optional(),
     crane: craneGeometry.optional(),
+    hoist: hoistGeometry.optional(),
     /** HJ 212-2017 identity of a dust/noise monitor that reports over TCP: its MN and access password (PW). */
     hj212: z.object({ mn: z.string().min(1).max(32), password: z.string().max(16) }).strict().optional(),
   })
@@ -113,6 +194,8 @@ export const siteSchema = z
       .optional(),
     devices: z.array(deviceSchema).default([]),
     cameras: z.array(cameraSchema).default([]),
+    model: siteModel.default({ buildings: [], zones: [] }),
+    federation: federation.optional(),
     alarms: alarmSettings.default({ dustPreset: 'gb3095-grade2', craneSafetyDistanceM: 2 }),
   })
   .strict()

@@ -7,6 +7,9 @@ import { ConfigProblems } from '../views/overview/ConfigProblems.js';
 import { Overview } from '../views/overview/Overview.js';
 import { AlarmsView } from '../views/alarms/AlarmsView.js';
 import { CameraWall } from '../views/cameras/CameraWall.js';
+import { GisView } from '../views/gis/GisView.js';
+import { PanoramasView } from '../views/panoramas/PanoramasView.js';
+import { Site3dView } from '../views/site3d/Site3dView.js';
 import { handleNavShortcut, NavTabs } from './NavTabs.js';
 import { useRoute } from './routes.js';
 import { TopBar } from './TopBar.js';
@@ -70,6 +73,9 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       {site && route.view === 'overview' && <Overview state={state} timeZone={site.timeZone} />}
       {site && route.view === 'alarms' && <AlarmsView client={client} state={state} alarmId={route.param} timeZone={site.timeZone} />}
       {site && route.view === 'cameras' && <CameraWall client={client} state={state} />}
+      {site && route.view === 'site3d' && <Site3dView client={client} state={state} param={route.param} />}
+      {site && route.view === 'gis' && <GisView client={client} state={state} param={route.param} />}
+      {site && route.view === 'panoramas' && <PanoramasView client={client} state={state} param={route.param} />}
     </div>
   );
 }

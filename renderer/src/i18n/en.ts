@@ -1,7 +1,7 @@
 /** English strings. Keys are grouped by screen; every user-facing string goes through i18n. */
 export const en = {
   app: { title: 'Site Command', loading: 'Connecting to the site core…' },
-  nav: { label: 'Views', overview: 'Overview', alarms: 'Alarms', cameras: 'Cameras' },
+  nav: { label: 'Views', overview: 'Overview', alarms: 'Alarms', cameras: 'Cameras', site3d: '3D site', gis: 'Map', panoramas: 'Panoramas' },
   login: {
     heading: 'Sign in to the control room',
     username: 'User name',

@@ -3,7 +3,7 @@ import type { Messages } from './en.js';
 /** 简体中文（默认，控制室操作员的语言）。 */
 export const zhCN: Messages = {
   app: { title: '智慧工地指挥中心', loading: '正在连接现场核心服务…' },
-  nav: { label: '视图', overview: '总览', alarms: '报警', cameras: '视频监控' },
+  nav: { label: '视图', overview: '总览', alarms: '报警', cameras: '视频监控', site3d: '三维工地', gis: '地图', panoramas: '全景' },
   login: {
     heading: '登录指挥中心',
     username: '用户名',

@@ -70,6 +70,7 @@ async function setup() {
     cameras: { cameras: new CameraRegistry([], vault), vault, video: new VideoService({ cameras: [] }), videoProblem: () => null, snapshotsDir: tempDir() },
     alarms,
     db,
+    siteConfig: () => site,
     version: '9.9.9',
     auth,
     devices,
