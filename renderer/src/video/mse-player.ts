@@ -202,6 +202,22 @@ export class MsePlayer {
       { once: true },
     );
     this.video.src = url;
+    this.watchFirstFrame();
+  }
+
+  /** Times the first frame presented after activation (requestVideoFrameCallback where there is one). */
+  private watchFirstFrame(): void {
+    if (this.firstFrameMs !== undefined || typeof this.video.requestVideoFrameCallback !== 'function') return;
+    const video = this.video;
+    video.requestVideoFrameCallback(() => {
+      if (this.firstFrameMs !== undefined || !this.active) return;
+      this.markFirstFrame(performance.now());
+    });
+  }
+
+  private markFirstFrame(now: number): void {
+    this.firstFrameMs = Math.round(now - this.activatedAt);
+    this.video.dataset.firstFrameMs = String(this.firstFrameMs);
   }
 
   /** Releases the MediaSource and the decoder behind it (the socket stays). */
@@ -249,10 +265,7 @@ export class MsePlayer {
       if (video.playbackRate !== decision.rate) video.playbackRate = decision.rate;
       this.lagMs = Math.round(decision.lagS * 1000);
       if (video.paused) void video.play().catch(() => undefined);
-      if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.currentTime > 0 && this.firstFrameMs === undefined) {
-        this.firstFrameMs = Math.round(now - this.activatedAt);
-        video.dataset.firstFrameMs = String(this.firstFrameMs);
-      }
+      if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.currentTime > 0 && this.firstFrameMs === undefined) this.markFirstFrame(now);
       if (this.state !== 'playing' && now - this.lastMediaAt < 1_000) this.setState('playing');
     }
     if (this.state === 'playing' && now - this.lastMediaAt > 2_000) this.setState('waiting');

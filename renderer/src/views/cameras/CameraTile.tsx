@@ -90,7 +90,7 @@ export function CameraTile(props: CameraTileProps) {
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-type LineKind = 'live' | 'offline' | 'problem' | 'pending' | 'empty';
+type LineKind = 'live' | 'offline' | 'problem' | 'pending' | 'vacant';
 
 /** The tile's state in a shape and words; colour (in CSS) only doubles them. */
 function statusLine(
@@ -101,7 +101,7 @@ function statusLine(
   t: Translate,
   language: string,
 ): { kind: LineKind; shape: string; text: string } {
-  if (!camera) return { kind: 'empty', shape: '', text: '' };
+  if (!camera) return { kind: 'vacant', shape: '', text: '' };
   const listed = quality === 'sub' ? (camera.streams.sub ?? camera.streams.main) : camera.streams.main;
   const status = player.status ?? (listed ? { state: listed.state, since: listed.since, reason: listed.reason } : null);
   if (player.state === 'unsupported') {

@@ -13,7 +13,7 @@ import { WallToolbar } from './WallToolbar.js';
 import './cameras.css';
 
 /** The camera list is refreshed this often for the list's state marks (tiles get status from their sockets). */
-const LIST_REFRESH_MS = 5_000;
+const LIST_REFRESH_MS = 3_000;
 
 /**
  * `#/cameras[/SCREEN]`: the live camera wall. Tiles play the sub stream; double-click (or Enter)
