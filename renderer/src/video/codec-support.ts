@@ -3,12 +3,6 @@ export function mseMimeType(codec: string): string {
   return `video/mp4; codecs="${codec}"`;
 }
 
-/** Whether this browser's MSE can play the codec (H.264 everywhere; H.265 only in some builds). */
-export function canPlayCodec(codec: string): boolean {
-  if (typeof MediaSource === 'undefined') return false;
-  return MediaSource.isTypeSupported(mseMimeType(codec));
-}
-
 /** Codec family for messages: "H.264", "H.265", or the string itself. */
 export function codecFamily(codec: string): string {
   if (/^avc[13]\./.test(codec)) return 'H.264';

@@ -1,5 +1,5 @@
 import { AppendQueue } from './append-queue.js';
-import { canPlayCodec, mseMimeType } from './codec-support.js';
+import { mseMimeType } from './codec-support.js';
 import { decideLiveEdge, rangesOf, trimRange } from './live-edge.js';
 import { VideoSocket, type SocketState, type StreamInitMessage, type StreamStatusMessage } from './video-socket.js';
 
@@ -307,4 +307,9 @@ export class MsePlayer {
     this.video.dataset.playerState = state;
     this.listener.onState(state, detail);
   }
+}
+
+/** Whether this browser's MSE can play the codec (H.264 everywhere; H.265 only in some builds). */
+export function canPlayCodec(codec: string): boolean {
+  return typeof MediaSource !== 'undefined' && MediaSource.isTypeSupported(mseMimeType(codec));
 }

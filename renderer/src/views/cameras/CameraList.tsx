@@ -6,7 +6,18 @@ import { CAMERA_DRAG_TYPE } from './CameraTile.js';
  * The site's cameras: drag one onto a tile, or (keyboard) select a tile and press a camera here.
  * Each shows its stream state as a shape and a word, from the last camera list.
  */
-export function CameraList({ cameras, selectedTile, onAssign }: { cameras: CameraView[]; selectedTile: number; onAssign(cameraId: string): void }) {
+export function CameraList({
+  cameras,
+  tileStates,
+  selectedTile,
+  onAssign,
+}: {
+  cameras: CameraView[];
+  /** Stream states reported by the tiles' sockets, by camera id. */
+  tileStates: Readonly<Record<string, string>>;
+  selectedTile: number;
+  onAssign(cameraId: string): void;
+}) {
   const { t } = useTranslation();
   return (
     <aside className="camera-list" aria-label={t('camera.list')}>
@@ -16,7 +27,7 @@ export function CameraList({ cameras, selectedTile, onAssign }: { cameras: Camer
       <ul>
         {cameras.map((camera) => {
           const stream = camera.streams.sub ?? camera.streams.main;
-          const state = stream?.state ?? 'idle';
+          const state = tileStates[camera.id] ?? stream?.state ?? 'idle';
           return (
             <li key={camera.id}>
               <button

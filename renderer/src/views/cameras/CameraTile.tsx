@@ -1,4 +1,4 @@
-import { useRef, type DragEvent } from 'react';
+import { useEffect, useRef, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CameraView } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
@@ -21,6 +21,8 @@ export interface CameraTileProps {
   onClear?(): void;
   onDropCamera(cameraId: string): void;
   onSnapshot(camera: CameraView): void;
+  /** The stream state this tile's socket reports (fresher than the polled camera list). */
+  onStreamState?(cameraId: string, state: string): void;
 }
 
 /** One tile of the wall: a live player, the camera's name and state in words, and its actions. */
@@ -30,6 +32,11 @@ export function CameraTile(props: CameraTileProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const tileRef = useRef<HTMLElement>(null);
   const player = useLivePlayer(videoRef, tileRef, props.origin, camera?.id ?? null, quality);
+  const streamState = player.status?.state;
+  const { onStreamState } = props;
+  useEffect(() => {
+    if (camera && streamState) onStreamState?.(camera.id, streamState);
+  }, [camera, streamState, onStreamState]);
   const line = statusLine(player, camera, quality, props.timeZone, t, i18n.language);
 
   const onDrop = (event: DragEvent) => {

@@ -35,6 +35,8 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
   const [snapshot, setSnapshot] = useState<SnapshotInfo | null>(null);
   const [snapshotBusy, setSnapshotBusy] = useState<string | null>(null);
   const [fullscreen, setFullscreen] = useState(false);
+  const [tileStates, setTileStates] = useState<Record<string, string>>({});
+  const onStreamState = useCallback((id: string, streamState: string) => setTileStates((s) => (s[id] === streamState ? s : { ...s, [id]: streamState })), []);
   const wallRef = useRef<HTMLDivElement>(null);
   const origin = coreOrigin();
   const timeZone = site?.timeZone ?? 'UTC';
@@ -58,6 +60,7 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
         const list = await client.call('listCameras');
         if (!cancelled) {
           setCameras(list);
+          setTileStates({});
           setListError(null);
         }
       } catch (e) {
@@ -148,6 +151,7 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
     onSelect: () => setSelectedTile(index),
     onDropCamera: (id: string) => assign(index, id),
     onSnapshot: (c: CameraView) => void takeSnapshot(c),
+    onStreamState,
   });
 
   return (
@@ -180,7 +184,7 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
           onBack={() => setSingle(null)}
         />
         <div className="wall-main">
-          {!single && <CameraList cameras={cameras ?? []} selectedTile={selectedTile} onAssign={(id) => assign(selectedTile, id)} />}
+          {!single && <CameraList cameras={cameras ?? []} tileStates={tileStates} selectedTile={selectedTile} onAssign={(id) => assign(selectedTile, id)} />}
           {singleCamera ? (
             <div className="wall-grid layout-single" data-testid="single-view">
               <CameraTile key={`single-${singleCamera.id}`} {...tileProps(0, singleCamera)} quality="main" onOpen={() => setSingle(null)} />

@@ -19,6 +19,12 @@ export interface WallSettings {
 }
 
 export const DEFAULT_TOUR_SEC = 15;
+
+/** The part of `Storage` (localStorage) the wall uses. */
+export interface SettingsStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
 const KEY_PREFIX = 'site-command.wall.';
 
 /** `screen-1920x1080` from `window.screen`, or the name given in the URL. */
@@ -34,7 +40,7 @@ export function defaultLayout(screen: { width: number; height: number }): WallLa
   return '1';
 }
 
-export function loadWallSettings(storage: Pick<Storage, 'getItem'>, name: string, screen: { width: number; height: number }): WallSettings {
+export function loadWallSettings(storage: Pick<SettingsStore, 'getItem'>, name: string, screen: { width: number; height: number }): WallSettings {
   const fallback: WallSettings = { layout: defaultLayout(screen), tiles: [], tourSec: DEFAULT_TOUR_SEC };
   try {
     const saved = JSON.parse(storage.getItem(KEY_PREFIX + name) ?? 'null') as Partial<WallSettings> | null;
@@ -49,7 +55,7 @@ export function loadWallSettings(storage: Pick<Storage, 'getItem'>, name: string
   }
 }
 
-export function saveWallSettings(storage: Pick<Storage, 'setItem'>, name: string, settings: WallSettings): void {
+export function saveWallSettings(storage: Pick<SettingsStore, 'setItem'>, name: string, settings: WallSettings): void {
   storage.setItem(KEY_PREFIX + name, JSON.stringify(settings));
 }
 
@@ -64,7 +70,8 @@ export function clampTour(seconds: number): number {
  */
 export function tileCameras(settings: WallSettings, cameraIds: readonly string[], tourStep: number | null): Array<string | null> {
   const count = TILE_COUNT[settings.layout];
-  if (tourStep !== null && cameraIds.length > 0) {
+  // A tour only moves when there are more cameras than tiles.
+  if (tourStep !== null && cameraIds.length > count) {
     return Array.from({ length: count }, (_, i) => (i < cameraIds.length ? cameraIds[(tourStep * count + i) % cameraIds.length]! : null));
   }
   const known = new Set(cameraIds);
