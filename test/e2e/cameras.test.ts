@@ -145,6 +145,32 @@ describe('camera wall with a real RTSP camera', () => {
     expect(await page.locator('video').count()).toBe(await page.locator('[data-testid=wall-grid] .tile').count());
   });
 
+  it('takes a snapshot from a tile and shows the JPEG with its camera, time and a download link', async () => {
+    await page.hover(tile);
+    await page.click(`${tile} .tile-actions button:first-of-type`);
+    const dialog = page.locator('[data-testid=snapshot-dialog]');
+    await dialog.waitFor({ timeout: 10_000 });
+    expect(await dialog.locator('h2').innerText()).toContain('Real RTSP camera');
+    expect(await dialog.innerText()).toMatch(/抓拍于 \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d/);
+    await expect.poll(() => dialog.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), { timeout: 5_000 }).toBe(640);
+    const href = (await dialog.locator('a[download]').getAttribute('href'))!;
+    expect(href).toMatch(/\/api\/media\/snapshots\/cam-real-\d{8}T\d+Z\.jpg\?token=/);
+    await screenshot(page, 'camera-wall-snapshot');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Esc closed the dialog only, not anything else.
+    expect(await page.locator('[data-testid=wall-grid]').count()).toBe(1);
+  });
+
+  it('assigns a camera to a tile by keyboard-friendly click (select tile, press camera)', async () => {
+    await page.click('[data-testid=tile-2]');
+    await page.click(`[data-testid=camera-item-${CAMERA_ID}]`);
+    await expect.poll(() => page.locator('[data-testid=tile-2]').getAttribute('data-camera')).toBe(CAMERA_ID);
+    // Swapped, not duplicated: the tile it came from is empty now.
+    expect(await page.locator('[data-testid=tile-0]').getAttribute('data-camera')).toBe('');
+    await expect.poll(() => currentTime(page, '[data-testid=tile-2]'), { timeout: 10_000, interval: 100 }).toBeGreaterThan(0.2);
+  });
+
   it('remembers the layout chosen for this screen across a reload', async () => {
     await page.click('[data-testid=layout-3x3]');
     await expect.poll(() => page.locator('[data-testid=wall-grid]').getAttribute('data-layout')).toBe('3x3');
@@ -152,6 +178,8 @@ describe('camera wall with a real RTSP camera', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=wall-grid]');
     expect(await page.locator('[data-testid=wall-grid]').getAttribute('data-layout')).toBe('3x3');
+    // The tile assignment is remembered with it.
+    await expect.poll(() => page.locator('[data-testid=tile-2]').getAttribute('data-camera')).toBe(CAMERA_ID);
     await page.click('[data-testid=layout-2x2]');
     await page.reload();
     await page.waitForSelector('[data-testid=wall-grid]');

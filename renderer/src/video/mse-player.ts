@@ -93,6 +93,7 @@ export class MsePlayer {
     if (active) {
       this.activatedAt = performance.now();
       this.firstFrameMs = undefined;
+      this.lastStats = { at: 0, frames: 0, bytes: 0 };
       delete this.video.dataset.firstFrameMs;
       this.socket = new VideoSocket(this.options, {
         onInit: (meta, segment) => this.onInit(meta, segment),
@@ -279,17 +280,19 @@ export class MsePlayer {
   private emitStats(now: number): void {
     const frames = this.video.getVideoPlaybackQuality?.().totalVideoFrames ?? 0;
     const bytes = this.socket?.bytesReceived ?? 0;
-    const seconds = (now - this.lastStats.at) / 1000;
-    const first = this.lastStats.at === 0;
+    const prev = this.lastStats;
+    const seconds = (now - prev.at) / 1000;
+    this.lastStats = { at: now, frames, bytes };
+    // The first call only sets the baseline: a rate needs two samples.
+    if (prev.at === 0) return;
     const stats: PlayerStats = {
-      fps: first ? 0 : Math.max(0, Math.round(((frames - this.lastStats.frames) / seconds) * 10) / 10),
-      kbps: first ? 0 : Math.max(0, Math.round(((bytes - this.lastStats.bytes) * 8) / seconds / 1000)),
+      fps: Math.max(0, Math.round(((frames - prev.frames) / seconds) * 10) / 10),
+      kbps: Math.max(0, Math.round(((bytes - prev.bytes) * 8) / seconds / 1000)),
       lagMs: this.lagMs,
       firstFrameMs: this.firstFrameMs,
       dropped: this.queue.dropped,
       resets: this.resets,
     };
-    this.lastStats = { at: now, frames, bytes };
     if (Number.isFinite(this.lagMs)) this.video.dataset.lagMs = String(this.lagMs);
     this.listener.onStats(stats);
   }

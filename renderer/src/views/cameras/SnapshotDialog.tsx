@@ -22,7 +22,7 @@ export function SnapshotDialog({ snapshot, cameraName, timeZone, onClose }: { sn
       </p>
       <div className="dialog-actions">
         <a href={url} download={snapshot.file}>
-          ⭳ {t('camera.download')}
+          ↓ {t('camera.download')}
         </a>
         <button type="button" onClick={() => dialogRef.current?.close()} autoFocus>
           {t('camera.close')}
