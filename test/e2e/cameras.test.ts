@@ -203,6 +203,9 @@ describe('camera wall with the demo site', () => {
     for (let i = 0; i < 4; i++) {
       await expect.poll(() => page.locator(`[data-testid=tile-${i}]`).getAttribute('data-state'), { timeout: 15_000, interval: 200 }).toBe('live');
     }
+    // The camera list agrees with the tiles (shape and word).
+    await expect.poll(() => page.locator('.camera-list').innerText()).not.toMatch(/正在启动|空闲/);
+    expect(await page.locator('.camera-item.stream-live').count()).toBe(4);
     await page.waitForTimeout(1_000);
     const shot = await screenshot(page, 'camera-wall-demo-2x2');
     console.info(`screenshot: ${shot}`);

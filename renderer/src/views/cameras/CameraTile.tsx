@@ -32,7 +32,8 @@ export function CameraTile(props: CameraTileProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const tileRef = useRef<HTMLElement>(null);
   const player = useLivePlayer(videoRef, tileRef, props.origin, camera?.id ?? null, quality);
-  const streamState = player.status?.state;
+  // Frames on screen mean live, even before the core's next 2-s status message says so.
+  const streamState = player.state === 'playing' && player.status?.state !== 'offline' ? 'live' : player.status?.state;
   const { onStreamState } = props;
   useEffect(() => {
     if (camera && streamState) onStreamState?.(camera.id, streamState);
