@@ -1,0 +1,26 @@
+import { loadSession } from '../app/session.js';
+
+/**
+ * The session token for the video socket and media URLs. App.tsx saves the session before it
+ * renders the console, so reading it back here keeps the video client independent of the API client.
+ */
+export function currentToken(): string | null {
+  return loadSession()?.token ?? null;
+}
+
+/**
+ * Where the site core's HTTP/WebSocket server is, or null when this page was not loaded from it
+ * (the Electron shell loads the renderer from a file and talks IPC; see the wall's banner).
+ */
+export function coreOrigin(): string | null {
+  const { protocol, origin } = window.location;
+  return protocol === 'http:' || protocol === 'https:' ? origin : null;
+}
+
+/** An authenticated URL for an <img>/<a> pointing at `/api/media/…` (browsers cannot add headers there). */
+export function mediaUrl(path: string): string {
+  const url = new URL(path, coreOrigin() ?? window.location.href);
+  const token = currentToken();
+  if (token) url.searchParams.set('token', token);
+  return url.toString();
+}

@@ -1,0 +1,143 @@
+import { useEffect, useRef, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CameraView } from '../../../../electron/common/api.js';
+import { formatSiteTime } from '../../../../electron/common/time.js';
+import { codecFamily } from '../../video/codec-support.js';
+import { offlineReasonKey } from './offline-reason.js';
+import { useLivePlayer, type LivePlayerView } from './use-live-player.js';
+
+export const CAMERA_DRAG_TYPE = 'application/x-site-command-camera';
+
+export interface CameraTileProps {
+  index: number;
+  camera: CameraView | null;
+  quality: 'main' | 'sub';
+  origin: string | null;
+  timeZone: string;
+  selected: boolean;
+  large?: boolean;
+  onSelect(): void;
+  onOpen(): void;
+  onClear?(): void;
+  onDropCamera(cameraId: string): void;
+  onSnapshot(camera: CameraView): void;
+  /** The stream state this tile's socket reports (fresher than the polled camera list). */
+  onStreamState?(cameraId: string, state: string): void;
+}
+
+/** One tile of the wall: a live player, the camera's name and state in words, and its actions. */
+export function CameraTile(props: CameraTileProps) {
+  const { t, i18n } = useTranslation();
+  const { index, camera, quality, selected } = props;
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const tileRef = useRef<HTMLElement>(null);
+  const player = useLivePlayer(videoRef, tileRef, props.origin, camera?.id ?? null, quality);
+  // Frames on screen mean live, even before the core's next 2-s status message says so.
+  const streamState = player.state === 'playing' && player.status?.state !== 'offline' ? 'live' : player.status?.state;
+  const { onStreamState } = props;
+  useEffect(() => {
+    if (camera && streamState) onStreamState?.(camera.id, streamState);
+  }, [camera, streamState, onStreamState]);
+  const line = statusLine(player, camera, quality, props.timeZone, t, i18n.language);
+
+  const onDrop = (event: DragEvent) => {
+    const id = event.dataTransfer.getData(CAMERA_DRAG_TYPE) || event.dataTransfer.getData('text/plain');
+    event.preventDefault();
+    if (id) props.onDropCamera(id);
+  };
+
+  return (
+    <section
+      ref={tileRef}
+      className={`tile tile-${line.kind}${selected ? ' tile-selected' : ''}${props.large ? ' tile-large' : ''}`}
+      data-testid={`tile-${index}`}
+      data-camera={camera?.id ?? ''}
+      data-quality={quality}
+      data-state={line.kind}
+      tabIndex={0}
+      aria-label={camera ? camera.name : t('camera.emptyTile', { n: index + 1 })}
+      aria-current={selected ? 'true' : undefined}
+      onClick={props.onSelect}
+      onFocus={props.onSelect}
+      onDoubleClick={() => camera && props.onOpen()}
+      onKeyDown={(event) => {
+        if (event.target !== event.currentTarget) return;
+        if (event.key === 'Enter' && camera) props.onOpen();
+        if ((event.key === 'Delete' || event.key === 'Backspace') && props.onClear) props.onClear();
+      }}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={onDrop}
+    >
+      <video ref={videoRef} muted autoPlay playsInline disablePictureInPicture />
+      {!camera && <p className="tile-empty">{t('camera.emptyTile', { n: index + 1 })}</p>}
+      {camera && (
+        <>
+          <header className="tile-bar">
+            <span className="tile-name">{camera.name}</span>
+            <span className="tile-state" data-testid={`tile-${index}-state`}>
+              <span className="shape" aria-hidden="true">{line.shape}</span> {line.text}
+            </span>
+          </header>
+          <footer className="tile-actions">
+            <span className="readout" data-testid={`tile-${index}-readout`}>
+              {readout(player, t)}
+            </span>
+            <button type="button" onClick={(e) => (e.stopPropagation(), props.onSnapshot(camera))} title={t('camera.snapshot')}>
+              ◉ {t('camera.snapshot')}
+            </button>
+            {quality === 'sub' && (
+              <button type="button" onClick={(e) => (e.stopPropagation(), props.onOpen())} title={t('camera.open')}>
+                ⤢ <span className="visually-hidden">{t('camera.open')}</span>
+              </button>
+            )}
+          </footer>
+        </>
+      )}
+    </section>
+  );
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+type LineKind = 'live' | 'offline' | 'problem' | 'pending' | 'vacant';
+
+/** The tile's state in a shape and words; colour (in CSS) only doubles them. */
+function statusLine(
+  player: LivePlayerView,
+  camera: CameraView | null,
+  quality: 'main' | 'sub',
+  timeZone: string,
+  t: Translate,
+  language: string,
+): { kind: LineKind; shape: string; text: string } {
+  if (!camera) return { kind: 'vacant', shape: '', text: '' };
+  const listed = quality === 'sub' ? (camera.streams.sub ?? camera.streams.main) : camera.streams.main;
+  const status = player.status ?? (listed ? { state: listed.state, since: listed.since, reason: listed.reason } : null);
+  if (player.state === 'unsupported') {
+    const codec = player.detail ?? '';
+    return { kind: 'problem', shape: '⚠', text: t('camera.unsupported', { codec, family: codecFamily(codec) }) };
+  }
+  if (player.state === 'unauthorized') return { kind: 'problem', shape: '⚠', text: t('camera.state.unauthorized') };
+  if (player.state === 'unknown-camera') return { kind: 'problem', shape: '⚠', text: t('camera.state.unknownCamera') };
+  if (status?.state === 'offline') {
+    const time = formatSiteTime(status.since, timeZone, language);
+    const key = offlineReasonKey(status.reason);
+    const reason = key ? t(key) : status.reason;
+    return { kind: 'offline', shape: '✕', text: reason ? t('camera.offlineReason', { time, reason }) : t('camera.offline', { time }) };
+  }
+  if (player.state === 'retrying') return { kind: 'problem', shape: '⚠', text: t('camera.state.retrying') };
+  if (player.state === 'playing') return { kind: 'live', shape: '●', text: t('camera.state.live') };
+  if (status?.state === 'starting') return { kind: 'pending', shape: '◌', text: t('camera.state.starting') };
+  const pending = player.state === 'paused' ? 'paused' : player.state === 'waiting' ? 'waiting' : 'connecting';
+  return { kind: 'pending', shape: '◌', text: t(`camera.state.${pending}`) };
+}
+
+function readout(player: LivePlayerView, t: Translate): string {
+  const parts: string[] = [];
+  const { stats, status } = player;
+  if (stats && player.state === 'playing') {
+    const lag = Number.isFinite(stats.lagMs) ? `${(stats.lagMs / 1000).toFixed(2)} s` : t('camera.unknownValue');
+    parts.push(t('camera.readout', { fps: stats.fps.toFixed(0), kbps: stats.kbps, lag }));
+  }
+  if (status?.fps !== undefined) parts.push(t('camera.readoutCore', { fps: status.fps.toFixed(0), kbps: Math.round(status.bitrateKbps ?? 0) }));
+  return parts.join(' · ');
+}
