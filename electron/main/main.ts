@@ -95,6 +95,8 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // The preload hands the core's loopback origin to the renderer for live video and media.
+      additionalArguments: core.url ? [`--site-command-origin=${core.url.replace('0.0.0.0', '127.0.0.1')}`] : [],
     },
   });
   if (saved.maximized) win.maximize();

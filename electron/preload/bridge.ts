@@ -11,9 +11,14 @@ export interface IpcRendererLike {
  * What `window.siteCommand` offers: a call per contract method (by name, checked against the
  * method list so no other channel can be reached), the live start, and a live listener.
  */
-export function createBridge(ipc: IpcRendererLike) {
+export function createBridge(ipc: IpcRendererLike, coreOrigin: string | null = null) {
   const allowed = new Set<string>(API_METHODS);
   return Object.freeze({
+    /**
+     * The core's loopback HTTP origin (live video, media files), or null when it runs without
+     * HTTP. Video stays off IPC: fMP4 fragments go straight from the core's socket to MSE.
+     */
+    coreOrigin,
     invoke(method: ApiMethod, params: unknown, token: string | null): Promise<unknown> {
       if (!allowed.has(method)) return Promise.reject(new Error(`unknown API method ${String(method)}`));
       return ipc.invoke(ipcChannelFor(method), params, token);

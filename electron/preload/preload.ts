@@ -9,5 +9,11 @@ declare const require: (id: 'electron') => {
   ipcRenderer: IpcRendererLike;
 };
 
+declare const process: { argv: string[] };
+
+/** The main process passes the core's HTTP origin as `--site-command-origin=URL` (additionalArguments). */
+const originArg = process.argv.find((a) => a.startsWith('--site-command-origin='));
+const coreOrigin = originArg ? originArg.slice('--site-command-origin='.length) : null;
+
 const { contextBridge, ipcRenderer } = require('electron');
-contextBridge.exposeInMainWorld('siteCommand', createBridge(ipcRenderer));
+contextBridge.exposeInMainWorld('siteCommand', createBridge(ipcRenderer, /^http:\/\/127\.0\.0\.1:\d+$/.test(coreOrigin ?? '') ? coreOrigin : null));

@@ -8,7 +8,7 @@ import type { VideoService } from '../video/video-service.js';
 import type { VideoSegment } from '../video/video-types.js';
 
 const AUTH_TIMEOUT_MS = 5000;
-const STATUS_EVERY_MS = 2000;
+const STATUS_EVERY_MS = 1000;
 
 /**
  * `/api/video?camera=ID&quality=main|sub`: one live stream to one player. After the auth message
@@ -56,7 +56,10 @@ export class VideoSocketServer {
       if (segment.kind === 'init') {
         ws.send(JSON.stringify({ type: 'init', codec: segment.codec, width: segment.width, height: segment.height, generation: segment.generation }));
       }
-      return new Promise<void>((resolve) => ws.send(segment.data, { binary: true }, () => resolve()));
+      const sent = new Promise<void>((resolve) => ws.send(segment.data, { binary: true }, () => resolve()));
+      // A (re)started stream is live now: say so at once rather than at the next status tick.
+      if (segment.kind === 'init') setImmediate(sendStatus);
+      return sent;
     };
 
     ws.on('message', (data) => {

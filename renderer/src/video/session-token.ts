@@ -13,6 +13,7 @@ export function currentToken(): string | null {
  * (the Electron shell loads the renderer from a file and talks IPC; see the wall's banner).
  */
 export function coreOrigin(): string | null {
+  if (window.siteCommand) return window.siteCommand.coreOrigin;
   const { protocol, origin } = window.location;
   return protocol === 'http:' || protocol === 'https:' ? origin : null;
 }

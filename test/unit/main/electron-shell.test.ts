@@ -150,7 +150,8 @@ describe('preload bridge', () => {
     expect(calls[0]).toEqual([ipcChannelFor('listDevices'), undefined, 'tok']);
     await expect(bridge.invoke('__proto__' as never, undefined, null)).rejects.toThrow(/unknown API method/);
     expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onLive', 'startLive']);
+    expect(Object.keys(bridge).sort()).toEqual(['coreOrigin', 'invoke', 'onLive', 'startLive']);
+    expect(bridge.coreOrigin).toBeNull();
   });
 
   it('delivers only arrays of live events to the listener and unsubscribes', () => {
