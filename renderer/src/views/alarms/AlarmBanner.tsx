@@ -75,12 +75,12 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
         data-testid="alarm-mute"
         onClick={() => horn.setMuted(!muted)}
       >
-        <span aria-hidden>{muted ? '🔇' : '🔊'}</span> {muted ? t('alarm.banner.muted') : t('alarm.banner.soundOn')}
+        <span aria-hidden>{muted ? '⊘' : '♪'}</span> {muted ? t('alarm.banner.muted') : t('alarm.banner.soundOn')}
       </button>
       {blocked && <p className="alarm-banner-note">{t('alarm.banner.soundBlocked')}</p>}
       {kpis?.flood && (
         <p className="alarm-flood" role="alert" data-testid="alarm-flood">
-          <span aria-hidden>▲</span> {t('alarm.banner.flood', { count: kpis.activationsInFloodWindow })}
+          <span aria-hidden>⚠</span> {t('alarm.banner.flood', { count: kpis.activationsInFloodWindow })}
         </p>
       )}
       {loadError && (

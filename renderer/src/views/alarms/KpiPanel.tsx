@@ -22,7 +22,7 @@ export function KpiPanel({ alarms }: { alarms: AlarmState }) {
       <h2 id="kpi-heading">{t('alarm.kpi.heading')}</h2>
       <dl className="kpis">
         <Kpi label={t('alarm.kpi.lastTen')} value={String(kpis.activationsInFloodWindow)} reference={t('alarm.kpi.lastTenRef')} testId="kpi-last-ten" />
-        <Kpi label={t('alarm.kpi.flood')} value={kpis.flood ? `▲ ${t('alarm.detail.yes')}` : t('alarm.detail.no')} reference={t('alarm.kpi.floodRef')} testId="kpi-flood" />
+        <Kpi label={t('alarm.kpi.flood')} value={kpis.flood ? `⚠ ${t('alarm.detail.yes')}` : t('alarm.detail.no')} reference={t('alarm.kpi.floodRef')} testId="kpi-flood" />
         <Kpi label={t('alarm.kpi.standing')} value={String(kpis.standing.length)} reference={t('alarm.kpi.standingRef')} testId="kpi-standing" />
         <Kpi label={t('alarm.kpi.chattering')} value={String(kpis.chattering.length)} reference={t('alarm.kpi.chatteringRef')} testId="kpi-chattering" detail={kpis.chattering.join(', ')} />
         <Kpi label={t('alarm.kpi.mtta')} value={duration(kpis.meanTimeToAckMs)} reference={t('alarm.kpi.mttaRef', { count: kpis.acknowledgements })} testId="kpi-mtta" />

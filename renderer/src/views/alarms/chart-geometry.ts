@@ -38,9 +38,11 @@ export function chartGeometry(points: readonly TrendPoint[], limit: number | nul
   const t1 = points[points.length - 1]!.ts;
   const x = (ts: number) => pad + ((ts - t0) / (t1 - t0 || 1)) * (width - 2 * pad);
   const y = (v: number) => height - pad - ((v - min) / (max - min)) * (height - 2 * pad);
+  // Steps, not slopes: a reading holds until the next one, so a sparse series (a crane that
+  // reports on change) is not drawn as a ramp that never happened.
   const path =
     points.length === 1
       ? `M${pad},${y(points[0]!.value).toFixed(1)}H${width - pad}`
-      : points.map((p, i) => `${i ? 'L' : 'M'}${x(p.ts).toFixed(1)},${y(p.value).toFixed(1)}`).join('');
+      : points.map((p, i) => (i ? `H${x(p.ts).toFixed(1)}V${y(p.value).toFixed(1)}` : `M${x(p.ts).toFixed(1)},${y(p.value).toFixed(1)}`)).join('');
   return { path, limitY: limit === null ? null : y(limit), min, max, t0, t1 };
 }
