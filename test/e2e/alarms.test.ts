@@ -248,6 +248,24 @@ describe('alarm screens (web console)', () => {
     await expect.poll(() => page.locator('[data-testid=alarm-banner]').getAttribute('data-sound')).toBe('playing');
   });
 
+  it('reads from 3 m on a 4K wall, in English too', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 3840, height: 2160 } });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`wall: ${e.message}`));
+    await page.goto(serve.url);
+    await page.fill('input[name=username]', 'safety1');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.goto(`${serve.url}/#/alarms`);
+    await page.locator('[data-testid=alarm-row]').first().waitFor();
+    expect(await page.locator('[data-testid=alarm-count-critical]').innerText()).toMatch(/▲\s*Critical\s*\d/);
+    // The base font grows on a wall screen; rows are sized in rem.
+    const rowFontPx = Number.parseFloat(await page.locator('.alarm-table').evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+    expect(rowFontPx).toBeGreaterThanOrEqual(30);
+    expect(statSync(await screenshot(page, 'alarm-list-wall-en')).size).toBeGreaterThan(20_000);
+    await context.close();
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });

@@ -48,6 +48,12 @@ describe('trend chart geometry', () => {
     expect(g.path).toMatch(/^M0\.0,[\d.]+H100\.0V[\d.]+$/); // held until the next reading, then a step
   });
 
+  it('holds the last reading until now', () => {
+    const g = chartGeometry([{ ts: 0, value: 1 }, { ts: 10, value: 2 }], null, 100, 100, 0, 20)!;
+    expect(g.t1).toBe(20);
+    expect(g.path).toMatch(/^M0\.0,[\d.]+H50\.0V[\d.]+H100\.0$/);
+  });
+
   it('handles no points and one point', () => {
     expect(chartGeometry([], 5, 100, 100)).toBeNull();
     expect(chartGeometry([{ ts: 5, value: 1 }], null, 100, 100)?.path).toMatch(/^M8,[\d.]+H92$/);

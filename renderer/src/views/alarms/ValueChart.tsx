@@ -23,6 +23,12 @@ export function ValueChart({ alarm, site, client, timeZone }: { alarm: Alarm; si
   const device = useDevice(site, alarm.sourceDevice);
   const [points, setPoints] = useState<TrendPoint[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // The axis ends at the present; advance it every few seconds (a quiet step, not an animation).
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(timer);
+  }, []);
 
   useEffect(() => {
     if (!metric) return;
@@ -60,7 +66,7 @@ export function ValueChart({ alarm, site, client, timeZone }: { alarm: Alarm; si
   }, [lastSeen]);
 
   if (!metric) return <p className="hint">{t('alarm.detail.noTrend')}</p>;
-  const geometry = chartGeometry(points, alarm.limit, WIDTH, HEIGHT);
+  const geometry = chartGeometry(points, alarm.limit, WIDTH, HEIGHT, 8, now);
   const label = t('alarm.detail.trend', { field: t(`field.${metric.field}`, { defaultValue: metric.field }) });
   return (
     <figure className="value-chart" data-testid="value-chart">
