@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type SessionInfo } from '../../../electron/common/api.js';
+import { AlarmState, alarmSourceOf, reloadAlarms } from '../state/alarm-state.js';
 import { SiteState, useValue } from '../state/site-state.js';
 import type { ApiClient } from '../transport/api-client.js';
 import { ConfigProblems } from '../views/overview/ConfigProblems.js';
 import { Overview } from '../views/overview/Overview.js';
+import { AlarmBanner } from '../views/alarms/AlarmBanner.js';
 import { AlarmsView } from '../views/alarms/AlarmsView.js';
 import { CameraWall } from '../views/cameras/CameraWall.js';
 import { GisView } from '../views/gis/GisView.js';
@@ -18,6 +20,7 @@ import { TopBar } from './TopBar.js';
 export function ConsoleShell({ client, session, onLogout }: { client: ApiClient; session: SessionInfo; onLogout: () => void }) {
   const { t } = useTranslation();
   const [state] = useState(() => new SiteState());
+  const [alarms] = useState(() => new AlarmState());
   const [error, setError] = useState<string | null>(null);
   const site = useValue(state.site);
   const route = useRoute();
@@ -45,23 +48,28 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       }
     };
     void load();
+    void reloadAlarms(alarms, alarmSourceOf(client));
     const stop = client.openLive(
-      (event) => state.apply(event),
+      (event) => (event.type === 'alarm' ? alarms.apply(event.event) : state.apply(event)),
       (link) => {
         state.link.set(link);
         // After a lost link, reload the snapshot so nothing missed stays stale.
-        if (link === 'live') void load();
+        if (link === 'live') {
+          void load();
+          void reloadAlarms(alarms, alarmSourceOf(client));
+        }
       },
     );
     return () => {
       cancelled = true;
       stop();
     };
-  }, [client, state, onLogout]);
+  }, [client, state, alarms, onLogout]);
 
   return (
     <div className="console">
       <TopBar state={state} session={session} onLogout={onLogout} />
+      <AlarmBanner alarms={alarms} site={state} client={client} timeZone={site?.timeZone ?? 'Asia/Shanghai'} />
       <NavTabs current={route.view} />
       {error && (
         <p className="banner banner-error" role="alert">
@@ -71,7 +79,7 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       {site && site.configProblems.length > 0 && <ConfigProblems problems={site.configProblems} />}
       {!site && <p className="loading">{t('app.loading')}</p>}
       {site && route.view === 'overview' && <Overview state={state} timeZone={site.timeZone} />}
-      {site && route.view === 'alarms' && <AlarmsView client={client} state={state} alarmId={route.param} timeZone={site.timeZone} />}
+      {site && route.view === 'alarms' && <AlarmsView client={client} state={state} alarms={alarms} session={session} alarmId={route.param} timeZone={site.timeZone} />}
       {site && route.view === 'cameras' && <CameraWall client={client} state={state} />}
       {site && route.view === 'site3d' && <Site3dView client={client} state={state} param={route.param} />}
       {site && route.view === 'gis' && <GisView client={client} state={state} param={route.param} />}

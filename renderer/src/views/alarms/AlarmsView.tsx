@@ -1,7 +1,37 @@
+import type { SessionInfo } from '../../../../electron/common/api.js';
+import { mayPerform, type AlarmState } from '../../state/alarm-state.js';
 import type { SiteState } from '../../state/site-state.js';
 import type { ApiClient } from '../../transport/api-client.js';
+import { AlarmDetail } from './AlarmDetail.js';
+import { AlarmList } from './AlarmList.js';
+import { AuditVerify } from './AuditVerify.js';
+import { KpiPanel } from './KpiPanel.js';
+import './alarms.css';
 
-/** Placeholder until the alarm list lands. */
-export function AlarmsView(_props: { client: ApiClient; state: SiteState; alarmId: string | null; timeZone: string }) {
-  return <main className="overview" />;
+/** `#/alarms`: the list with the KPI panel; `#/alarms/ID`: one alarm's detail. */
+export function AlarmsView({
+  client,
+  state,
+  alarms,
+  session,
+  alarmId,
+  timeZone,
+}: {
+  client: ApiClient;
+  state: SiteState;
+  alarms: AlarmState;
+  session: SessionInfo;
+  alarmId: string | null;
+  timeZone: string;
+}) {
+  if (alarmId) return <AlarmDetail id={alarmId} alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} />;
+  return (
+    <main className="alarms-view">
+      <AlarmList alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} />
+      <aside className="alarms-side">
+        <KpiPanel alarms={alarms} />
+        {mayPerform(session.role, 'verifyAudit') && <AuditVerify client={client} />}
+      </aside>
+    </main>
+  );
 }

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatSiteTime } from '../../../../electron/common/time.js';
+import { navigate } from '../../app/routes.js';
+import { ALARM_PRIORITIES, alarmSourceOf, audiblePriority, countByPriority, newestUnacknowledged, watchKpis, type AlarmState } from '../../state/alarm-state.js';
+import { useValue, type SiteState } from '../../state/site-state.js';
+import type { ApiClient } from '../../transport/api-client.js';
+import { PriorityBadge } from './AlarmBits.js';
+import { AlarmHorn } from './alarm-sound.js';
+import { useAllAlarms } from './use-alarms.js';
+import './alarms.css';
+
+/**
+ * Always visible under the top bar: counts per priority, the newest unacknowledged alarm, the
+ * flood warning, and the horn with its mute switch. Clicking it opens the alarm list.
+ */
+export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmState; site: SiteState; client: ApiClient; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const all = useAllAlarms(alarms);
+  const kpis = useValue(alarms.kpis);
+  const loadError = useValue(alarms.loadError);
+  const [horn] = useState(() => new AlarmHorn());
+  const muted = useValue(horn.muted);
+  const blocked = useValue(horn.blocked);
+  const sounding = useValue(horn.sounding);
+  const counts = countByPriority(all);
+  const newest = newestUnacknowledged(all);
+  const audible = audiblePriority(all);
+
+  useEffect(() => watchKpis(alarms, alarmSourceOf(client)), [alarms, client]);
+
+  useEffect(() => {
+    window.addEventListener('pointerdown', horn.unlock);
+    window.addEventListener('keydown', horn.unlock);
+    return () => {
+      window.removeEventListener('pointerdown', horn.unlock);
+      window.removeEventListener('keydown', horn.unlock);
+      horn.dispose();
+    };
+  }, [horn]);
+
+  useEffect(() => horn.update(audible), [horn, audible, muted]);
+
+  const deviceName = newest ? (site.devices.get(newest.sourceDevice)?.name ?? newest.sourceDevice) : '';
+  const sound = muted ? 'muted' : sounding ? 'playing' : blocked ? 'blocked' : 'quiet';
+
+  return (
+    <section className="alarm-banner" aria-label={t('alarm.banner.label')} data-testid="alarm-banner" data-sound={sound}>
+      {/* The whole strip is one button: one click (or Enter) to the list. */}
+      <button type="button" className="alarm-banner-open" onClick={() => navigate('alarms')} title={t('alarm.banner.open')}>
+        <span className="alarm-counts" data-testid="alarm-counts">
+          {ALARM_PRIORITIES.map((p) => (
+            <span key={p} className={counts[p] ? 'count-item' : 'count-item zero'} data-testid={`alarm-count-${p}`}>
+              <PriorityBadge priority={p} count={counts[p]} />
+            </span>
+          ))}
+        </span>
+        <span className="alarm-newest" data-testid="alarm-newest">
+          {newest ? (
+            <>
+              <PriorityBadge priority={newest.priority} blink />
+              <span className="newest-device">{deviceName}</span>
+              <span className="newest-message">{newest.message}</span>
+              {newest.activatedAt !== null && <time className="newest-time">{formatSiteTime(newest.activatedAt, timeZone, i18n.language)}</time>}
+            </>
+          ) : (
+            <span className="dim">{t('alarm.banner.none')}</span>
+          )}
+        </span>
+      </button>
+      <button
+        type="button"
+        className={muted ? 'mute-toggle muted' : 'mute-toggle'}
+        aria-pressed={muted}
+        data-testid="alarm-mute"
+        onClick={() => horn.setMuted(!muted)}
+      >
+        <span aria-hidden>{muted ? '⊘' : '♪'}</span> {muted ? t('alarm.banner.muted') : t('alarm.banner.soundOn')}
+      </button>
+      {blocked && <p className="alarm-banner-note">{t('alarm.banner.soundBlocked')}</p>}
+      {kpis?.flood && (
+        <p className="alarm-flood" role="alert" data-testid="alarm-flood">
+          <span aria-hidden>⚠</span> {t('alarm.banner.flood', { count: kpis.activationsInFloodWindow })}
+        </p>
+      )}
+      {loadError && (
+        <p className="alarm-banner-note" role="alert">
+          ⚠ {t('alarm.banner.loadError', { message: loadError })}
+        </p>
+      )}
+    </section>
+  );
+}
