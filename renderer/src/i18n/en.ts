@@ -123,6 +123,7 @@ export const en = {
     readout: '{{fps}} fps · {{kbps}} kbit/s · {{lag}} behind live',
     readoutCore: 'camera {{fps}} fps · {{kbps}} kbit/s',
     unknownValue: '—',
+  },
   alarm: {
     priority: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
     state: {

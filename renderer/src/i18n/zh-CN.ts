@@ -125,6 +125,7 @@ export const zhCN: Messages = {
     readout: '{{fps}} 帧/秒 · {{kbps}} kbit/s · 落后实时 {{lag}}',
     readoutCore: '摄像机 {{fps}} 帧/秒 · {{kbps}} kbit/s',
     unknownValue: '—',
+  },
   alarm: {
     priority: { critical: '紧急', high: '高', medium: '中', low: '低' },
     state: {
