@@ -4,6 +4,7 @@ import { checkReading } from '../devices/reading-schemas.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import { RateLimitedLog, type Logger } from '../log/logger.js';
 import type { TelemetryWriter } from '../store/telemetry-writer.js';
+import { DuplicateFilter } from './duplicate-filter.js';
 import type { LiveHub } from './live-hub.js';
 
 /** A reading as a protocol adapter delivers it: values not yet validated. */
@@ -21,6 +22,8 @@ export interface IngestStats {
   accepted: number;
   rejected: number;
   unknownDevice: number;
+  /** Readings dropped because the same one (device, ts, values) was just stored. */
+  duplicates: number;
 }
 
 /**
@@ -29,7 +32,8 @@ export interface IngestStats {
  * most once a minute per device; nothing here throws back into an adapter.
  */
 export class IngestPipeline {
-  private readonly stats: IngestStats = { accepted: 0, rejected: 0, unknownDevice: 0 };
+  private readonly stats: IngestStats = { accepted: 0, rejected: 0, unknownDevice: 0, duplicates: 0 };
+  private readonly duplicates = new DuplicateFilter();
   private readonly rateLimited: RateLimitedLog;
 
   constructor(
@@ -57,6 +61,10 @@ export class IngestPipeline {
     const check = checkReading(reading.kind, reading.values);
     if (!check.ok) return this.rejectReading(reading.deviceId, check.reason, reading.via);
 
+    if (this.duplicates.seen(reading.deviceId, reading.ts, check.values)) {
+      this.stats.duplicates++;
+      return false;
+    }
     const record: TelemetryRecord = { deviceId: reading.deviceId, kind: reading.kind, ts: reading.ts, values: check.values };
     this.writer.enqueue(record);
     this.devices.accept(record);

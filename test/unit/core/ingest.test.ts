@@ -81,6 +81,18 @@ describe('ingest pipeline', () => {
     closeDatabase(db);
   });
 
+  it('drops a repeated reading (QoS 1 redelivery) but keeps a new one with the same values', () => {
+    const { db, writer, pipeline } = setup();
+    expect(pipeline.ingest({ deviceId: 'crane-1', kind: 'crane', ts: 7000, values: crane, via: 'test' })).toBe(true);
+    expect(pipeline.ingest({ deviceId: 'crane-1', kind: 'crane', ts: 7000, values: { ...crane }, via: 'test' })).toBe(false);
+    expect(pipeline.ingest({ deviceId: 'crane-1', kind: 'crane', ts: 8000, values: crane, via: 'test' })).toBe(true);
+    expect(pipeline.getStats()).toMatchObject({ accepted: 2, duplicates: 1, rejected: 0 });
+    writer.flush();
+    expect(new TelemetryQuery(db).between('crane-1', 0, 10_000, 10)).toHaveLength(2);
+    writer.close();
+    closeDatabase(db);
+  });
+
   it('accepts a partial dust reading but not an empty one', () => {
     const { db, writer, pipeline } = setup();
     expect(pipeline.ingest({ deviceId: 'dust-1', kind: 'dust', ts: 1, values: { pm10: 80 }, via: 'test' })).toBe(true);
