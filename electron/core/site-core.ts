@@ -10,7 +10,7 @@ import { VideoService } from './video/video-service.js';
 import { EvidenceRecorder } from './video/evidence-recorder.js';
 import { isUnacknowledged } from '../common/alarms.js';
 import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
-import { HttpApiServer } from './api/http-server.js';
+import { checkPortFree, HttpApiServer } from './api/http-server.js';
 import { LiveSocketServer } from './api/live-socket.js';
 import { AuthService } from './auth/auth-service.js';
 import { loadSiteDirectory, type LoadedSite } from './config/load-site.js';
@@ -113,6 +113,7 @@ export class SiteCore {
 
   async start(): Promise<void> {
     const { site } = this.loaded;
+    if (this.options.http !== false) await checkPortFree(this.options.host, this.options.port);
     const db = openDatabase(this.options.dataDir);
     this.db = db;
     const writer = new TelemetryWriter(db, this.log.child('store'));

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { ApiError, HTTP_STATUS_FOR_ERROR } from '../../common/api.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Logger } from '../log/logger.js';
@@ -37,6 +37,19 @@ export class PortInUseError extends Error {
     );
     this.name = 'PortInUseError';
   }
+}
+
+/**
+ * Fails fast, before brokers, cameras and simulators start, when the HTTP port cannot be bound:
+ * the commonest start-up problem should not cost the operator a slow start and a slow stop.
+ */
+export async function checkPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createNetServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error: NodeJS.ErrnoException) => reject(new PortInUseError(host, port, error.code ?? error.message)));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 /** HTTP + WebSocket transport of the API, and the web console's static files. */

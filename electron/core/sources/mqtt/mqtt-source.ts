@@ -73,7 +73,9 @@ export class MqttSource implements Service {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = null;
-    if (client) await client.endAsync(false).catch(() => client.end(true));
+    // Not connected (broker down or still connecting): nothing in flight to finish, end at once.
+    if (client && !client.connected) client.end(true);
+    else if (client) await client.endAsync(false).catch(() => client.end(true));
     this.setState('offline', 'stopped');
   }
 
