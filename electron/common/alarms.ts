@@ -5,6 +5,16 @@
  */
 import type { UserRole } from './api.js';
 
+/**
+ * An alarm's message as a translation key and its parameters (numbers already formatted), so each
+ * console shows it in its operator's language; `message` keeps the English text for logs and APIs.
+ * Keys live under `alarmText.` in the renderer's strings.
+ */
+export interface AlarmText {
+  key: string;
+  params: Record<string, string | number>;
+}
+
 /** Fixed priority levels; the HMI gives each one colour + shape + word and uses them for nothing else. */
 export type AlarmPriority = 'critical' | 'high' | 'medium' | 'low';
 
@@ -65,6 +75,8 @@ export interface Alarm {
   sourceDevice: string;
   priority: AlarmPriority;
   message: string;
+  /** The message for translation (absent on alarms stored before it existed). */
+  text?: AlarmText;
   /** Latest measured value in `unit`; null for yes/no conditions (door open, unknown driver). */
   value: number | null;
   /** Highest value seen during this occurrence. */
@@ -102,6 +114,7 @@ export interface ConditionEvaluation {
   sourceDevice: string;
   priority: AlarmPriority;
   message: string;
+  text?: AlarmText;
   value: number | null;
   limit: number | null;
   unit: string;

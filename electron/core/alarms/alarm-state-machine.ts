@@ -52,13 +52,14 @@ export interface Transition {
 }
 
 /** A point that has never activated: state normal, no flags. */
-export function createAlarmPoint(evaluation: Pick<ConditionEvaluation, 'conditionKey' | 'sourceDevice' | 'priority' | 'message' | 'limit' | 'unit'>, id = ''): Alarm {
+export function createAlarmPoint(evaluation: Pick<ConditionEvaluation, 'conditionKey' | 'sourceDevice' | 'priority' | 'message' | 'limit' | 'unit' | 'text'>, id = ''): Alarm {
   return {
     id,
     conditionKey: evaluation.conditionKey,
     sourceDevice: evaluation.sourceDevice,
     priority: evaluation.priority,
     message: evaluation.message,
+    ...(evaluation.text ? { text: evaluation.text } : {}),
     value: null,
     peakValue: null,
     limit: evaluation.limit,
@@ -136,7 +137,7 @@ export function applyCommand(alarm: Alarm, command: AlarmCommand, now: number): 
 
 function activate(alarm: Alarm, ev: ConditionEvaluation, newId: string, now: number): AlarmResult<Transition> {
   if (alarm.conditionActive) return alarmError('invalid-transition', `${alarm.conditionKey} is already active`);
-  const base = { ...alarm, conditionActive: true, value: ev.value, limit: ev.limit, unit: ev.unit, message: ev.message, priority: ev.priority };
+  const base = { ...alarm, conditionActive: true, value: ev.value, limit: ev.limit, unit: ev.unit, message: ev.message, ...(ev.text ? { text: ev.text } : {}), priority: ev.priority };
   if (alarm.state === 'normal' || alarm.state === 'unack-rtn') {
     // From normal a new occurrence starts; from unack-rtn ISA-18.2 returns to unack-active and
     // we also start a new occurrence so that the earlier one's ack/rtn times are not overwritten.

@@ -61,6 +61,7 @@ export class AntiCollisionMonitor {
         sourceDevice: a,
         priority,
         message: `Cranes ${a} and ${b}: ${clearance.distanceM.toFixed(1)} m apart (${parts}), limit ${limitM} m`,
+        text: { key: `collision.${key}`, params: { a, b, partA: clearance.partA, partB: clearance.partB, value: clearance.distanceM.toFixed(1), limit: limitM } },
         unit: 'm',
         value: Math.round(clearance.distanceM * 100) / 100,
         limit: limitM,

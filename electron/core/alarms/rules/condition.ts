@@ -1,5 +1,5 @@
 /** Small builders shared by the rule files: a high limit with deadband, and a yes/no condition. */
-import type { AlarmPriority, ConditionEvaluation } from '../alarm-types.js';
+import type { AlarmPriority, AlarmText, ConditionEvaluation } from '../alarm-types.js';
 
 export interface Timing {
   onDelayMs: number;
@@ -14,6 +14,7 @@ export interface HighLimitSpec extends Timing {
   unit: string;
   value: number;
   limit: number;
+  text?: AlarmText;
   /** The alarm clears only once the value is below `limit - deadband`. */
   deadband: number;
   /** `>=` (true) or `>` (false) at the limit. */
@@ -38,6 +39,7 @@ export function highLimit(spec: HighLimitSpec): ConditionEvaluation {
     sourceDevice: spec.sourceDevice,
     priority: spec.priority,
     message: spec.message,
+    ...(spec.text ? { text: spec.text } : {}),
     value: spec.value,
     limit: spec.limit,
     unit: spec.unit,
@@ -54,6 +56,7 @@ export interface FlagSpec extends Timing {
   sourceDevice: string;
   priority: AlarmPriority;
   message: string;
+  text?: AlarmText;
   active: boolean;
   latched?: boolean;
 }
@@ -65,6 +68,7 @@ export function flagCondition(spec: FlagSpec): ConditionEvaluation {
     sourceDevice: spec.sourceDevice,
     priority: spec.priority,
     message: spec.message,
+    ...(spec.text ? { text: spec.text } : {}),
     value: null,
     limit: null,
     unit: '',

@@ -37,6 +37,7 @@ export function evaluateOffline(
     sourceDevice: deviceId,
     priority: offlinePriority(kind),
     message: `${deviceId} has sent nothing for ${Math.round(silentFor / 1000)} s (expected every ${Math.round(expectedIntervalMs / 1000)} s)`,
+    text: { key: 'offline', params: { device: deviceId, silent: Math.round(silentFor / 1000), interval: Math.round(expectedIntervalMs / 1000) } },
     active: silentFor > limitMs,
     onDelayMs: 0,
     offDelayMs: 0,

@@ -4,6 +4,7 @@ import type { Alarm } from '../../../../electron/common/alarms.js';
 import { ackNeedsComment } from '../../state/alarm-state.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { PriorityBadge, RefusalText } from './AlarmBits.js';
+import { alarmMessage } from './alarm-text.js';
 
 /**
  * Asks for the acknowledgement comment (required for critical and high: who acknowledged and
@@ -58,7 +59,7 @@ export function AckDialog({ alarm, client, onClose }: { alarm: Alarm; client: Ap
         <h2 id="ack-title">
           <PriorityBadge priority={alarm.priority} /> {t('alarm.ack.title')}
         </h2>
-        <p className="ack-message">{alarm.message}</p>
+        <p className="ack-message">{alarmMessage(alarm, t)}</p>
         <label>
           {required ? t('alarm.ack.commentRequired') : t('alarm.ack.commentOptional')}
           <textarea

@@ -9,6 +9,7 @@ import { PriorityBadge } from './AlarmBits.js';
 import { AlarmHorn } from './alarm-sound.js';
 import { useAllAlarms } from './use-alarms.js';
 import './alarms.css';
+import { alarmMessage } from './alarm-text.js';
 
 /**
  * Always visible under the top bar: counts per priority, the newest unacknowledged alarm, the
@@ -60,7 +61,7 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
             <>
               <PriorityBadge priority={newest.priority} blink />
               <span className="newest-device">{deviceName}</span>
-              <span className="newest-message">{newest.message}</span>
+              <span className="newest-message">{alarmMessage(newest, t)}</span>
               {newest.activatedAt !== null && <time className="newest-time">{formatSiteTime(newest.activatedAt, timeZone, i18n.language)}</time>}
             </>
           ) : (

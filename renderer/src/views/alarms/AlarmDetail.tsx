@@ -12,6 +12,7 @@ import { AlarmTimeline } from './AlarmTimeline.js';
 import { formatMeasure } from './alarm-format.js';
 import { useAlarm } from './use-alarms.js';
 import { ValueChart } from './ValueChart.js';
+import { alarmMessage } from './alarm-text.js';
 
 /**
  * One alarm occurrence (level 3): its fields, the live trend of its value against the limit,
@@ -56,7 +57,7 @@ export function AlarmDetail({ id, alarms, site, client, timeZone, role }: { id: 
         <>
           <header className="detail-header">
             <PriorityBadge priority={alarm.priority} blink={isUnacknowledged(alarm)} />
-            <h2>{alarm.message}</h2>
+            <h2>{alarmMessage(alarm, t)}</h2>
             <StateWords alarm={alarm} timeZone={timeZone} />
           </header>
           <div className="detail-grid">

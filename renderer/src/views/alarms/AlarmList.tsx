@@ -10,6 +10,7 @@ import type { ApiClient } from '../../transport/api-client.js';
 import { AckDialog } from './AckDialog.js';
 import { isBlinking, PriorityBadge, RefusalText, StateWords, ValueVsLimit } from './AlarmBits.js';
 import { useAllAlarms } from './use-alarms.js';
+import { alarmMessage } from './alarm-text.js';
 
 const STATE_FILTERS: readonly AlarmStateFilter[] = ['annunciated', 'unacked', 'shelved', 'all'];
 
@@ -212,7 +213,7 @@ export function AlarmList({ alarms, site, client, timeZone, role }: { alarms: Al
               <td>{nameOf(alarm.sourceDevice)}</td>
               <td className="col-message">
                 <a href={`#/alarms/${encodeURIComponent(alarm.id)}`} tabIndex={-1}>
-                  {alarm.message}
+                  {alarmMessage(alarm, t)}
                 </a>
               </td>
               <td className="col-value">
