@@ -13,6 +13,7 @@ import { formatMeasure } from './alarm-format.js';
 import { useAlarm } from './use-alarms.js';
 import { ValueChart } from './ValueChart.js';
 import { alarmMessage } from './alarm-text.js';
+import { EvidenceClips } from './EvidenceClips.js';
 
 /**
  * One alarm occurrence (level 3): its fields, the live trend of its value against the limit,
@@ -84,6 +85,7 @@ export function AlarmDetail({ id, alarms, site, client, timeZone, role }: { id: 
           <section className="panel">
             <ValueChart alarm={alarm} site={site} client={client} timeZone={timeZone} />
           </section>
+          {detail && <EvidenceClips alarm={alarm} clips={detail.clips ?? []} client={client} timeZone={timeZone} />}
           <section className="panel">
             <h3>{t('alarm.detail.timeline')}</h3>
             {detail ? <AlarmTimeline history={detail.history} timeZone={timeZone} /> : <p className="hint">{t('app.loading')}</p>}
