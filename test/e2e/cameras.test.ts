@@ -213,3 +213,27 @@ describe('camera wall with the demo site', () => {
     await page.context().close();
   });
 });
+
+describe('camera settings (admin)', () => {
+  it('an admin sets a camera password from the wall; it is never shown back', async () => {
+    const { ServeProcess: Serve, ADMIN_PASSWORD: password } = await import('../helpers/serve-process.js');
+    const { launchBrowser: launch, logIn: signIn, screenshot: shot } = await import('../helpers/browser.js');
+    const { tempDir: tmp } = await import('../helpers/temp-dir.js');
+    const serve = await Serve.start(['--port', '0', '--data', tmp(), '--no-simulate']);
+    const browser = await launch();
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
+    await signIn(page, serve.url, password);
+    await page.goto(`${serve.url}/#/cameras`);
+    await page.click('[data-testid=camera-settings-open]');
+    const row = page.locator('[data-testid=camera-settings-cam-west-gate]');
+    await row.locator('input[type=password]').fill('Hidden-pass-42');
+    await row.locator('input').first().fill('operator');
+    await row.locator('button[type=submit]').click();
+    await row.locator('[role=status]').waitFor();
+    expect(await row.locator('[role=status]').innerText()).toContain('Saved');
+    await shot(page, 'camera-settings');
+    expect(await page.content()).not.toContain('Hidden-pass-42');
+    await browser.close();
+    await serve.stop();
+  }, 60_000);
+});

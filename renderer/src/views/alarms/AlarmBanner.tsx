@@ -74,11 +74,14 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
         className={muted ? 'mute-toggle muted' : 'mute-toggle'}
         aria-pressed={muted}
         data-testid="alarm-mute"
+        // Browsers allow sound only after a click or key press; say so on the toggle itself, not in an
+        // extra line whose disappearance on the first click would move the page under the pointer.
+        title={blocked ? t('alarm.banner.soundBlocked') : undefined}
+        data-blocked={blocked || undefined}
         onClick={() => horn.setMuted(!muted)}
       >
-        <span aria-hidden>{muted ? '⊘' : '♪'}</span> {muted ? t('alarm.banner.muted') : t('alarm.banner.soundOn')}
+        <span aria-hidden>{muted ? '⊘' : blocked ? '♪?' : '♪'}</span> {muted ? t('alarm.banner.muted') : t('alarm.banner.soundOn')}
       </button>
-      {blocked && <p className="alarm-banner-note">{t('alarm.banner.soundBlocked')}</p>}
       {kpis?.flood && (
         <p className="alarm-flood" role="alert" data-testid="alarm-flood">
           <span aria-hidden>⚠</span> {t('alarm.banner.flood', { count: kpis.activationsInFloodWindow })}

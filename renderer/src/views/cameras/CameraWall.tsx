@@ -6,6 +6,8 @@ import { useValue, type SiteState } from '../../state/site-state.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { coreOrigin } from '../../video/session-token.js';
 import { CameraList } from './CameraList.js';
+import { CameraSettings } from './CameraSettings.js';
+import { loadSession } from '../../app/session.js';
 import { CameraTile } from './CameraTile.js';
 import { loadWallSettings, saveWallSettings, screenName, tileCameras, TILE_COUNT, type WallSettings } from './layouts.js';
 import { SnapshotDialog } from './SnapshotDialog.js';
@@ -27,6 +29,9 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
   const screenKey = screenName(route.param, window.screen);
   const [settings, setSettings] = useState<WallSettings>(() => loadWallSettings(localStorage, screenKey, window.screen));
   const [cameras, setCameras] = useState<CameraView[] | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [cameraListVersion, setCameraListVersion] = useState(0);
+  const isAdmin = loadSession()?.role === 'admin';
   const [listError, setListError] = useState<string | null>(null);
   const [selectedTile, setSelectedTile] = useState(0);
   const [single, setSingle] = useState<string | null>(null);
@@ -73,7 +78,7 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
       cancelled = true;
       clearInterval(timer);
     };
-  }, [client]);
+  }, [client, cameraListVersion]);
 
   useEffect(() => {
     if (!tour) return;
@@ -184,7 +189,19 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
           onBack={() => setSingle(null)}
         />
         <div className="wall-main">
-          {!single && <CameraList cameras={cameras ?? []} tileStates={tileStates} selectedTile={selectedTile} onAssign={(id) => assign(selectedTile, id)} />}
+          {!single && (
+            <div className="camera-side">
+              <CameraList cameras={cameras ?? []} tileStates={tileStates} selectedTile={selectedTile} onAssign={(id) => assign(selectedTile, id)} />
+              {isAdmin && (
+                <button type="button" className="camera-settings-open" data-testid="camera-settings-open" onClick={() => setSettingsOpen(true)}>
+                  ⚙ {t('cameraSettings.open')}
+                </button>
+              )}
+            </div>
+          )}
+          {settingsOpen && cameras && (
+            <CameraSettings cameras={cameras} client={client} onClose={() => setSettingsOpen(false)} onChanged={() => setCameraListVersion((v) => v + 1)} />
+          )}
           {singleCamera ? (
             <div className="wall-grid layout-single" data-testid="single-view">
               <CameraTile key={`single-${singleCamera.id}`} {...tileProps(0, singleCamera)} quality="main" onOpen={() => setSingle(null)} />
