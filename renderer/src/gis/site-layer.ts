@@ -51,7 +51,7 @@ export class SiteLayer {
     for (const p of [this.outlines, this.points, this.labels]) primitives.add(p);
   }
 
-  /** Offline devices turn magenta (communication loss), with the word in their label. */
+  /** Offline devices turn magenta (communication loss, as in the top bar); the word is on the overview, not on the map yet. */
   setDeviceStatus(device: DeviceView): boolean {
     const point = this.devicePoints.get(device.id);
     if (!point) return false;
