@@ -31,6 +31,8 @@ import { RetentionService, type RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
 import { TelemetryWriter } from './store/telemetry-writer.js';
 import { readVersion } from './version.js';
+import { FederationService } from './federation/federation-service.js';
+import { summarizeSiteStatus } from './federation/site-status.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -201,7 +203,18 @@ export class SiteCore {
     this.registry.add(evidence);
     alarms.addListener((event) => evidence.onAlarmEvent(event));
 
+    // The multi-site overview: this site from its own state, the others from their cores.
+    const federation = new FederationService({
+      authority: site.federation?.authority ?? null,
+      projects: this.federationProjects(),
+      selfId: site.id,
+      localStatus: () => summarizeSiteStatus({ alarms: alarms.annunciated(), devices: devices.list(), workersOnSite: roster.count, now: Date.now() }),
+      log: this.log.child('federation'),
+    });
+    this.registry.add(federation);
+
     this.apiHandlers = createApiHandlers({
+      federation,
       clipsOf: (alarmId) => evidence.clipsOf(alarmId),
       cameras: {
         cameras,
@@ -270,6 +283,14 @@ export class SiteCore {
       simulated: !this.options.mqttUrl && this.options.simulate,
       workersOnSite: this.roster?.count ?? 0,
     };
+  }
+
+  /** The site file's `federation.projects`; without that block, this site alone where it has an origin. */
+  private federationProjects() {
+    const { site } = this.loaded;
+    if (site.federation) return site.federation.projects;
+    if (!site.origin) return [];
+    return [{ id: site.id, name: site.name, enterprise: '—', latDeg: site.origin.latDeg, lonDeg: site.origin.lonDeg }];
   }
 
   private mqttOptions(url: string, siteId: string) {

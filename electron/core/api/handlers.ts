@@ -1,4 +1,4 @@
-import { ApiError, type ClipView, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
+import { ApiError, type ClipView, type SitesReply, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
 import type { SiteSummary } from '../../common/site.js';
 import type { AlarmService } from '../alarms/alarm-service.js';
 import type { AuthService, Caller } from '../auth/auth-service.js';
@@ -38,6 +38,8 @@ export interface HandlerDeps {
   siteConfig: () => SiteConfig;
   /** Chart series; absent: built on `db` with the default raw retention. */
   history?: HistoryQuery;
+  /** The multi-site overview (site file's `federation`); absent: this site alone, from `site()`. */
+  federation?: { list(): SitesReply };
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
@@ -46,6 +48,10 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
+    async listSites() {
+      if (deps.federation) return deps.federation.list();
+      return { authority: null, enterprises: [] };
+    },
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());
     },

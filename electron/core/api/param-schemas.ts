@@ -54,4 +54,5 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
       maxPoints: z.coerce.number().int().min(2).max(5000).optional(),
     })
     .strict(),
+  listSites: z.undefined().or(z.object({}).strict()),
 };
