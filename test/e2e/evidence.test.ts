@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';

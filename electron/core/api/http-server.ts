@@ -216,6 +216,7 @@ function setSecurityHeaders(res: ServerResponse): void {
   // Everything the console needs comes from this origin; blob: for video (MSE) and workers later.
   res.setHeader(
     'Content-Security-Policy',
-    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
+    // 'wasm-unsafe-eval' lets CesiumJS compile its WebAssembly decoders; it does not allow JavaScript eval.
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
   );
 }
