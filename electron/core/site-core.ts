@@ -31,6 +31,8 @@ import { RetentionService, type RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
 import { TelemetryWriter } from './store/telemetry-writer.js';
 import { readVersion } from './version.js';
+import { DeviceRegistry } from './registry/device-registry.js';
+import { RegistryStore } from './registry/registry-store.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -112,9 +114,12 @@ export class SiteCore {
   }
 
   async start(): Promise<void> {
-    const { site } = this.loaded;
     const db = openDatabase(this.options.dataDir);
     this.db = db;
+    // The site file is the installer's baseline; admins' registry edits (SQLite) go on top, so the
+    // parts built once here (anti-collision positions, 3D model) start from the edited values.
+    const registry = new DeviceRegistry(this.loaded.site.devices, new RegistryStore(db));
+    const site = { ...this.loaded.site, devices: registry.effectiveConfigs() };
     const writer = new TelemetryWriter(db, this.log.child('store'));
     this.writer = writer;
     this.registry.add(this.storeService(db, writer));
@@ -127,6 +132,7 @@ export class SiteCore {
     await auth.ensureAdmin(this.options.adminPassword, this.options.announce);
 
     const devices = new DeviceStates(site.devices, (device) => this.hub.publish({ type: 'device', device }));
+    registry.attach(devices);
     const telemetryQuery = new TelemetryQuery(db);
     const roster = new WorkerRoster((onSite) => this.hub.publish({ type: 'roster', onSite }));
     roster.restore(telemetryQuery.kindSince('gate', Date.now() - 24 * 3600_000));
@@ -219,6 +225,7 @@ export class SiteCore {
       alarms,
       db,
       history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),
+      registry,
     });
 
     if (this.options.http !== false) {

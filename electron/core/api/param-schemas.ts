@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiMethod } from '../../common/api.js';
+import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Untrusted input of each API method, checked before a handler sees it. */
 export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
@@ -54,4 +55,9 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
       maxPoints: z.coerce.number().int().min(2).max(5000).optional(),
     })
     .strict(),
+  updateDevice: UPDATE_DEVICE_SCHEMA,
+  getDeviceDetail: z.object({ id: z.string().min(1).max(64) }).strict(),
+  getBlacklist: z.undefined().or(z.object({}).strict()),
+  addBlacklistEntry: ADD_BLACKLIST_SCHEMA,
+  removeBlacklistEntry: REMOVE_BLACKLIST_SCHEMA,
 };
