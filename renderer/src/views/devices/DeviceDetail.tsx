@@ -102,7 +102,7 @@ export function DeviceDetail({ client, site, id, admin, timeZone }: { client: Ap
         </section>
       </div>
       {detail && detail.metrics.length > 0 && <HistoryPanel client={client} site={site} deviceId={id} metrics={detail.metrics} limits={detail.limits} timeZone={timeZone} />}
-      {admin && detail && <DeviceEditForm key={`${id}-${version}`} client={client} detail={{ ...detail, device }} onSaved={() => setVersion((v) => v + 1)} />}
+      {admin && detail && <DeviceEditForm key={id} client={client} detail={{ ...detail, device }} onSaved={() => setVersion((v) => v + 1)} />}
       {detail && (
         <section className="panel" aria-labelledby="changes-heading">
           <h2 id="changes-heading">{t('devices.changes.heading')}</h2>

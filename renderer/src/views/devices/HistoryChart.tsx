@@ -107,9 +107,13 @@ export function HistoryChart(props: {
       {error && <p className="form-error">⚠ {error}</p>}
       <div className="history-body">
         <div className="history-y" aria-hidden>
-          <span>{g.yMax.toFixed(format.digits)}</span>
-          <span>{((g.yMax + g.yMin) / 2).toFixed(format.digits)}</span>
-          <span>{g.yMin.toFixed(format.digits)}</span>
+          {(points.length > 0 || limits.length > 0) && (
+            <>
+              <span>{g.yMax.toFixed(format.digits)}</span>
+              <span>{((g.yMax + g.yMin) / 2).toFixed(format.digits)}</span>
+              <span>{g.yMin.toFixed(format.digits)}</span>
+            </>
+          )}
         </div>
         <svg
           ref={svgRef}

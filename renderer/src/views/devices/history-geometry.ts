@@ -25,8 +25,8 @@ export interface HistoryGeometry {
 }
 
 /**
- * Scales a series into the box over [from, to]. A bucket is drawn at its middle; buckets more
- * than two widths apart are a gap (the device was silent), not a line across it. The value range
+ * Scales a series into the box over [from, to]. A bucket is drawn at its middle; a gap in the
+ * data (see gapThreshold) breaks the band and the line instead of bridging it. The value range
  * includes the limits, so the operator sees the headroom.
  */
 export function historyGeometry(points: readonly HistoryPoint[], bucketMs: number, from: number, to: number, limits: readonly number[], box: ChartBox): HistoryGeometry {
@@ -54,11 +54,12 @@ export function historyGeometry(points: readonly HistoryPoint[], bucketMs: numbe
   const y = (v: number) => box.pad + plotH - ((v - yMin) / (yMax - yMin)) * plotH;
   const timeAt = (px: number) => from + ((Math.min(Math.max(px, box.left), box.left + plotW) - box.left) / plotW) * span;
 
+  const gapMs = gapThreshold(points, bucketMs);
   const runs: HistoryPoint[][] = [];
   for (const p of points) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (run && prev && p.t - prev.t <= 2 * bucketMs) run.push(p);
+    if (run && prev && p.t - prev.t <= gapMs) run.push(p);
     else runs.push([p]);
   }
   const mid = (p: HistoryPoint) => p.t + bucketMs / 2;
@@ -80,6 +81,19 @@ export function historyGeometry(points: readonly HistoryPoint[], bucketMs: numbe
     mean += run.map((p, i) => `${i ? 'L' : 'M'}${f(x(mid(p)))},${f(y(p.avg))}`).join('');
   }
   return { band, mean, yMin, yMax, limitYs: limits.map(y), x, y, timeAt };
+}
+
+/**
+ * How far apart two buckets may be and still be joined: two bucket widths, or three times the
+ * series' usual spacing when the device reports less often than a bucket (a crane reporting
+ * every 3 min in a zoomed window of 1-minute buckets is a line, not a row of dots).
+ */
+export function gapThreshold(points: readonly HistoryPoint[], bucketMs: number): number {
+  const spacings: number[] = [];
+  for (let i = 1; i < points.length; i++) spacings.push(points[i]!.t - points[i - 1]!.t);
+  spacings.sort((a, b) => a - b);
+  const median = spacings.length ? spacings[Math.floor(spacings.length / 2)]! : 0;
+  return Math.max(2 * bucketMs, 3 * median);
 }
 
 const MINUTE = 60_000;
