@@ -41,6 +41,16 @@ export interface DeviceView {
   /** Why the last bad payload was rejected. */
   lastError?: string;
   position?: EnuPosition;
+  /** Registry fields (site file, or an admin's edit on top of it). Dates are YYYY-MM-DD. */
+  model?: string;
+  supplier?: string;
+  serial?: string;
+  installedOn?: string;
+  calibratedOn?: string;
+  /** Its model or supplier is on the regulator's blacklist: data is stored but not counted for compliance. */
+  blacklisted?: boolean;
+  /** The blacklist entry's reason, in words. */
+  blacklistReason?: string;
 }
 
 /** A problem with the site file, shown to the operator so it can be fixed without a restart loop. */

@@ -33,6 +33,8 @@ import { TelemetryWriter } from './store/telemetry-writer.js';
 import { readVersion } from './version.js';
 import { FederationService } from './federation/federation-service.js';
 import { summarizeSiteStatus } from './federation/site-status.js';
+import { DeviceRegistry } from './registry/device-registry.js';
+import { RegistryStore } from './registry/registry-store.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -114,10 +116,14 @@ export class SiteCore {
   }
 
   async start(): Promise<void> {
-    const { site } = this.loaded;
+    // Port first: the commonest start-up failure should not wait for brokers and cameras.
     if (this.options.http !== false) await checkPortFree(this.options.host, this.options.port);
     const db = openDatabase(this.options.dataDir);
     this.db = db;
+    // The site file is the installer's baseline; admins' registry edits (SQLite) go on top, so the
+    // parts built once here (anti-collision positions, 3D model) start from the edited values.
+    const registry = new DeviceRegistry(this.loaded.site.devices, new RegistryStore(db));
+    const site = { ...this.loaded.site, devices: registry.effectiveConfigs() };
     const writer = new TelemetryWriter(db, this.log.child('store'));
     this.writer = writer;
     this.registry.add(this.storeService(db, writer));
@@ -130,6 +136,7 @@ export class SiteCore {
     await auth.ensureAdmin(this.options.adminPassword, this.options.announce);
 
     const devices = new DeviceStates(site.devices, (device) => this.hub.publish({ type: 'device', device }));
+    registry.attach(devices);
     const telemetryQuery = new TelemetryQuery(db);
     const roster = new WorkerRoster((onSite) => this.hub.publish({ type: 'roster', onSite }));
     roster.restore(telemetryQuery.kindSince('gate', Date.now() - 24 * 3600_000));
@@ -233,6 +240,7 @@ export class SiteCore {
       alarms,
       db,
       history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),
+      registry,
     });
 
     if (this.options.http !== false) {

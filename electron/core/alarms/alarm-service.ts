@@ -1,4 +1,5 @@
 import type { Alarm, AlarmEvent } from '../../common/alarms.js';
+import type { DeviceView } from '../../common/site.js';
 import type { TelemetryRecord } from '../../common/telemetry.js';
 import type { SiteConfig } from '../config/site-schema.js';
 import type { DeviceStates } from '../devices/device-states.js';
@@ -9,6 +10,7 @@ import type { Database } from '../store/database.js';
 import { AlarmEngine } from './alarm-engine.js';
 import { AlarmStore } from './alarm-store.js';
 import { AntiCollisionMonitor } from './anti-collision-monitor.js';
+import { flagCondition } from './rules/condition.js';
 import { evaluateOffline } from './rules/offline.js';
 import { SiteRules, type SiteRulesConfig } from './rules/site-rules.js';
 
@@ -56,7 +58,7 @@ export class AlarmService implements Service {
           }
         : {}),
     });
-    this.rules = new SiteRules(rulesConfig(site));
+    this.rules = new SiteRules(rulesConfig(site), (deviceId) => devices.isBlacklisted(deviceId));
     this.antiCollision = new AntiCollisionMonitor(site.devices, settings.craneSafetyDistanceM);
     this.escalationTopic = settings.escalationTopic ?? `site/${site.id}/alarms/escalation`;
   }
@@ -89,6 +91,7 @@ export class AlarmService implements Service {
       .filter((d) => d.kind !== 'gate')
       .map((d) => evaluateOffline(d.id, d.kind, d.lastSeen, d.expectedIntervalS * 1000, now, this.startedAt));
     this.engine.evaluate(offline, now);
+    this.engine.evaluate(this.devices.list().map(blacklistedCondition), now);
   }
 
   /** Another part of the core that acts on alarm events (evidence clips). */
@@ -130,6 +133,23 @@ export class AlarmService implements Service {
       }
     }
   }
+}
+
+/**
+ * A device on the regulator's blacklist that is reporting: its data is stored but does not count
+ * for compliance, and the site must replace it. Active while it reports (online), so a blacklisted
+ * device left unplugged in a store room does not hold an alarm open.
+ */
+function blacklistedCondition(d: DeviceView) {
+  return flagCondition({
+    conditionKey: `${d.id}:blacklisted`,
+    sourceDevice: d.id,
+    priority: 'medium',
+    message: `${d.name} (${[d.model, d.supplier].filter(Boolean).join(', ')}) is on the regulator's blacklist: ${d.blacklistReason ?? ''}. Its data is stored but not counted for compliance; replace it`,
+    active: d.blacklisted === true && d.status === 'online',
+    onDelayMs: 0,
+    offDelayMs: 0,
+  });
 }
 
 function rulesConfig(site: SiteConfig): SiteRulesConfig {

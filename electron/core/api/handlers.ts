@@ -12,6 +12,9 @@ import type { TelemetryQuery } from '../store/telemetry-query.js';
 import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
 import { describeMetrics, resolveMetric } from '../store/metrics.js';
 import { DEFAULT_RETENTION } from '../store/retention.js';
+import { DeviceRegistry } from '../registry/device-registry.js';
+import { RegistryStore } from '../registry/registry-store.js';
+import { createRegistryHandlers } from '../registry/registry-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -40,6 +43,8 @@ export interface HandlerDeps {
   history?: HistoryQuery;
   /** The multi-site overview (site file's `federation`); absent: this site alone, from `site()`. */
   federation?: { list(): SitesReply };
+  /** Registry overrides and the blacklist (core/registry); absent: built on `db` when first used. */
+  registry?: DeviceRegistry;
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
@@ -52,6 +57,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       if (deps.federation) return deps.federation.list();
       return { authority: null, enterprises: [] };
     },
+    ...createRegistryHandlers(() => (deps.registry ??= attached(new DeviceRegistry(deps.siteConfig().devices, new RegistryStore(deps.db)), deps.devices)), deps.devices, deps.siteConfig),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());
     },
@@ -100,4 +106,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       return history.series({ deviceId: query.deviceId, metric: query.metric, ref, from, to, maxPoints: query.maxPoints ?? DEFAULT_MAX_POINTS });
     },
   };
+}
+
+function attached(registry: DeviceRegistry, devices: DeviceStates): DeviceRegistry {
+  registry.attach(devices);
+  return registry;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiMethod } from '../../common/api.js';
+import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Untrusted input of each API method, checked before a handler sees it. */
 export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
@@ -55,4 +56,9 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
     })
     .strict(),
   listSites: z.undefined().or(z.object({}).strict()),
+  updateDevice: UPDATE_DEVICE_SCHEMA,
+  getDeviceDetail: z.object({ id: z.string().min(1).max(64) }).strict(),
+  getBlacklist: z.undefined().or(z.object({}).strict()),
+  addBlacklistEntry: ADD_BLACKLIST_SCHEMA,
+  removeBlacklistEntry: REMOVE_BLACKLIST_SCHEMA,
 };

@@ -1,3 +1,4 @@
+import type { DeviceIdentity } from '../../common/api.js';
 import type { DeviceView } from '../../common/site.js';
 import type { TelemetryRecord } from '../../common/telemetry.js';
 import type { DeviceConfig } from '../config/site-schema.js';
@@ -29,12 +30,22 @@ export class DeviceStates {
         lastValues: null,
         badPayloads: 0,
         ...(d.position ? { position: d.position } : {}),
+        ...(d.model !== undefined ? { model: d.model } : {}),
+        ...(d.supplier !== undefined ? { supplier: d.supplier } : {}),
+        ...(d.serial !== undefined ? { serial: d.serial } : {}),
+        ...(d.installedOn !== undefined ? { installedOn: d.installedOn } : {}),
+        ...(d.calibratedOn !== undefined ? { calibratedOn: d.calibratedOn } : {}),
       });
     }
   }
 
   has(deviceId: string): boolean {
     return this.views.has(deviceId);
+  }
+
+  /** Its model or supplier is on the regulator's blacklist (set by core/registry). */
+  isBlacklisted(deviceId: string): boolean {
+    return this.views.get(deviceId)?.blacklisted === true;
   }
 
   kindOf(deviceId: string): DeviceView['kind'] | undefined {
@@ -84,6 +95,32 @@ export class DeviceStates {
         this.onChange({ ...view });
       }
     }
+  }
+
+  /**
+   * Registry fields (core/registry) and blacklist state, applied live: pushes a `device` event
+   * when anything changed. Returns the new view; null for an unknown device.
+   */
+  setRegistry(deviceId: string, identity: DeviceIdentity, blacklistReason: string | null): DeviceView | null {
+    const view = this.views.get(deviceId);
+    if (!view) return null;
+    const before = JSON.stringify(view);
+    const record = view as unknown as Record<string, unknown>;
+    for (const key of ['model', 'supplier', 'serial', 'installedOn', 'calibratedOn', 'position'] as const) {
+      if (identity[key] === undefined) delete record[key];
+      else record[key] = identity[key];
+    }
+    view.name = identity.name;
+    view.expectedIntervalS = identity.expectedIntervalS;
+    if (blacklistReason === null) {
+      delete view.blacklisted;
+      delete view.blacklistReason;
+    } else {
+      view.blacklisted = true;
+      view.blacklistReason = blacklistReason;
+    }
+    if (JSON.stringify(view) !== before) this.onChange({ ...view });
+    return { ...view };
   }
 
   list(): DeviceView[] {

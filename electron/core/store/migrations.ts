@@ -130,4 +130,44 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX alarm_clips_file ON alarm_clips (file);
     `,
   },
+  {
+    // Version 5 is another branch's; the runner applies versions in order and skips none it has.
+    version: 6,
+    description: 'device registry overrides and their change log; the regulator\'s blacklist',
+    sql: `
+      -- The site file stays the installer's baseline; these are the admin's edits on top of it,
+      -- one row per edited device, applied at start and live (core/registry/device-registry.ts).
+      CREATE TABLE device_overrides (
+        device_id  TEXT PRIMARY KEY,
+        fields     TEXT NOT NULL,             -- JSON: only the overridden fields (name, model, supplier, serial, installedOn, calibratedOn, position, expectedIntervalS)
+        updated_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL           -- UTC epoch ms
+      );
+
+      -- Every registry edit: who, when, and each field's value before and after.
+      CREATE TABLE device_changes (
+        seq        INTEGER PRIMARY KEY,
+        device_id  TEXT NOT NULL,
+        at         INTEGER NOT NULL,          -- UTC epoch ms
+        actor      TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        changes    TEXT NOT NULL              -- JSON: { field: { from, to } }
+      );
+      CREATE INDEX device_changes_device ON device_changes (device_id, seq);
+
+      -- Products and suppliers the regulator bars from data collection. Removing an entry keeps the
+      -- row (removed_by, removed_at) so the record of who lifted it stays.
+      CREATE TABLE blacklist (
+        id         INTEGER PRIMARY KEY,
+        model      TEXT,                      -- as entered; matched trimmed, case- and space-insensitively
+        supplier   TEXT,
+        reason     TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        removed_by TEXT,
+        removed_at INTEGER,
+        CHECK (model IS NOT NULL OR supplier IS NOT NULL)
+      );
+    `,
+  },
 ];

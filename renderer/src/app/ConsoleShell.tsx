@@ -12,6 +12,7 @@ import { CameraWall } from '../views/cameras/CameraWall.js';
 import { GisView } from '../views/gis/GisView.js';
 import { PanoramasView } from '../views/panoramas/PanoramasView.js';
 import { Site3dView } from '../views/site3d/Site3dView.js';
+import { DevicesView } from '../views/devices/DevicesView.js';
 import { handleNavShortcut, NavTabs } from './NavTabs.js';
 import { useRoute } from './routes.js';
 import { TopBar } from './TopBar.js';
@@ -84,6 +85,7 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       {site && route.view === 'site3d' && <Site3dView client={client} state={state} param={route.param} />}
       {site && route.view === 'gis' && <GisView client={client} state={state} param={route.param} />}
       {site && route.view === 'panoramas' && <PanoramasView client={client} state={state} param={route.param} />}
+      {site && route.view === 'devices' && <DevicesView client={client} state={state} session={session} param={route.param} timeZone={site.timeZone} />}
     </div>
   );
 }

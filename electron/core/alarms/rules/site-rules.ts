@@ -27,7 +27,15 @@ export class SiteRules {
   private readonly dust = new Map<string, DustMonitorRules>();
   private readonly ranging = new Map<string, RangingRules>();
 
-  constructor(private readonly config: SiteRulesConfig) {}
+  /**
+   * `excludedFromCompliance`: devices whose readings must not count towards the dust and noise
+   * compliance rules (their model or supplier is on the regulator's blacklist). Their readings
+   * are not fed to those rules at all, so they cannot raise, clear or fill the window means.
+   */
+  constructor(
+    private readonly config: SiteRulesConfig,
+    private readonly excludedFromCompliance: (deviceId: string) => boolean = () => false,
+  ) {}
 
   evaluate(record: TelemetryRecord): ConditionEvaluation[] {
     switch (record.kind) {
@@ -36,6 +44,12 @@ export class SiteRules {
       case 'hoist':
         return evaluateHoist(record.deviceId, record.values as TelemetryRecord<'hoist'>['values'], { ...DEFAULT_HOIST_RULES, ...this.config.hoists?.[record.deviceId] });
       case 'dust':
+        // Dust and noise are compliance statistics reported to the authority: a blacklisted
+        // monitor's data is not valid for them. Crane, hoist and ranging rules run regardless:
+        // they protect people now, and an unapproved sensor's overload or settlement reading is
+        // still the best evidence there is — the blacklist is about whose data counts, not
+        // about ignoring a warning that a load is about to fall.
+        if (this.excludedFromCompliance(record.deviceId)) return [];
         return this.dustRules(record.deviceId).evaluate(record.values as TelemetryRecord<'dust'>['values'], record.ts);
       case 'ranging':
         return this.rangingRules(record.deviceId).evaluate(record.values as TelemetryRecord<'ranging'>['values'], record.ts);

@@ -4,6 +4,7 @@ import { formatSiteTime } from '../../../../electron/common/time.js';
 import { SiteState, TREND_METRIC, useDevice } from '../../state/site-state.js';
 import { FIELDS_BY_KIND, type FieldFormat } from './fields.js';
 import { Sparkline } from './Sparkline.js';
+import { BlacklistTag } from '../devices/BlacklistTag.js';
 
 /** Level-2 summary of one device: link state (shape + word), key values with units, a trend. */
 export function DeviceCard({ state, id, timeZone }: { state: SiteState; id: string; timeZone: string }) {
@@ -15,8 +16,11 @@ export function DeviceCard({ state, id, timeZone }: { state: SiteState; id: stri
   return (
     <article className={`device-card status-${device.status}`} data-testid={`device-${device.id}`} aria-label={device.name}>
       <header>
-        <h3>{device.name}</h3>
+        <h3>
+          <a href={`#/devices/${encodeURIComponent(device.id)}`}>{device.name}</a>
+        </h3>
         <StatusTag status={device.status} />
+        {device.blacklisted && <BlacklistTag />}
       </header>
       <dl className="values">
         {FIELDS_BY_KIND[device.kind].map((field) => (

@@ -31,7 +31,9 @@ export function DeviceTable({ state, ids, timeZone }: { state: SiteState; ids: s
             if (!d) return null;
             return (
               <tr key={id} data-testid={`row-${id}`}>
-                <td>{d.name}</td>
+                <td>
+                  <a href={`#/devices/${encodeURIComponent(id)}`}>{d.name}</a>
+                </td>
                 <td>{t(`kind.${d.kind}`)}</td>
                 <td>
                   <StatusTag status={d.status} />
