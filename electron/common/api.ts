@@ -291,6 +291,8 @@ export interface SiteCommandApi {
   addBlacklistEntry(request: { model?: string; supplier?: string; reason: string }): Promise<BlacklistEntry>;
   /** Lifts an entry (admin); the row is kept with who lifted it and when. */
   removeBlacklistEntry(request: { id: number }): Promise<{ ok: true }>;
+  /** Takes a device out of service (its alarms suppressed by design) or back (safety, admin). */
+  setDeviceService(request: { id: string; inService: boolean; reason?: string }): Promise<DeviceView>;
 }
 
 export type ApiMethod = keyof SiteCommandApi;
@@ -337,6 +339,7 @@ export const API_ROUTES = {
   getBlacklist: { verb: 'GET', path: '/api/blacklist', auth: true },
   addBlacklistEntry: { verb: 'POST', path: '/api/blacklist', auth: true, roles: ['admin'] },
   removeBlacklistEntry: { verb: 'DELETE', path: '/api/blacklist/:id', auth: true, roles: ['admin'] },
+  setDeviceService: { verb: 'POST', path: '/api/devices/:id/service', auth: true, roles: ['admin', 'safety'] },
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

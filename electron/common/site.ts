@@ -49,6 +49,8 @@ export interface DeviceView {
   calibratedOn?: string;
   /** Its model or supplier is on the regulator's blacklist: data is stored but not counted for compliance. */
   blacklisted?: boolean;
+  /** Marked out of service (e.g. a crane being climbed or repaired): its alarms are suppressed by design. */
+  outOfService?: { reason: string; by: string; at: number };
   /** The blacklist entry's reason, in words. */
   blacklistReason?: string;
 }

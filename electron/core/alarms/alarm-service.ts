@@ -10,6 +10,7 @@ import type { Database } from '../store/database.js';
 import { AlarmEngine } from './alarm-engine.js';
 import { AlarmStore } from './alarm-store.js';
 import { AntiCollisionMonitor } from './anti-collision-monitor.js';
+import { OutOfServiceRegister } from './out-of-service.js';
 import { flagCondition } from './rules/condition.js';
 import { evaluateOffline } from './rules/offline.js';
 import { SiteRules, type SiteRulesConfig } from './rules/site-rules.js';
@@ -33,6 +34,7 @@ export class AlarmService implements Service {
   private startedAt = Date.now();
   private readonly escalationTopic: string;
   private readonly listeners: ((event: AlarmEvent) => void)[] = [];
+  readonly outOfService: OutOfServiceRegister;
 
   constructor(
     private readonly site: SiteConfig,
@@ -61,11 +63,13 @@ export class AlarmService implements Service {
     this.rules = new SiteRules(rulesConfig(site), (deviceId) => devices.isBlacklisted(deviceId));
     this.antiCollision = new AntiCollisionMonitor(site.devices, settings.craneSafetyDistanceM);
     this.escalationTopic = settings.escalationTopic ?? `site/${site.id}/alarms/escalation`;
+    this.outOfService = new OutOfServiceRegister(db, this.engine, devices);
   }
 
   async start(): Promise<void> {
     this.startedAt = Date.now();
     this.engine.restore(this.store.loadAlarms());
+    this.outOfService.restore();
     this.timer = setInterval(() => this.tick(Date.now()), 1000);
     this.timer.unref();
   }

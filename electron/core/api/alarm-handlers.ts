@@ -17,7 +17,8 @@ type AlarmHandlerNames =
   | 'shelveAlarm'
   | 'unshelveAlarm'
   | 'getAlarmKpis'
-  | 'verifyAudit';
+  | 'verifyAudit'
+  | 'setDeviceService';
 
 const ERROR_CODES: Record<AlarmError['code'], ApiErrorCode> = {
   forbidden: 'forbidden',
@@ -103,6 +104,13 @@ export function createAlarmHandlers(alarms: AlarmService, db: Database, clipsOf:
     },
     async getAlarmKpis() {
       return engine.kpis(Date.now());
+    },
+    async setDeviceService({ id, inService, reason }, context) {
+      const caller = context.caller as Caller;
+      const view = alarms.outOfService.set(id, !inService, reason ?? '', caller.username);
+      if (!view) throw new ApiError('not-found', `no device "${id}" on this site`, 'id');
+      alarms.store.flush();
+      return view;
     },
     async verifyAudit() {
       alarms.store.flush();

@@ -61,4 +61,8 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   getBlacklist: z.undefined().or(z.object({}).strict()),
   addBlacklistEntry: ADD_BLACKLIST_SCHEMA,
   removeBlacklistEntry: REMOVE_BLACKLIST_SCHEMA,
+  setDeviceService: z
+    .object({ id: z.string().min(1).max(64), inService: z.boolean(), reason: z.string().trim().min(1).max(500).optional() })
+    .strict()
+    .refine((r) => r.inService || r.reason !== undefined, { message: 'a reason is needed to take a device out of service', path: ['reason'] }),
 };

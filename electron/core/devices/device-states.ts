@@ -123,6 +123,16 @@ export class DeviceStates {
     return { ...view };
   }
 
+  /** Out-of-service mark (alarms suppressed by design); pushes a `device` event. */
+  setOutOfService(deviceId: string, mark: DeviceView['outOfService'] | null): DeviceView | null {
+    const view = this.views.get(deviceId);
+    if (!view) return null;
+    if (mark) view.outOfService = mark;
+    else delete view.outOfService;
+    this.onChange({ ...view });
+    return { ...view };
+  }
+
   list(): DeviceView[] {
     return [...this.views.values()].map((v) => ({ ...v }));
   }

@@ -170,4 +170,18 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    description: 'devices out of service (alarms suppressed by design)',
+    sql: `
+      -- A device taken out of service by a safety officer (a crane being climbed, a monitor being
+      -- calibrated): its alarms are suppressed by design until it is back. Kept across restarts.
+      CREATE TABLE device_service_state (
+        device_id  TEXT PRIMARY KEY,
+        reason     TEXT NOT NULL,
+        set_by     TEXT NOT NULL,
+        set_at     INTEGER NOT NULL
+      );
+    `,
+  },
 ];
