@@ -63,7 +63,7 @@ async function open3d(locale = 'en-US', hash = '#/site3d'): Promise<Page> {
   await logIn(page, serve.url, ADMIN_PASSWORD);
   await page.waitForSelector('[data-testid=site-name]');
   await page.evaluate((h) => ((globalThis as unknown as W).location.hash = h), hash);
-  await page.waitForFunction(() => (globalThis as unknown as W).__site3d !== undefined && (globalThis as unknown as W).__site3d.renderer.stats.frames > 0);
+  await page.waitForFunction(() => ((globalThis as unknown as W).__site3d?.renderer.stats.frames ?? 0) > 0);
   return page;
 }
 

@@ -51,6 +51,9 @@ export interface SceneFrame {
   textVersion: number;
   selectedId: string | null;
   timeMs: number;
+  /** The viewing camera's world position (shared, do not keep); changes bump `viewVersion`. */
+  cameraPosition: Vector3;
+  viewVersion: number;
 }
 
 /** What a click on the scene hit. */
@@ -134,18 +137,24 @@ export class SceneLabel {
   set(text: string, state = ''): void {
     if (text !== this.text) {
       this.text = text;
-      this.element.textContent = '';
+      // Reuse the line elements: a reading per second per monitor must not churn the DOM.
       const lines = text.split('\n');
-      lines.forEach((line, i) => {
-        const div = document.createElement('div');
-        div.className = i === 0 ? 's3d-label-title' : 's3d-label-value';
-        div.textContent = line;
-        this.element.appendChild(div);
-      });
+      const children = this.element.children;
+      while (children.length > lines.length) children[children.length - 1]!.remove();
+      for (let i = 0; i < lines.length; i++) {
+        let div = children[i] as HTMLDivElement | undefined;
+        if (!div) {
+          div = document.createElement('div');
+          div.className = i === 0 ? 's3d-label-title' : 's3d-label-value';
+          this.element.appendChild(div);
+        }
+        if (div.textContent !== lines[i]) div.textContent = lines[i]!;
+      }
     }
     if (state !== this.state) {
-      if (this.state) this.element.classList.remove(this.state);
-      if (state) this.element.classList.add(state);
+      // `state` is zero or more space-separated classes (an alarm band, selection).
+      for (const c of this.state.split(' ')) if (c) this.element.classList.remove(c);
+      for (const c of state.split(' ')) if (c) this.element.classList.add(c);
       this.state = state;
     }
   }

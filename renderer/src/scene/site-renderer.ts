@@ -65,6 +65,7 @@ export class SiteRenderer {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private fly: { from: Vector3; to: Vector3; fromTarget: Vector3; toTarget: Vector3; start: number } | null = null;
   private disposed = false;
+  private labelsOn = true;
 
   constructor(
     private readonly host: HTMLElement,
@@ -94,7 +95,7 @@ export class SiteRenderer {
     this.controls.minDistance = 8;
     this.controls.maxDistance = 1500;
     this.controls.autoRotateSpeed = 0.4;
-    this.controls.addEventListener('change', this.requestRender);
+    this.controls.addEventListener('change', this.onViewChange);
     this.controls.addEventListener('start', this.onUserInput);
 
     const el = this.renderer.domElement;
@@ -103,7 +104,7 @@ export class SiteRenderer {
     el.addEventListener('wheel', this.onUserInput, { passive: true });
     window.addEventListener('keydown', this.onUserInput);
 
-    this.frame = { live, telemetryVersion: 0, alarmsVersion: 0, workersVersion: 0, textVersion: 0, selectedId: null, timeMs: 0 };
+    this.frame = { live, telemetryVersion: 0, alarmsVersion: 0, workersVersion: 0, textVersion: 0, selectedId: null, timeMs: 0, cameraPosition: this.camera.position, viewVersion: 0 };
     this.build();
     this.preset('overview', false);
     this.resizeObserver = new ResizeObserver(() => this.resize());
@@ -171,6 +172,13 @@ export class SiteRenderer {
   /** Benchmarks: draw every animation frame regardless of changes. */
   setContinuous(on: boolean): void {
     this.continuous = on;
+    this.requestRender();
+  }
+
+  /** Shows or hides the DOM label layer (diagnostics: what labels cost). */
+  setLabelsVisible(on: boolean): void {
+    this.labelsOn = on;
+    this.labels.domElement.style.display = on ? '' : 'none';
     this.requestRender();
   }
 
@@ -278,7 +286,7 @@ export class SiteRenderer {
     }
     if (updateAll) this.stats.updates++;
     this.renderer.render(this.scene, this.camera);
-    this.labels.render(this.scene, this.camera);
+    if (this.labelsOn) this.labels.render(this.scene, this.camera);
     this.stats.frames++;
     if (animating || wantsMore || this.continuous) this.requestRender();
   };
@@ -292,6 +300,12 @@ export class SiteRenderer {
     this.camera.updateProjectionMatrix();
     this.requestRender();
   }
+
+  private readonly onViewChange = (): void => {
+    this.frame.viewVersion++;
+    this.dirty = true;
+    this.requestRender();
+  };
 
   private readonly onUserInput = (): void => {
     if (this.controls.autoRotate) this.controls.autoRotate = false;
@@ -342,7 +356,7 @@ export class SiteRenderer {
     this.resizeObserver.disconnect();
     for (const ext of this.extensions) ext.dispose();
     this.extensions = [];
-    this.controls.removeEventListener('change', this.requestRender);
+    this.controls.removeEventListener('change', this.onViewChange);
     this.controls.removeEventListener('start', this.onUserInput);
     this.controls.dispose();
     const el = this.renderer.domElement;

@@ -8,6 +8,14 @@ type Device = SiteModel['devices'][number];
 /** Kinds drawn by their own extension. */
 const DRAWN_ELSEWHERE = new Set(['crane', 'hoist']);
 const POST_HEIGHT_M = 4;
+/**
+ * A monitor's label shows when the camera is within this many metres, or always while it alarms or
+ * is selected: on a site with hundreds of monitors, all their labels at once are unreadable
+ * clutter (and cost a DOM update each per frame).
+ */
+export const LABEL_RANGE_M = 160;
+/** With this many monitors or fewer, every label shows at any distance. */
+const ALWAYS_LABEL_UP_TO = 12;
 
 /**
  * Fixed sensors (dust monitors, gates, ranging stations…) as one instanced post + head each. The
@@ -24,6 +32,7 @@ export class DevicesExtension extends BaseExtension {
   private textVersion = -1;
   private alarmsVersion = -1;
   private selectedId: string | null = null;
+  private viewVersion = -1;
 
   constructor(ctx: SceneContext) {
     super(ctx);
@@ -84,6 +93,18 @@ export class DevicesExtension extends BaseExtension {
       this.labels[i]!.set(`${device.name}\n${reading}${word}`, state);
     }
     if (recoloured && this.heads.instanceColor) this.heads.instanceColor.needsUpdate = true;
+    if (this.devices.length > ALWAYS_LABEL_UP_TO && (frame.viewVersion !== this.viewVersion || alarmsChanged || relabel)) {
+      this.viewVersion = frame.viewVersion;
+      const c = frame.cameraPosition;
+      const range2 = LABEL_RANGE_M * LABEL_RANGE_M;
+      for (let i = 0; i < this.devices.length; i++) {
+        const p = this.devices[i]!.position;
+        const dx = p.e - c.x;
+        const dy = p.u - c.y;
+        const dz = -p.n - c.z;
+        this.labels[i]!.object.visible = dx * dx + dy * dy + dz * dz < range2 || this.lastAlarm[i] !== null || this.devices[i]!.id === frame.selectedId;
+      }
+    }
     return false;
   }
 
