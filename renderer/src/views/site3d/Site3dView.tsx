@@ -1,7 +1,156 @@
-import type { SiteState } from '../../state/site-state.js';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SiteModel } from '../../../../electron/common/site-model.js';
+import { navigate } from '../../app/routes.js';
+import { SiteRenderer } from '../../scene/site-renderer.js';
+import { emptySiteModel, stressLiveSource, stressSiteModel } from '../../scene/stress-site.js';
+import { useValue, type SiteState } from '../../state/site-state.js';
 import type { ApiClient } from '../../transport/api-client.js';
+import { consoleLiveSource } from './site-live.js';
+import './site3d.css';
+import './strings.js';
 
-/** Placeholder until this view lands. */
-export function Site3dView(_props: { client: ApiClient; state: SiteState; param: string | null }) {
-  return <main className="overview" />;
+/** What tests and the render benchmark reach through `window.__site3d`. */
+export interface Site3dTestHook {
+  renderer: SiteRenderer;
+  /** Swaps in the generated stress site (1 Hz updates) or an empty one; 'demo' restores the real site. */
+  load(which: 'stress' | 'empty' | 'demo'): void;
+}
+
+declare global {
+  interface Window {
+    __site3d?: Site3dTestHook;
+  }
+}
+
+/**
+ * The 3D site view (level 1–2 displays): the site model with live cranes, hoist, monitors,
+ * cameras, workers and alarms. `param` (`#/site3d/DEVICE_ID`) selects a device and flies to it.
+ */
+export function Site3dView({ client, state, param }: { client: ApiClient; state: SiteState; param: string | null }) {
+  const { t, i18n } = useTranslation();
+  const stage = useRef<HTMLDivElement>(null);
+  const [model, setModel] = useState<SiteModel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [renderer, setRenderer] = useState<SiteRenderer | null>(null);
+  const workers = useValue(state.workersOnSite);
+
+  useEffect(() => {
+    let cancelled = false;
+    client.call('getSiteModel').then(
+      (m) => !cancelled && setModel(m),
+      (e: Error) => !cancelled && setError(e.message),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client]);
+
+  useEffect(() => {
+    if (!model || !stage.current) return;
+    const host = stage.current;
+    const source = consoleLiveSource(client, state);
+    let site: SiteRenderer;
+    try {
+      site = new SiteRenderer(host, model, source.live, {
+        t: (key, options) => i18n.t(`site3d.${key}`, options ?? {}),
+        onPick: (pick) => (pick.kind === 'camera' ? navigate('cameras', pick.id) : navigate('site3d', pick.id)),
+      });
+    } catch (e) {
+      source.stop();
+      // WebGL missing (no GPU driver, or blocked) is the likely cause; say so with the detail.
+      setError(`${t('site3d.noWebgl')} ${(e as Error).message}`);
+      return;
+    }
+    let stopStress: () => void = () => undefined;
+    window.__site3d = {
+      renderer: site,
+      load: (which) => {
+        stopStress();
+        stopStress = () => undefined;
+        if (which === 'demo') site.setSite(model, source.live);
+        else if (which === 'empty') site.setSite(emptySiteModel(), source.live);
+        else {
+          const m = stressSiteModel();
+          const stress = stressLiveSource(m);
+          stopStress = stress.stop;
+          site.setSite(m, stress.live);
+        }
+      },
+    };
+    // The stage fills the window below the shell's bars (the shell is not a flex column).
+    const fit = () => {
+      host.style.height = `${Math.max(360, window.innerHeight - host.getBoundingClientRect().top)}px`;
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    const relabel = () => site.relabel();
+    i18n.on('languageChanged', relabel);
+    setRenderer(site);
+    return () => {
+      i18n.off('languageChanged', relabel);
+      window.removeEventListener('resize', fit);
+      stopStress();
+      if (window.__site3d?.renderer === site) delete window.__site3d;
+      site.dispose();
+      source.stop();
+      setRenderer(null);
+    };
+  }, [model, client, state, i18n, t]);
+
+  // `#/site3d/ID`: select and fly; no id clears the selection.
+  useEffect(() => {
+    if (!renderer) return;
+    renderer.select(param, true);
+  }, [renderer, param]);
+
+  const selectedName = param && model ? nameOf(model, param) : null;
+
+  return (
+    <main className="site3d" data-testid="site3d">
+      <div className="site3d-toolbar" role="toolbar" aria-label={t('site3d.views')}>
+        <button type="button" onClick={() => renderer?.preset('overview')} data-testid="site3d-view-overview">
+          {t('site3d.view.overview')}
+        </button>
+        <button type="button" onClick={() => renderer?.preset('top')} data-testid="site3d-view-top">
+          {t('site3d.view.top')}
+        </button>
+        {model?.cranes.map((crane) => (
+          <button type="button" key={crane.id} onClick={() => navigate('site3d', crane.id)} data-testid={`site3d-view-${crane.id}`}>
+            {crane.name}
+          </button>
+        ))}
+        {selectedName && (
+          <span data-testid="site3d-selected">
+            {t('site3d.selected', { name: selectedName })}{' '}
+            <button type="button" onClick={() => navigate('site3d')}>
+              {t('site3d.clearSelection')}
+            </button>
+          </span>
+        )}
+        <span className="site3d-hint">{t('site3d.hint')}</span>
+        <span className="site3d-status" data-testid="site3d-workers">
+          {t('site3d.workers', { count: workers })}
+        </span>
+      </div>
+      {error && (
+        <p className="banner banner-error site3d-message" role="alert">
+          ⚠ {error.startsWith(t('site3d.noWebgl')) ? error : t('site3d.error', { message: error })}
+        </p>
+      )}
+      {!model && !error && <p className="site3d-message">{t('site3d.loading')}</p>}
+      <div className="site3d-stage" ref={stage} data-testid="site3d-stage" />
+    </main>
+  );
+}
+
+function nameOf(model: SiteModel, id: string): string {
+  return (
+    model.devices.find((d) => d.id === id)?.name ??
+    model.cranes.find((c) => c.id === id)?.name ??
+    model.zones.find((z) => z.id === id)?.name ??
+    model.buildings.find((b) => b.id === id)?.name ??
+    model.cameras.find((c) => c.id === id)?.name ??
+    id
+  );
 }

@@ -1,0 +1,123 @@
+import { CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, Object3D, type Intersection, type Vector3 } from 'three';
+import type { DustReading, RangingTelemetry } from '../../../../electron/common/telemetry.js';
+import type { SiteModel } from '../../../../electron/common/site-model.js';
+import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, type ScenePick } from '../scene-extension.js';
+
+type Device = SiteModel['devices'][number];
+
+/** Kinds drawn by their own extension. */
+const DRAWN_ELSEWHERE = new Set(['crane', 'hoist']);
+const POST_HEIGHT_M = 4;
+/**
+ * A monitor's label shows when the camera is within this many metres, or always while it alarms or
+ * is selected: on a site with hundreds of monitors, all their labels at once are unreadable
+ * clutter (and cost a DOM update each per frame).
+ */
+export const LABEL_RANGE_M = 160;
+/** With this many monitors or fewer, every label shows at any distance. */
+const ALWAYS_LABEL_UP_TO = 12;
+
+/**
+ * Fixed sensors (dust monitors, gates, ranging stations…) as one instanced post + head each. The
+ * label gives the reading with its unit (dust: PM10 µg/m³); colour only while an alarm on the
+ * device is active, doubled by the priority word on the label.
+ */
+export class DevicesExtension extends BaseExtension {
+  private readonly devices: Device[];
+  private readonly posts: InstancedMesh;
+  private readonly heads: InstancedMesh;
+  private readonly labels: SceneLabel[] = [];
+  private readonly lastValues: unknown[];
+  private readonly lastAlarm: Array<string | null>;
+  private textVersion = -1;
+  private alarmsVersion = -1;
+  private selectedId: string | null = null;
+  private viewVersion = -1;
+
+  constructor(ctx: SceneContext) {
+    super(ctx);
+    this.devices = ctx.model.devices.filter((d) => !DRAWN_ELSEWHERE.has(d.kind));
+    const n = this.devices.length;
+    this.lastValues = this.devices.map(() => null);
+    this.lastAlarm = this.devices.map(() => 'unset');
+    this.posts = new InstancedMesh(this.own(new CylinderGeometry(0.12, 0.12, POST_HEIGHT_M, 8)), this.own(new MeshLambertMaterial({ color: ctx.palette.sensor })), Math.max(n, 1));
+    this.heads = new InstancedMesh(this.own(new CylinderGeometry(0.6, 0.6, 0.9, 12)), this.own(new MeshLambertMaterial({ color: 0xffffff })), Math.max(n, 1));
+    this.posts.count = n;
+    this.heads.count = n;
+    const m = new Matrix4();
+    for (let i = 0; i < n; i++) {
+      const p = this.devices[i]!.position;
+      this.posts.setMatrixAt(i, m.makeTranslation(p.e, p.u + POST_HEIGHT_M / 2, -p.n));
+      this.heads.setMatrixAt(i, m.makeTranslation(p.e, p.u + POST_HEIGHT_M + 0.45, -p.n));
+      this.heads.setColorAt(i, ctx.palette.sensor);
+      const anchor = new Object3D();
+      anchor.position.set(p.e, p.u + POST_HEIGHT_M + 1.5, -p.n);
+      this.root.add(anchor);
+      this.labels.push(this.label(anchor, `s3d-label-device s3d-kind-${this.devices[i]!.kind}`));
+    }
+    this.root.add(this.posts, this.heads);
+    this.pickables.push(this.posts, this.heads);
+  }
+
+  update(frame: SceneFrame): boolean {
+    const relabel = frame.textVersion !== this.textVersion || frame.selectedId !== this.selectedId;
+    const alarmsChanged = frame.alarmsVersion !== this.alarmsVersion;
+    this.textVersion = frame.textVersion;
+    this.alarmsVersion = frame.alarmsVersion;
+    this.selectedId = frame.selectedId;
+    let recoloured = false;
+    const t = this.ctx.t;
+    for (let i = 0; i < this.devices.length; i++) {
+      const device = this.devices[i]!;
+      const values = frame.live.values(device.id);
+      const active = alarmsChanged ? (frame.live.alarmOf(device.id)?.active ?? null) : this.lastAlarm[i]!;
+      if (values === this.lastValues[i] && active === this.lastAlarm[i] && !relabel) continue;
+      if (active !== this.lastAlarm[i]) {
+        this.heads.setColorAt(i, active ? this.ctx.palette.alarm[active as keyof typeof this.ctx.palette.alarm] : this.ctx.palette.sensor);
+        recoloured = true;
+      }
+      this.lastValues[i] = values;
+      this.lastAlarm[i] = active;
+      let reading = '';
+      if (device.kind === 'dust') {
+        const pm10 = (values as DustReading | undefined)?.pm10;
+        reading = typeof pm10 === 'number' ? `PM10 ${pm10.toFixed(0)} µg/m³` : `PM10 — µg/m³`;
+      } else if (device.kind === 'ranging') {
+        const d = (values as Partial<RangingTelemetry> | undefined)?.distanceM;
+        reading = typeof d === 'number' ? `${d.toFixed(3)} m` : '';
+      } else {
+        reading = t(`kind.${device.kind}`);
+      }
+      const word = active ? ` · ${t(`priority.${active}`)}` : '';
+      const state = [active ? `s3d-alarm-${active}` : '', device.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' ');
+      this.labels[i]!.set(`${device.name}\n${reading}${word}`, state);
+    }
+    if (recoloured && this.heads.instanceColor) this.heads.instanceColor.needsUpdate = true;
+    if (this.devices.length > ALWAYS_LABEL_UP_TO && (frame.viewVersion !== this.viewVersion || alarmsChanged || relabel)) {
+      this.viewVersion = frame.viewVersion;
+      const c = frame.cameraPosition;
+      const range2 = LABEL_RANGE_M * LABEL_RANGE_M;
+      for (let i = 0; i < this.devices.length; i++) {
+        const p = this.devices[i]!.position;
+        const dx = p.e - c.x;
+        const dy = p.u - c.y;
+        const dz = -p.n - c.z;
+        this.labels[i]!.object.visible = dx * dx + dy * dy + dz * dz < range2 || this.lastAlarm[i] !== null || this.devices[i]!.id === frame.selectedId;
+      }
+    }
+    return false;
+  }
+
+  override pick(hit: Intersection): ScenePick | null {
+    const device = hit.instanceId === undefined ? undefined : this.devices[hit.instanceId];
+    return device ? { kind: 'device', id: device.id } : null;
+  }
+
+  override focusOf(id: string, out: Vector3): number | null {
+    const device = this.devices.find((d) => d.id === id);
+    if (!device) return null;
+    out.set(device.position.e, device.position.u + 2, -device.position.n);
+    return 25;
+  }
+}
+

@@ -1,0 +1,191 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, CHROMIUM, logIn } from '../helpers/browser.js';
+import { MosquittoBroker } from '../helpers/mosquitto.js';
+import { ADMIN_PASSWORD, ServeProcess } from '../helpers/serve-process.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
+
+// The 3D site view against the built core, with a real mosquitto so the test drives crane-1's
+// telemetry itself (no simulator). WebGL runs in SwiftShader (no GPU here).
+
+/** What the page exposes ((globalThis as unknown as W).__site3d), typed for the callbacks run in the page (no DOM lib here). */
+interface W {
+  __site3d?: {
+    renderer: {
+      stats: { frames: number; updates: number };
+      selectedId: string | null;
+      camera: { position: { toArray(): number[] } };
+      screenPoint(p: { e: number; n: number; u: number }): { x: number; y: number } | null;
+      cameraPyramidPoint(id: string): { e: number; n: number; u: number } | null;
+    };
+  };
+  location: { hash: string };
+  requestAnimationFrame(cb: () => void): number;
+}
+
+let broker: MosquittoBroker;
+let serve: ServeProcess;
+let browser: Browser;
+let device: MqttClient;
+
+const CRANE_TOPIC = 'site/demo/crane/crane-1/telemetry';
+const crane = (over: Record<string, number>) => ({ loadT: 2.4, ratedLoadT: 6, momentPct: 40, radiusM: 35, heightM: 30, slewDeg: 0, windMs: 3.2, tiltDeg: 0.1, ...over });
+
+beforeAll(async () => {
+  broker = await MosquittoBroker.start();
+  serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--mqtt', broker.url]);
+  device = await mqtt.connectAsync(broker.url, { clientId: 'site3d-test-crane' });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+});
+afterAll(async () => {
+  await device?.endAsync();
+  await browser?.close();
+  await serve?.stop();
+  await broker?.stop();
+  removeTempDirs();
+});
+
+async function publishCrane(values: Record<string, number>): Promise<void> {
+  await device.publishAsync(CRANE_TOPIC, JSON.stringify({ ts: new Date().toISOString(), ...crane(values) }), { qos: 1 });
+}
+
+async function open3d(locale = 'en-US', hash = '#/site3d'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+  await logIn(page, serve.url, ADMIN_PASSWORD);
+  await page.waitForSelector('[data-testid=site-name]');
+  await page.evaluate((h) => ((globalThis as unknown as W).location.hash = h), hash);
+  await page.waitForFunction(() => ((globalThis as unknown as W).__site3d?.renderer.stats.frames ?? 0) > 0);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** RGB pixels of a page region (CSS px). */
+async function region(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<Buffer> {
+  const png = await page.screenshot({ clip });
+  return sharp(png).removeAlpha().raw().toBuffer();
+}
+
+/** Screen point of an ENU point through the page's 3D camera. */
+function screenOf(page: Page, p: { e: number; n: number; u: number }) {
+  return page.evaluate((q) => (globalThis as unknown as W).__site3d!.renderer.screenPoint(q), p);
+}
+
+/** Waits until the scene has drawn crane-1's latest reading (its label shows this moment). */
+async function waitForMoment(page: Page, momentPct: number): Promise<void> {
+  await expect
+    .poll(() => page.locator('.s3d-label-crane').first().innerText(), { timeout: 10_000, interval: 100 })
+    .toContain(`${momentPct.toFixed(1)} %`);
+  // Let the frame that drew it land.
+  await page.evaluate(() => new Promise<void>((r) => (globalThis as unknown as W).requestAnimationFrame(() => (globalThis as unknown as W).requestAnimationFrame(r))));
+}
+
+describe('3D site view', () => {
+  it('draws the site: the canvas is not blank and the labels are there', async () => {
+    const page = await open3d();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const box = (await page.locator('.s3d-canvas').boundingBox())!;
+    const pixels = await region(page, { x: box.x, y: box.y, width: box.width, height: box.height });
+    // Count distinct colours over a sample grid: a blank (clear-colour only) canvas has one.
+    const colours = new Set<number>();
+    const w = Math.floor(box.width);
+    const h = Math.floor(box.height);
+    for (let y = 0; y < h; y += 7) {
+      for (let x = 0; x < w; x += 7) {
+        const i = (y * w + x) * 3;
+        colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+      }
+    }
+    expect(colours.size).toBeGreaterThan(20);
+    expect(await page.locator('.s3d-label-crane').count()).toBe(2);
+    expect(await page.locator('.s3d-label-building').count()).toBe(2);
+    await shot(page, 'site3d-overview');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("moves crane-1's jib when a new slewDeg is published", async () => {
+    const page = await open3d();
+    await publishCrane({ slewDeg: 0, momentPct: 41.1 });
+    await waitForMoment(page, 41.1);
+    // The region both jib positions fall in: mast top, tips at 0° (north) and 90° (east).
+    const top = { e: -22, n: 12, u: 62 };
+    const corners = await Promise.all([top, { e: -22, n: 72, u: 62 }, { e: 38, n: 12, u: 62 }, { e: 38, n: 72, u: 62 }].map((p) => screenOf(page, p)));
+    const xs = corners.map((c: { x: number } | null) => c!.x);
+    const ys = corners.map((c: { y: number } | null) => c!.y);
+    const clip = { x: Math.max(0, Math.min(...xs) - 10), y: Math.max(0, Math.min(...ys) - 10), width: Math.max(...xs) - Math.min(...xs) + 20, height: Math.max(...ys) - Math.min(...ys) + 20 };
+    const before = await region(page, clip);
+    await shot(page, 'site3d-jib-slew-0');
+    await publishCrane({ slewDeg: 90, momentPct: 41.1 });
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.stats.updates), { timeout: 10_000 }).toBeGreaterThan(0);
+    // Wait for a frame drawn after the reading arrived (the label text does not change here).
+    await page.waitForTimeout(1500);
+    const after = await region(page, clip);
+    await shot(page, 'site3d-jib-slew-90');
+    let changed = 0;
+    for (let i = 0; i < before.length; i += 3) {
+      if (Math.abs(before[i]! - after[i]!) + Math.abs(before[i + 1]! - after[i + 1]!) + Math.abs(before[i + 2]! - after[i + 2]!) > 60) changed++;
+    }
+    // A jib is ~1.5 m thick and 60 m long: hundreds of pixels leave one place and appear in another.
+    expect(changed).toBeGreaterThan(300);
+    await page.context().close();
+  });
+
+  it('colours the hook by the moment band and says it in words', async () => {
+    const page = await open3d();
+    await publishCrane({ slewDeg: 30, momentPct: 104.2 });
+    await waitForMoment(page, 104.2);
+    const label = page.locator('.s3d-label-crane').first();
+    expect(await label.innerText()).toContain('over rated');
+    expect(await label.getAttribute('class')).toContain('s3d-alarm-high');
+    await publishCrane({ slewDeg: 30, momentPct: 55.5 });
+    await waitForMoment(page, 55.5);
+    expect(await label.getAttribute('class')).not.toContain('s3d-alarm');
+    await page.context().close();
+  });
+
+  it("opens a camera's video when its view cone is clicked", async () => {
+    const page = await open3d();
+    const point = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.cameraPyramidPoint('cam-east-gate'));
+    const screen = await screenOf(page, point!);
+    await page.mouse.click(screen!.x, screen!.y);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/cameras/cam-east-gate');
+    await page.context().close();
+  });
+
+  it('#/site3d/crane-1 selects crane-1 and flies to it', async () => {
+    const page = await open3d('zh-CN');
+    await publishCrane({ slewDeg: 45, momentPct: 92.5 });
+    await waitForMoment(page, 92.5);
+    const far = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.camera.position.toArray());
+    await page.evaluate(() => ((globalThis as unknown as W).location.hash = '#/site3d/crane-1'));
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.selectedId)).toBe('crane-1');
+    await page.waitForTimeout(1500);
+    const near = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.camera.position.toArray());
+    // Flew: the camera is now close to crane-1's mast (x = e = −22, z = −n = −12).
+    const dist = (p: number[]) => Math.hypot(p[0]! + 22, p[2]! + 12);
+    expect(dist(near)).toBeLessThan(dist(far));
+    expect(dist(near)).toBeLessThan(150);
+    expect(await page.locator('[data-testid=site3d-selected]').innerText()).toContain('1# 塔吊');
+    const label = page.locator('.s3d-label-crane').first();
+    expect(await label.getAttribute('class')).toContain('s3d-selected');
+    expect(await label.innerText()).toContain('预警');
+    await shot(page, 'site3d-crane-1-selected');
+    await page.context().close();
+  });
+});
