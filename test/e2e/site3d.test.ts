@@ -164,7 +164,9 @@ describe('3D site view', () => {
     const point = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.cameraPyramidPoint('cam-east-gate'));
     const screen = await screenOf(page, point!);
     await page.mouse.click(screen!.x, screen!.y);
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/cameras/cam-east-gate');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/cameras/camera%3Acam-east-gate');
+    // The wall opens that camera alone, on its main stream.
+    await page.waitForSelector('[data-testid=single-view]');
     await page.context().close();
   });
 

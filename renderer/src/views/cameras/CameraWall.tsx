@@ -26,7 +26,9 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
   const { t } = useTranslation();
   const site = useValue(state.site);
   const route = useRoute();
-  const screenKey = screenName(route.param, window.screen);
+  // `#/cameras/camera:ID` opens one camera (from the 3D view, an alarm…); any other param names the screen.
+  const openCamera = route.param?.startsWith('camera:') ? route.param.slice('camera:'.length) : null;
+  const screenKey = screenName(openCamera ? null : route.param, window.screen);
   const [settings, setSettings] = useState<WallSettings>(() => loadWallSettings(localStorage, screenKey, window.screen));
   const [cameras, setCameras] = useState<CameraView[] | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -34,7 +36,10 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
   const isAdmin = loadSession()?.role === 'admin';
   const [listError, setListError] = useState<string | null>(null);
   const [selectedTile, setSelectedTile] = useState(0);
-  const [single, setSingle] = useState<string | null>(null);
+  const [single, setSingle] = useState<string | null>(openCamera);
+  useEffect(() => {
+    if (openCamera) setSingle(openCamera);
+  }, [openCamera]);
   const [tour, setTour] = useState(false);
   const [tourStep, setTourStep] = useState(0);
   const [snapshot, setSnapshot] = useState<SnapshotInfo | null>(null);
