@@ -31,6 +31,8 @@ import { RetentionService, type RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
 import { TelemetryWriter } from './store/telemetry-writer.js';
 import { readVersion } from './version.js';
+import { PanoramaService } from './panoramas/panorama-service.js';
+import { PanoramaHttp } from './panoramas/panorama-http.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -200,6 +202,17 @@ export class SiteCore {
     this.registry.add(evidence);
     alarms.addListener((event) => evidence.onAlarmEvent(event));
 
+    // Panoramas: store in DATA/panoramas; progress goes out on the live channel.
+    const panoramas = new PanoramaService({
+      dataDir: this.options.dataDir,
+      siteDir: this.options.siteDir,
+      site,
+      db,
+      onProgress: (progress) => this.hub.publish({ type: 'panorama', progress }),
+      log: this.log.child('panoramas'),
+    });
+    this.registry.add(panoramas);
+
     this.apiHandlers = createApiHandlers({
       clipsOf: (alarmId) => evidence.clipsOf(alarmId),
       cameras: {
@@ -219,6 +232,7 @@ export class SiteCore {
       alarms,
       db,
       history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),
+      panoramas,
     });
 
     if (this.options.http !== false) {
@@ -230,6 +244,7 @@ export class SiteCore {
           staticRoot: this.options.staticRoot,
           video: new VideoSocketServer(video, cameras, auth, this.log.child('video-socket')),
           mediaDirs: { snapshots: snapshotsDir, clips: clipsDir },
+          panoramas: new PanoramaHttp(panoramas, auth, this.log.child('panorama-http')),
         },
         this.apiHandlers,
         auth,

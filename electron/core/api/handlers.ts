@@ -12,6 +12,8 @@ import type { TelemetryQuery } from '../store/telemetry-query.js';
 import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
 import { describeMetrics, resolveMetric } from '../store/metrics.js';
 import { DEFAULT_RETENTION } from '../store/retention.js';
+import { createPanoramaHandlers } from '../panoramas/panorama-handlers.js';
+import type { PanoramaService } from '../panoramas/panorama-service.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -38,6 +40,8 @@ export interface HandlerDeps {
   siteConfig: () => SiteConfig;
   /** Chart series; absent: built on `db` with the default raw retention. */
   history?: HistoryQuery;
+  /** Panoramic imaging; absent: its methods answer "not available". */
+  panoramas?: PanoramaService;
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
@@ -46,6 +50,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
+    ...createPanoramaHandlers(deps.panoramas),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());
     },
