@@ -165,7 +165,7 @@ describe('panorama ingest (built core)', () => {
   it('refuses bad input with a clear reason and writes nothing outside the store', async () => {
     const before = listFiles(root);
     const good = await syntheticPanorama(goodScene, 512, { format: 'jpeg' });
-    const noise = await sharp({ create: { width: 1400, height: 700, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+    const noise = await sharp({ create: { width: 1400, height: 700, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
     expect(noise.length).toBeGreaterThan(2 ** 20);
     const cases: [Buffer, string, number, string, RegExp][] = [
       [await flatImage(1000, 700), 'square.jpg', 400, 'wrong-aspect', /1000×700 is not an equirectangular/],
