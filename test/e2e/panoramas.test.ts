@@ -108,7 +108,12 @@ describe('panoramas view', () => {
     expect(await right.getAttribute('data-view')).toBe(await left.getAttribute('data-view'));
     await screenshot(page, 'panoramas-compare');
     await page.click('[data-testid=mode-swipe]');
-    await page.waitForSelector('.pano-swipe');
+    await page.waitForSelector('[data-testid=swipe-slider]');
+    // Swipe overlays the two dates in one box that stays inside the window.
+    const [a, b] = [(await left.boundingBox())!, (await right.boundingBox())!];
+    expect(Math.abs(a.x - b.x) + Math.abs(a.width - b.width) + Math.abs(a.height - b.height)).toBeLessThan(2);
+    expect(a.y + a.height).toBeLessThanOrEqual(1000);
+    await page.locator('[data-testid=swipe-slider]').fill('30');
     await screenshot(page, 'panoramas-swipe');
     await context.close();
   });

@@ -15,6 +15,13 @@ import { ProcessingQueue } from './processing-queue.js';
 import { writeThumbnail, writeTiles } from './tiler.js';
 import type { PanoramaStorePaths } from './store-paths.js';
 
+/**
+ * Panoramas waiting behind the one in work. Each holds its file's bytes, so memory is bounded by
+ * (this + 1) × maxFileMiB; 4 keeps a batch of five ("processing 3/5") without a burst of
+ * uploads costing gigabytes. The inbox retries later; an upload past this gets 429.
+ */
+export const DEFAULT_QUEUE_CAPACITY = 4;
+
 /** One panorama handed to ingest by the inbox, an upload, a device pull or the demo seed. */
 export interface Submission {
   bytes: Buffer;
@@ -56,7 +63,7 @@ export class PanoramaIngest {
     private readonly options: IngestOptions,
     private readonly log: Logger,
   ) {
-    this.queue = new ProcessingQueue(options.queueCapacity ?? 16, (item, position) => this.process(item, position));
+    this.queue = new ProcessingQueue(options.queueCapacity ?? DEFAULT_QUEUE_CAPACITY, (item, position) => this.process(item, position));
   }
 
   queueView(): Omit<PanoramaQueueView, 'devices'> {

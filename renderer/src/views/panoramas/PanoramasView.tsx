@@ -216,7 +216,7 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
                   <PanoramaViewer capture={right} store={store} token={token} markers={markers(right)} onPick={mode === 'compare' ? undefined : onPick} testId="pano-viewer-right" />
                 </div>
               )}
-              {mode === 'swipe' && <input className="pano-swipe" type="range" min={0} max={100} value={swipe} onChange={(e) => setSwipe(Number(e.target.value))} aria-label={t('panorama.swipe')} />}
+              {mode === 'swipe' && <input className="pano-swipe-slider" data-testid="swipe-slider" type="range" min={0} max={100} value={swipe} onChange={(e) => setSwipe(Number(e.target.value))} aria-label={t('panorama.swipe')} />}
             </div>
           </>
         )}

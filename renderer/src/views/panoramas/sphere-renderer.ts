@@ -73,6 +73,8 @@ export class SphereRenderer {
     for (const mesh of this.tiles.values()) disposeMesh(mesh);
     this.tiles.clear();
     this.renderer.dispose();
+    // Browsers cap live WebGL contexts (16 in Chromium); release this one now, not at GC.
+    this.renderer.forceContextLoss();
   }
 
   private invalidate(): void {
