@@ -90,6 +90,7 @@ beforeAll(async () => {
         ],
         inbox,
         inboxPollS: 0.2,
+        inboxSettleS: 1,
         maxFileMiB: 1,
         devices: [{ id: 'cam360', url: `http://127.0.0.1:${devicePort}/latest.jpg`, intervalS: 5, username: 'cam', password: 'secret', pointId: 'P2' }],
       },
@@ -194,7 +195,7 @@ describe('panorama ingest (built core)', () => {
   it('takes a complete file from the inbox (assigned by its name) and keeps a refused one with its reason', async () => {
     const bytes = await syntheticPanorama({ ...goodScene, headingDeg: 0 }, 1024, { format: 'png' });
     const target = join(inbox, 'P2_2026-10-01.png');
-    // Written in two parts a while apart, as a slow copy would: it must not be taken half-written.
+    // Written in two parts with a pause longer than a poll, as a stalled copy would: it must not be taken half-written.
     writeFileSync(target, bytes.subarray(0, 1000));
     await new Promise((r) => setTimeout(r, 300));
     appendFileSync(target, bytes.subarray(1000));
@@ -215,7 +216,11 @@ describe('panorama ingest (built core)', () => {
     expect(deviceHits.ok).toBeGreaterThanOrEqual(1);
     expect(deviceHits.refused).toBe(0);
     const { body: queue } = await getJson<PanoramaQueueView>(`${serve.url}/api/panorama-queue`, token);
-    expect(queue.devices).toEqual([expect.objectContaining({ id: 'cam360', lastError: null, lastResult: 'accepted' })]);
+    expect(queue.devices).toEqual([expect.objectContaining({ id: 'cam360', lastError: null })]);
+    // Pulled again after 5 s, the same picture is a duplicate: one capture, nothing more stored.
+    expect(['accepted', 'duplicate']).toContain(queue.devices[0]!.lastResult);
+    const { body: all } = await getJson<PanoramaCaptureView[]>(`${serve.url}/api/panorama-captures`, token);
+    expect(all.filter((c) => c.source === 'device:cam360')).toHaveLength(1);
   });
 
   it('saves measurements and issues, recomputed by the core, and exports both as CSV', async () => {

@@ -212,6 +212,8 @@ const panoramaSettings = z
     inbox: z.string().min(1).optional(),
     /** Seconds between looks at the inbox; a file is taken once its size is the same on two looks. */
     inboxPollS: z.number().positive().max(3600).default(2),
+    /** A file is taken only once unwritten this long, seconds (a copy that pauses longer than a poll is not taken half-done). */
+    inboxSettleS: z.number().min(0).max(3600).default(3),
     /** Largest file accepted, MiB (an 8K JPEG is ~5–15 MiB, an 11K PNG ~200). */
     maxFileMiB: z.number().positive().max(1024).default(80),
     /** Folder of demo panoramas (relative to the site folder) ingested when the store is empty. */

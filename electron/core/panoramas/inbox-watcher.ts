@@ -8,7 +8,8 @@ import type { Submission } from './panorama-ingest.js';
  * Polls a folder for new panoramas. Polling, not fs.watch: cameras and stitching software write
  * through SMB/NFS shares where change events are unreliable, and a size check needs two looks
  * anyway. A file is taken only when its size and mtime are unchanged between two looks (a copy in
- * progress grows); after ingest (accepted, duplicate or refused, the last kept in the store with
+ * progress grows) and it has not been written for `settleMs` (a copy may pause longer than one
+ * poll: network shares stall); after ingest (accepted, duplicate or refused, the last kept in the store with
  * its reason) it is removed from the inbox. Hidden files and `.part`/`.tmp`/`.crdownload` are skipped.
  */
 export class InboxWatcher {
@@ -20,6 +21,7 @@ export class InboxWatcher {
   constructor(
     private readonly dir: string,
     private readonly intervalMs: number,
+    private readonly settleMs: number,
     private readonly submit: (s: Submission) => Promise<PanoramaIngestResult>,
     private readonly log: Logger,
   ) {}
@@ -56,8 +58,8 @@ export class InboxWatcher {
         if (!info?.isFile()) continue;
         present.add(name);
         const signature = `${info.size}:${info.mtimeMs}`;
-        if (this.seen.get(name) !== signature) {
-          this.seen.set(name, signature); // first look, or still changing: wait for the next
+        if (this.seen.get(name) !== signature || Date.now() - info.mtimeMs < this.settleMs) {
+          this.seen.set(name, signature); // first look, still changing, or written too recently: wait
           continue;
         }
         const bytes = await readFile(path);

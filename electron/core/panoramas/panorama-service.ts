@@ -12,7 +12,7 @@ import { InboxWatcher } from './inbox-watcher.js';
 import { PanoramaIngest, type Submission } from './panorama-ingest.js';
 import { PanoramaStorePaths } from './store-paths.js';
 
-const DEFAULT_SETTINGS: PanoramaSettings = { points: [], gpsMatchM: 15, inboxPollS: 2, maxFileMiB: 80, devices: [] };
+const DEFAULT_SETTINGS: PanoramaSettings = { points: [], gpsMatchM: 15, inboxPollS: 2, inboxSettleS: 3, maxFileMiB: 80, devices: [] };
 export const DEFAULT_CAMERA_HEIGHT_M = 1.6;
 
 export interface PanoramaServiceOptions {
@@ -72,7 +72,7 @@ export class PanoramaService implements Service {
     mkdirSync(this.paths.work, { recursive: true });
     if (this.settings.inbox) {
       const dir = isAbsolute(this.settings.inbox) ? this.settings.inbox : join(this.options.siteDir, this.settings.inbox);
-      this.inbox = new InboxWatcher(dir, this.settings.inboxPollS * 1000, (s) => this.submit(s), this.options.log.child('inbox'));
+      this.inbox = new InboxWatcher(dir, this.settings.inboxPollS * 1000, this.settings.inboxSettleS * 1000, (s) => this.submit(s), this.options.log.child('inbox'));
       this.inbox.start();
     }
     for (const device of this.settings.devices) {
