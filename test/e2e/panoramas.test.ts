@@ -82,6 +82,18 @@ describe('panoramas view', () => {
     expect(Math.abs(value - TRUE_DISTANCE) / TRUE_DISTANCE).toBeLessThan(0.02);
     await expect.poll(() => page.locator('[data-testid=pano-measurements] li').count()).toBe(1);
     await screenshot(page, 'panoramas-measure');
+
+    // Pin a safety issue on the earlier capture; it shows on the later capture of the same point too.
+    await page.click('[data-testid=pano-timeline] li:first-child button');
+    await expect.poll(() => viewer.getAttribute('data-first-view-ms'), { timeout: 10_000 }).toMatch(/^\d+$/);
+    await page.click('[data-testid=tool-issue]');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.fill('.pano-issue-form input >> nth=0', 'Edge protection missing');
+    await page.fill('.pano-issue-form input >> nth=1', 'wang.fang');
+    await page.click('.pano-issue-form button[type=submit]');
+    await expect.poll(() => page.locator('[data-testid=pano-issues] li').innerText()).toContain('Edge protection missing → wang.fang');
+    await page.click('[data-testid=pano-timeline] li:last-child button');
+    await expect.poll(() => page.locator('[data-testid=pano-viewer-left] .pano-pin').count()).toBe(1);
     expect(errors).toEqual([]);
     await context.close();
   });

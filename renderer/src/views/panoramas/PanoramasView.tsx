@@ -210,10 +210,10 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
               {t('panorama.cameraHeight', { h: left.cameraHeightM })} · {left.headingDeg === null ? t('panorama.unknownHeading') : t('panorama.heading', { deg: left.headingDeg })}
             </div>
             <div className={`pano-stage pano-${mode}`}>
-              <PanoramaViewer capture={left} store={store} token={token} markers={markers(left)} onPick={onPick} testId="pano-viewer-left" />
+              <PanoramaViewer key={left.id} capture={left} store={store} token={token} markers={markers(left)} onPick={onPick} testId="pano-viewer-left" />
               {mode !== 'single' && right && (
                 <div className="pano-right" style={mode === 'swipe' ? { clipPath: `inset(0 0 0 ${swipe}%)` } : undefined}>
-                  <PanoramaViewer capture={right} store={store} token={token} markers={markers(right)} onPick={mode === 'compare' ? undefined : onPick} testId="pano-viewer-right" />
+                  <PanoramaViewer key={right.id} capture={right} store={store} token={token} markers={markers(right)} onPick={mode === 'compare' ? undefined : onPick} testId="pano-viewer-right" />
                 </div>
               )}
               {mode === 'swipe' && <input className="pano-swipe-slider" data-testid="swipe-slider" type="range" min={0} max={100} value={swipe} onChange={(e) => setSwipe(Number(e.target.value))} aria-label={t('panorama.swipe')} />}
