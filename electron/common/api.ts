@@ -7,6 +7,17 @@ import type { Alarm, AlarmEvent, AlarmKpis, AlarmPriority } from './alarms.js';
 import type { DeviceView, EnuPosition, SiteSummary, SourceStatus } from './site.js';
 import type { SiteModel } from './site-model.js';
 import type { TelemetryRecord } from './telemetry.js';
+import type {
+  PanoramaCaptureView,
+  PanoramaIssueCategory,
+  PanoramaIssueStatus,
+  PanoramaIssueView,
+  PanoramaMeasurementView,
+  PanoramaPointView,
+  PanoramaProgress,
+  PanoramaQueueView,
+} from './panorama/types.js';
+import type { MeasurementKind } from './panorama/measure.js';
 
 export type ServiceState = 'stopped' | 'starting' | 'running' | 'failed' | 'stopping';
 
@@ -293,6 +304,37 @@ export interface SiteCommandApi {
   removeBlacklistEntry(request: { id: number }): Promise<{ ok: true }>;
   /** Takes a device out of service (its alarms suppressed by design) or back (safety, admin). */
   setDeviceService(request: { id: string; inService: boolean; reason?: string }): Promise<DeviceView>;
+  /** Capture points of the panorama survey, with how many captures each has. */
+  listPanoramaPoints(): Promise<PanoramaPointView[]>;
+  /** Captures, newest first; of one point, or `unassigned` for those with none. Upload: POST /api/panoramas (raw body). */
+  listPanoramaCaptures(query?: { pointId?: string }): Promise<PanoramaCaptureView[]>;
+  getPanoramaCapture(request: { id: string }): Promise<PanoramaCaptureView>;
+  /** Assigns a capture to a point by hand, optionally with its own camera height (m) and heading (°). */
+  assignPanoramaCapture(request: { id: string; pointId: string; cameraHeightM?: number; headingDeg?: number }): Promise<PanoramaCaptureView>;
+  getPanoramaQueue(): Promise<PanoramaQueueView>;
+  listPanoramaMeasurements(query?: { captureId?: string; pointId?: string }): Promise<PanoramaMeasurementView[]>;
+  /** The core recomputes value and uncertainty from the directions (common/panorama/measure.ts). */
+  savePanoramaMeasurement(request: {
+    captureId: string;
+    kind: MeasurementKind;
+    points: { yawDeg: number; pitchDeg: number }[];
+    label?: string;
+    pixelErrorPx?: number;
+  }): Promise<PanoramaMeasurementView>;
+  deletePanoramaMeasurement(request: { id: number }): Promise<{ ok: true }>;
+  /** Issues of a point (all its captures) or of the whole site. */
+  listPanoramaIssues(query?: { pointId?: string; status?: PanoramaIssueStatus }): Promise<PanoramaIssueView[]>;
+  createPanoramaIssue(request: {
+    captureId: string;
+    yawDeg: number;
+    pitchDeg: number;
+    text: string;
+    category: PanoramaIssueCategory;
+    assignee?: string;
+  }): Promise<PanoramaIssueView>;
+  updatePanoramaIssue(request: { id: number; status?: PanoramaIssueStatus; assignee?: string; text?: string }): Promise<PanoramaIssueView>;
+  /** CSV (UTF-8 with BOM) of measurements or issues, optionally of one point. */
+  exportPanoramaCsv(request: { kind: 'measurements' | 'issues'; pointId?: string }): Promise<{ filename: string; csv: string }>;
 }
 
 export type ApiMethod = keyof SiteCommandApi;
@@ -340,6 +382,18 @@ export const API_ROUTES = {
   addBlacklistEntry: { verb: 'POST', path: '/api/blacklist', auth: true, roles: ['admin'] },
   removeBlacklistEntry: { verb: 'DELETE', path: '/api/blacklist/:id', auth: true, roles: ['admin'] },
   setDeviceService: { verb: 'POST', path: '/api/devices/:id/service', auth: true, roles: ['admin', 'safety'] },
+  listPanoramaPoints: { verb: 'GET', path: '/api/panorama-points', auth: true },
+  listPanoramaCaptures: { verb: 'GET', path: '/api/panorama-captures', auth: true },
+  getPanoramaCapture: { verb: 'GET', path: '/api/panorama-captures/:id', auth: true },
+  assignPanoramaCapture: { verb: 'POST', path: '/api/panorama-captures/:id/assign', auth: true, roles: ['admin', 'operator', 'safety', 'manager'] },
+  getPanoramaQueue: { verb: 'GET', path: '/api/panorama-queue', auth: true },
+  listPanoramaMeasurements: { verb: 'GET', path: '/api/panorama-measurements', auth: true },
+  savePanoramaMeasurement: { verb: 'POST', path: '/api/panorama-measurements', auth: true, roles: ['admin', 'operator', 'safety', 'manager'] },
+  deletePanoramaMeasurement: { verb: 'DELETE', path: '/api/panorama-measurements/:id', auth: true, roles: ['admin', 'operator', 'safety', 'manager'] },
+  listPanoramaIssues: { verb: 'GET', path: '/api/panorama-issues', auth: true },
+  createPanoramaIssue: { verb: 'POST', path: '/api/panorama-issues', auth: true, roles: ['admin', 'operator', 'safety', 'manager'] },
+  updatePanoramaIssue: { verb: 'POST', path: '/api/panorama-issues/:id', auth: true, roles: ['admin', 'operator', 'safety', 'manager'] },
+  exportPanoramaCsv: { verb: 'GET', path: '/api/panorama-export/:kind', auth: true },
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];
@@ -367,7 +421,9 @@ export type LiveEvent =
   /** Workers inside the site changed (real-name gate passages). */
   | { type: 'roster'; onSite: number }
   /** Sent once when the live channel is authenticated and subscribed. */
-  | { type: 'ready' };
+  | { type: 'ready' }
+  /** Panorama processing progress ("processing 3/5"). */
+  | { type: 'panorama'; progress: PanoramaProgress };
 
 /** Messages a web client sends on the live socket. */
 export type LiveClientMessage = { type: 'auth'; token: string };

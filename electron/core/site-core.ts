@@ -35,6 +35,8 @@ import { FederationService } from './federation/federation-service.js';
 import { summarizeSiteStatus } from './federation/site-status.js';
 import { DeviceRegistry } from './registry/device-registry.js';
 import { RegistryStore } from './registry/registry-store.js';
+import { PanoramaService } from './panoramas/panorama-service.js';
+import { PanoramaHttp } from './panoramas/panorama-http.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -219,6 +221,16 @@ export class SiteCore {
       log: this.log.child('federation'),
     });
     this.registry.add(federation);
+    // Panoramas: store in DATA/panoramas; progress goes out on the live channel.
+    const panoramas = new PanoramaService({
+      dataDir: this.options.dataDir,
+      siteDir: this.options.siteDir,
+      site,
+      db,
+      onProgress: (progress) => this.hub.publish({ type: 'panorama', progress }),
+      log: this.log.child('panoramas'),
+    });
+    this.registry.add(panoramas);
 
     this.apiHandlers = createApiHandlers({
       federation,
@@ -241,6 +253,7 @@ export class SiteCore {
       db,
       history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),
       registry,
+      panoramas,
     });
 
     if (this.options.http !== false) {
@@ -252,6 +265,7 @@ export class SiteCore {
           staticRoot: this.options.staticRoot,
           video: new VideoSocketServer(video, cameras, auth, this.log.child('video-socket')),
           mediaDirs: { snapshots: snapshotsDir, clips: clipsDir },
+          panoramas: new PanoramaHttp(panoramas, auth, this.log.child('panorama-http')),
         },
         this.apiHandlers,
         auth,

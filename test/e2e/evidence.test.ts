@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
@@ -43,17 +42,20 @@ describe('alarm evidence in the alarm detail', () => {
     // The clip appears once post-roll is recorded (about 20 s), without reloading the page.
     const video = page.locator('[data-testid=evidence-video]');
     await video.waitFor({ timeout: 60_000 });
+    // (The test program has no DOM types; the element is described by what is used of it.)
+    type Video = { readyState: number; duration: number; currentTime: number; play(): Promise<void>; addEventListener(t: string, f: () => void, o: object): void };
     const duration = await video.evaluate(
-      (el: HTMLVideoElement) =>
+      (el) =>
         new Promise<number>((resolve) => {
-          if (el.readyState >= 1) resolve(el.duration);
-          else el.addEventListener('loadedmetadata', () => resolve(el.duration), { once: true });
+          const v = el as unknown as Video;
+          if (v.readyState >= 1) resolve(v.duration);
+          else v.addEventListener('loadedmetadata', () => resolve(v.duration), { once: true });
         }),
     );
     expect(duration).toBeGreaterThanOrEqual(25);
-    await video.evaluate((el: HTMLVideoElement) => el.play());
+    await video.evaluate((el) => (el as unknown as Video).play());
     await page.waitForTimeout(1500);
-    expect(await video.evaluate((el: HTMLVideoElement) => el.currentTime)).toBeGreaterThan(0.5);
+    expect(await video.evaluate((el) => (el as unknown as Video).currentTime)).toBeGreaterThan(0.5);
     await screenshot(page, 'alarm-evidence-clip');
     await browser.close();
     await device.endAsync();

@@ -15,6 +15,8 @@ import { DEFAULT_RETENTION } from '../store/retention.js';
 import { DeviceRegistry } from '../registry/device-registry.js';
 import { RegistryStore } from '../registry/registry-store.js';
 import { createRegistryHandlers } from '../registry/registry-handlers.js';
+import { createPanoramaHandlers } from '../panoramas/panorama-handlers.js';
+import type { PanoramaService } from '../panoramas/panorama-service.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -45,6 +47,8 @@ export interface HandlerDeps {
   federation?: { list(): SitesReply };
   /** Registry overrides and the blacklist (core/registry); absent: built on `db` when first used. */
   registry?: DeviceRegistry;
+  /** Panoramic imaging; absent: its methods answer "not available". */
+  panoramas?: PanoramaService;
 }
 
 /** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
@@ -58,6 +62,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       return { authority: null, enterprises: [] };
     },
     ...createRegistryHandlers(() => (deps.registry ??= attached(new DeviceRegistry(deps.siteConfig().devices, new RegistryStore(deps.db)), deps.devices)), deps.devices, deps.siteConfig),
+    ...createPanoramaHandlers(deps.panoramas),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());
     },

@@ -25,6 +25,8 @@ export interface HttpServerOptions {
   video?: VideoSocketServer;
   /** Folders of files served under `/api/media/{name}/FILE` (snapshots, clips). */
   mediaDirs?: Record<string, string>;
+  /** Raw panorama routes: `POST /api/panoramas` (upload body) and `/api/media/panoramas/…` tiles. */
+  panoramas?: { handles(req: IncomingMessage, url: URL): boolean; serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
 }
 
 /** A port that cannot be bound, with a message the operator can act on. */
@@ -147,6 +149,7 @@ export class HttpApiServer implements Service {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed', code: 'bad-request' });
       return serveStatic(this.options.staticRoot, url.pathname, res);
     }
+    if (this.options.panoramas?.handles(req, url)) return this.options.panoramas.serve(req, res, url);
     if (url.pathname.startsWith('/api/media/')) return this.serveMedia(req, res, url);
     const match = matchApiRoute(req.method ?? 'GET', url.pathname);
     if (!match) return sendJson(res, 404, { error: `no API endpoint ${url.pathname}`, code: 'not-found' });

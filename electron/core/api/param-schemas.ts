@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { ApiMethod } from '../../common/api.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
+/** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
+const panoramaId = z.string().regex(/^pc-[0-9a-f]{16}$/, 'a capture id (pc- and 16 hex digits)');
+const panoramaDirection = z.object({ yawDeg: z.number().min(-360).max(360), pitchDeg: z.number().min(-90).max(90) }).strict();
+
 /** Untrusted input of each API method, checked before a handler sees it. */
 export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   health: z.undefined().or(z.object({}).strict()),
@@ -65,4 +69,42 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
     .object({ id: z.string().min(1).max(64), inService: z.boolean(), reason: z.string().trim().min(1).max(500).optional() })
     .strict()
     .refine((r) => r.inService || r.reason !== undefined, { message: 'a reason is needed to take a device out of service', path: ['reason'] }),
+  listPanoramaPoints: z.undefined().or(z.object({}).strict()),
+  listPanoramaCaptures: z.object({ pointId: z.string().min(1).max(64).optional() }).strict().optional(),
+  getPanoramaCapture: z.object({ id: panoramaId }).strict(),
+  assignPanoramaCapture: z
+    .object({ id: panoramaId, pointId: z.string().min(1).max(64), cameraHeightM: z.number().positive().max(50).optional(), headingDeg: z.number().min(-360).max(360).optional() })
+    .strict(),
+  getPanoramaQueue: z.undefined().or(z.object({}).strict()),
+  listPanoramaMeasurements: z.object({ captureId: panoramaId.optional(), pointId: z.string().min(1).max(64).optional() }).strict().optional(),
+  savePanoramaMeasurement: z
+    .object({
+      captureId: panoramaId,
+      kind: z.enum(['distance', 'range', 'height', 'area']),
+      points: z.array(panoramaDirection).min(1).max(64),
+      label: z.string().trim().max(200).optional(),
+      pixelErrorPx: z.number().min(0).max(50).optional(),
+    })
+    .strict(),
+  deletePanoramaMeasurement: z.object({ id: z.coerce.number().int().positive() }).strict(),
+  listPanoramaIssues: z.object({ pointId: z.string().min(1).max(64).optional(), status: z.enum(['open', 'in-progress', 'resolved', 'closed']).optional() }).strict().optional(),
+  createPanoramaIssue: z
+    .object({
+      captureId: panoramaId,
+      yawDeg: z.number().min(-180).max(180),
+      pitchDeg: z.number().min(-90).max(90),
+      text: z.string().trim().min(1).max(2000),
+      category: z.enum(['quality', 'safety', 'progress']),
+      assignee: z.string().trim().max(64).optional(),
+    })
+    .strict(),
+  updatePanoramaIssue: z
+    .object({
+      id: z.coerce.number().int().positive(),
+      status: z.enum(['open', 'in-progress', 'resolved', 'closed']).optional(),
+      assignee: z.string().trim().max(64).optional(),
+      text: z.string().trim().min(1).max(2000).optional(),
+    })
+    .strict(),
+  exportPanoramaCsv: z.object({ kind: z.enum(['measurements', 'issues']), pointId: z.string().min(1).max(64).optional() }).strict(),
 };

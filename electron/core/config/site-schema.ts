@@ -183,6 +183,63 @@ const alarmSettings = z
 
 export type AlarmSettings = z.infer<typeof alarmSettings>;
 
+/**
+ * Panoramic imaging survey: capture points where a 360° camera is set up again and again, where
+ * new panoramas arrive (a watched folder, capture devices polled over HTTP), and the demo seed.
+ */
+const panoramaSettings = z
+  .object({
+    points: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits or "-" (at most 64; "_" separates the id in file names)'),
+            name: z.string().min(1),
+            position: enuPosition,
+            /** Lens height above the floor, metres; 1.6 m is a typical tripod/monopod set-up. */
+            cameraHeightM: z.number().positive().max(50).default(1.6),
+            latDeg: z.number().min(-90).max(90).optional(),
+            lonDeg: z.number().min(-180).max(180).optional(),
+            /** Points shown as hotspots to walk to. */
+            neighbours: z.array(z.string()).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** A capture whose GPS is within this distance of a point is assigned to it, metres (consumer GPS: ±5–10 m). */
+    gpsMatchM: z.number().positive().default(15),
+    /** Folder watched for new panoramas (absolute, or relative to the site folder). */
+    inbox: z.string().min(1).optional(),
+    /** Seconds between looks at the inbox; a file is taken once its size is the same on two looks. */
+    inboxPollS: z.number().positive().max(3600).default(2),
+    /** A file is taken only once unwritten this long, seconds (a copy that pauses longer than a poll is not taken half-done). */
+    inboxSettleS: z.number().min(0).max(3600).default(3),
+    /** Largest file accepted, MiB (an 8K JPEG is ~5–15 MiB, an 11K PNG ~200). */
+    maxFileMiB: z.number().positive().max(1024).default(80),
+    /** Folder of demo panoramas (relative to the site folder) ingested when the store is empty. */
+    seed: z.string().min(1).optional(),
+    /** Capture devices that expose their latest panorama at an HTTP URL. */
+    devices: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+            name: z.string().min(1).optional(),
+            url: z.string().url(),
+            intervalS: z.number().min(5).max(86_400).default(300),
+            username: z.string().optional(),
+            password: z.string().optional(),
+            /** Point the device's panoramas belong to (else GPS or file name decides). */
+            pointId: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type PanoramaSettings = z.infer<typeof panoramaSettings>;
+
 export const siteSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "_" or "-" (at most 64)'),
@@ -197,6 +254,7 @@ export const siteSchema = z
     model: siteModel.default({ buildings: [], zones: [] }),
     federation: federation.optional(),
     alarms: alarmSettings.default({ dustPreset: 'gb3095-grade2', craneSafetyDistanceM: 2 }),
+    panoramas: panoramaSettings.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {
@@ -211,6 +269,12 @@ export const siteSchema = z
       cameraIds.add(camera.id);
       camera.linkedDevices.forEach((id, j) => {
         if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['cameras', index, 'linkedDevices', j], message: `no device "${id}" in devices` });
+      });
+    });
+    const points = new Set(site.panoramas?.points.map((p) => p.id));
+    site.panoramas?.points.forEach((point, index) => {
+      point.neighbours.forEach((id, j) => {
+        if (!points.has(id)) ctx.addIssue({ code: 'custom', path: ['panoramas', 'points', index, 'neighbours', j], message: `no capture point "${id}"` });
       });
     });
   });

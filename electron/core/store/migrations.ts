@@ -131,7 +131,6 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
-    // Version 5 is another branch's; the runner applies versions in order and skips none it has.
     version: 6,
     description: 'device registry overrides and their change log; the regulator\'s blacklist',
     sql: `
@@ -182,6 +181,74 @@ export const MIGRATIONS: Migration[] = [
         set_by     TEXT NOT NULL,
         set_at     INTEGER NOT NULL
       );
+    `,
+  },
+  {
+    version: 5,
+    description: 'panoramic imaging: captures, measurements, pinned issues',
+    sql: `
+      -- One row per distinct panorama (sha256 of the file's bytes): the same file twice is one capture.
+      -- Files live in DATA/panoramas/captures/ID/ (original, thumb.jpeg, tiles/LEVEL/COL_ROW.jpeg).
+      CREATE TABLE panorama_captures (
+        id              TEXT PRIMARY KEY,     -- pc- and the first 16 hex digits of sha256
+        sha256          TEXT NOT NULL UNIQUE,
+        point_id        TEXT,                 -- capture point (site file); null until assigned
+        assigned_by     TEXT NOT NULL,        -- gps | filename | hand | upload | none
+        source          TEXT NOT NULL,        -- inbox | upload | device:ID | demo
+        original_name   TEXT NOT NULL,
+        format          TEXT NOT NULL,        -- jpeg | png
+        width           INTEGER NOT NULL,
+        height          INTEGER NOT NULL,
+        bytes           INTEGER NOT NULL,
+        captured_at     INTEGER,              -- UTC epoch ms from EXIF/XMP; null unknown
+        ingested_at     INTEGER NOT NULL,
+        heading_deg     REAL,                 -- GPano PoseHeadingDegrees: bearing of the image centre
+        pitch_deg       REAL,
+        roll_deg        REAL,
+        gps_lat         REAL,
+        gps_lon         REAL,
+        gps_alt         REAL,
+        camera_make     TEXT,
+        camera_model    TEXT,
+        camera_height_m REAL,                 -- this capture's lens height; null: the point's
+        state           TEXT NOT NULL,        -- processing | ready | failed
+        error           TEXT,
+        levels          TEXT NOT NULL DEFAULT '[]'  -- tile pyramid, JSON (common/panorama/tiles.ts)
+      );
+      CREATE INDEX panorama_captures_point ON panorama_captures (point_id, captured_at);
+
+      CREATE TABLE panorama_measurements (
+        id              INTEGER PRIMARY KEY,
+        capture_id      TEXT NOT NULL REFERENCES panorama_captures(id) ON DELETE CASCADE,
+        kind            TEXT NOT NULL,        -- distance | range | height | area
+        label           TEXT NOT NULL DEFAULT '',
+        points          TEXT NOT NULL,        -- clicked directions, JSON [{yawDeg, pitchDeg}]
+        camera_height_m REAL NOT NULL,        -- height the value was computed with
+        pixel_error_px  REAL NOT NULL,
+        value           REAL NOT NULL,        -- m or m²
+        unit            TEXT NOT NULL,
+        uncertainty     REAL NOT NULL,        -- one standard deviation, same unit
+        created_at      INTEGER NOT NULL,
+        created_by      TEXT NOT NULL
+      );
+      CREATE INDEX panorama_measurements_capture ON panorama_measurements (capture_id);
+
+      CREATE TABLE panorama_issues (
+        id          INTEGER PRIMARY KEY,
+        capture_id  TEXT NOT NULL REFERENCES panorama_captures(id) ON DELETE CASCADE,
+        point_id    TEXT,                     -- copied from the capture so later captures show it
+        yaw_deg     REAL NOT NULL,
+        pitch_deg   REAL NOT NULL,
+        bearing_deg REAL NOT NULL,            -- world direction (heading + yaw)
+        text        TEXT NOT NULL,
+        category    TEXT NOT NULL,            -- quality | safety | progress
+        assignee    TEXT,
+        status      TEXT NOT NULL,            -- open | in-progress | resolved | closed
+        created_at  INTEGER NOT NULL,
+        created_by  TEXT NOT NULL,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE INDEX panorama_issues_point ON panorama_issues (point_id, created_at);
     `,
   },
 ];

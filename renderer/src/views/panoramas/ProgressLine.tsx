@@ -1,0 +1,55 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PANORAMA_FILENAME_HEADER, PANORAMA_POINT_HEADER, PANORAMA_UPLOAD_PATH, type PanoramaProgress } from '../../../../electron/common/panorama/types.js';
+import type { ApiClient } from '../../transport/api-client.js';
+
+/**
+ * "Processing 3/5" from the core's `panorama` live events. The shared SiteState does not keep
+ * panorama events, so this view listens on its own live subscription while it is open.
+ */
+export function ProgressLine({ client, onDone }: { client: ApiClient; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<PanoramaProgress | null>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(
+    () =>
+      client.openLive(
+        (event) => {
+          if (event.type !== 'panorama') return;
+          setProgress(event.progress);
+          if (event.progress.stage === 'done') done.current();
+        },
+        () => undefined,
+      ),
+    [client],
+  );
+  if (!progress || progress.stage === 'done') return null;
+  const key = progress.stage === 'rejected' || progress.stage === 'failed' ? 'rejected' : progress.stage === 'duplicate' ? 'duplicate' : 'processing';
+  return (
+    <p className={`pano-progress pano-progress-${key}`} role="status" data-testid="pano-progress">
+      {t(`panorama.${key}`, { ...progress, message: progress.message ?? '' })}
+    </p>
+  );
+}
+
+/** Upload: the file's bytes as the body of `POST /api/panoramas` (see common/panorama/types.ts). */
+export function UploadButton({ token, pointId, onDone }: { token: string; pointId: string | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<string | null>(null);
+  const onFile = async (file: File) => {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, [PANORAMA_FILENAME_HEADER]: encodeURIComponent(file.name) };
+    if (pointId && pointId !== 'unassigned') headers[PANORAMA_POINT_HEADER] = encodeURIComponent(pointId);
+    const response = await fetch(PANORAMA_UPLOAD_PATH, { method: 'POST', headers, body: file });
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    setMessage(response.ok ? null : (body.error ?? `HTTP ${response.status}`));
+    onDone();
+  };
+  return (
+    <label className="pano-upload">
+      {t('panorama.upload')}
+      <input type="file" accept="image/jpeg,image/png" hidden onChange={(e) => e.target.files?.[0] && void onFile(e.target.files[0])} />
+      {message && <span role="alert"> {message}</span>}
+    </label>
+  );
+}
