@@ -14,6 +14,7 @@ import { formatMeasured } from './format.js';
 import { Minimap } from './Minimap.js';
 import { PanoramaViewer, type PanoramaMarker } from './PanoramaViewer.js';
 import { ProgressLine, UploadButton } from './ProgressLine.js';
+import { AssignCapture } from './AssignCapture.js';
 import './panoramas.css';
 import { ensurePanoramaStrings } from './strings.js';
 import { ViewStore, useView } from './view-store.js';
@@ -161,6 +162,11 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
               <small>{t('panorama.captures', { count: p.captureCount })}</small>
             </li>
           ))}
+          <li className={pointId === 'unassigned' ? 'current' : ''}>
+            <a href="#/panoramas/unassigned" data-testid="point-unassigned">
+              {t('panorama.unassigned')}
+            </a>
+          </li>
         </ul>
         <Minimap model={model} points={points} current={pointId} bearingDeg={view.bearingDeg} />
         <h3>{t('panorama.timeline')}</h3>
@@ -174,7 +180,15 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
             </li>
           ))}
         </ol>
-        <UploadButton token={token} pointId={pointId} onDone={() => setReload((n) => n + 1)} />
+        {leftId && (
+          <AssignCapture
+            client={client}
+            captureId={leftId}
+            points={points.filter((p) => p.id !== 'unassigned' && p.id !== pointId)}
+            onDone={() => setReload((n) => n + 1)}
+          />
+        )}
+        <UploadButton token={token} pointId={pointId === 'unassigned' ? null : pointId} onDone={() => setReload((n) => n + 1)} />
       </nav>
       <section className="pano-main">
         <div className="pano-toolbar">
