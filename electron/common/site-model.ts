@@ -24,6 +24,8 @@ export interface SiteModel {
   /** Every device with a position (dust monitors, gates, ranging stations, and the above). */
   devices: { id: string; kind: DeviceKind; name: string; position: EnuPosition }[];
   cameras: { id: string; name: string; position: EnuPosition; headingDeg: number; pitchDeg: number; fovDeg: number }[];
+  /** Panorama capture points (where the 360° camera stands), for the 3D view and the map. */
+  panoramaPoints: { id: string; name: string; position: EnuPosition }[];
   /** Served at this URL (with `?token=`) when the site has a glTF/GLB model. */
   gltf: { url: string; scale: number; headingDeg: number } | null;
 }

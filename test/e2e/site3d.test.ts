@@ -159,6 +159,16 @@ describe('3D site view', () => {
     await page.context().close();
   });
 
+  it('marks the panorama capture points and opens one when clicked', async () => {
+    const page = await open3d();
+    expect(await page.locator('.s3d-label-panorama').count()).toBe(3);
+    // P1 of the demo site stands at (0, −22); click the middle of its post.
+    const screen = await screenOf(page, { e: 0, n: -22, u: 0.8 });
+    await page.mouse.click(screen!.x, screen!.y);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/panoramas/P1');
+    await page.context().close();
+  });
+
   it("opens a camera's video when its view cone is clicked", async () => {
     const page = await open3d();
     const point = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.cameraPyramidPoint('cam-east-gate'));

@@ -21,6 +21,7 @@ export function buildSiteModel(site: SiteConfig): SiteModel {
     cameras: site.cameras
       .filter((c) => c.position)
       .map((c) => ({ id: c.id, name: c.name, position: c.position!, headingDeg: c.headingDeg ?? 0, pitchDeg: c.pitchDeg ?? 0, fovDeg: c.fovDeg ?? 60 })),
+    panoramaPoints: (site.panoramas?.points ?? []).map((p) => ({ id: p.id, name: p.name, position: p.position })),
     gltf: site.model.gltf ? { url: `/api/media/model/${encodeURIComponent(site.model.gltf.file)}`, scale: site.model.gltf.scale, headingDeg: site.model.gltf.headingDeg } : null,
   };
 }

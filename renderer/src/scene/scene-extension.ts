@@ -57,7 +57,7 @@ export interface SceneFrame {
 }
 
 /** What a click on the scene hit. */
-export type ScenePick = { kind: 'device'; id: string } | { kind: 'camera'; id: string };
+export type ScenePick = { kind: 'device'; id: string } | { kind: 'camera'; id: string } | { kind: 'panorama'; id: string };
 
 /**
  * A Lichtblick-style scene extension: owns its three.js objects under `root`, brings them up to

@@ -11,6 +11,7 @@ import { CranesExtension } from './extensions/cranes.js';
 import { DevicesExtension } from './extensions/devices.js';
 import { GroundExtension, siteExtent } from './extensions/ground.js';
 import { HoistsExtension } from './extensions/hoists.js';
+import { PanoramaPointsExtension } from './extensions/panorama-points.js';
 import { SelectionExtension } from './extensions/selection.js';
 import { WorkersExtension } from './extensions/workers.js';
 import { ZonesExtension } from './extensions/zones.js';
@@ -136,6 +137,7 @@ export class SiteRenderer {
       new AntiCollisionExtension(ctx),
       new HoistsExtension(ctx),
       new DevicesExtension(ctx),
+      new PanoramaPointsExtension(ctx),
       this.cameras,
       this.workers,
       new SelectionExtension(ctx),

@@ -44,6 +44,7 @@ export function stressSiteModel(): SiteModel {
     hoists: [],
     devices,
     cameras,
+    panoramaPoints: [],
     gltf: null,
   };
 }
@@ -93,5 +94,5 @@ export function stressLiveSource(model: SiteModel): { live: LiveSiteSource; stop
 
 /** An empty site (ground only): the benchmark's baseline. */
 export function emptySiteModel(): SiteModel {
-  return { siteId: 'empty', name: 'Empty', origin: null, boundary: null, buildings: [], zones: [], cranes: [], hoists: [], devices: [], cameras: [], gltf: null };
+  return { siteId: 'empty', name: 'Empty', origin: null, boundary: null, buildings: [], zones: [], cranes: [], hoists: [], devices: [], cameras: [], panoramaPoints: [], gltf: null };
 }

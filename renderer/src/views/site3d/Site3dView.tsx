@@ -54,7 +54,12 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
     try {
       site = new SiteRenderer(host, model, source.live, {
         t: (key, options) => i18n.t(`site3d.${key}`, options ?? {}),
-        onPick: (pick) => (pick.kind === 'camera' ? navigate('cameras', `camera:${pick.id}`) : navigate('site3d', pick.id)),
+        onPick: (pick) =>
+          pick.kind === 'camera'
+            ? navigate('cameras', `camera:${pick.id}`)
+            : pick.kind === 'panorama'
+              ? navigate('panoramas', pick.id)
+              : navigate('site3d', pick.id),
       });
     } catch (e) {
       source.stop();

@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { addStrings } from '../../i18n/add-strings.js';
 
 const en = {
@@ -7,6 +6,7 @@ const en = {
   error: 'Could not load the site model: {{message}}',
   noWebgl: 'This screen cannot draw 3D (WebGL is not available).',
   north: 'N ↑',
+  panoramaPoint: 'Panorama point',
   floors: '{{completed}} / {{planned}} floors built',
   load: 'Load',
   'moment.label': 'Moment',
@@ -44,6 +44,7 @@ const zhCN: typeof en = {
   error: '无法加载工地模型：{{message}}',
   noWebgl: '此屏幕无法显示三维（不支持 WebGL）。',
   north: '北 ↑',
+  panoramaPoint: '全景拍摄点',
   floors: '已建 {{completed}} / {{planned}} 层',
   load: '吊重',
   'moment.label': '力矩',
@@ -75,8 +76,5 @@ const zhCN: typeof en = {
   hint: '拖动旋转 · 右键拖动平移 · 滚轮缩放 · 点击摄像机视锥查看视频',
 };
 
-// This module loads before i18next is initialised (imports run first), and addStrings on this
-// branch adds bundles at once; wait for init. (Main's addStrings queues them itself; this stays
-// harmless there.)
-if (i18next.isInitialized) addStrings('site3d', en, zhCN);
-else i18next.on('initialized', () => addStrings('site3d', en, zhCN));
+// This module loads before i18next is initialised; addStrings waits for it.
+addStrings('site3d', en, zhCN);
