@@ -14,6 +14,7 @@ import { useAlarm } from './use-alarms.js';
 import { ValueChart } from './ValueChart.js';
 import { alarmMessage } from './alarm-text.js';
 import { EvidenceClips } from './EvidenceClips.js';
+import { DeviceViewLinks } from '../../app/ViewLinks.js';
 
 /**
  * One alarm occurrence (level 3): its fields, the live trend of its value against the limit,
@@ -60,6 +61,7 @@ export function AlarmDetail({ id, alarms, site, client, timeZone, role }: { id: 
             <PriorityBadge priority={alarm.priority} blink={isUnacknowledged(alarm)} />
             <h2>{alarmMessage(alarm, t)}</h2>
             <StateWords alarm={alarm} timeZone={timeZone} />
+            <DeviceViewLinks deviceId={alarm.sourceDevice.split('~')[0]!} show={['in3d', 'device']} />
           </header>
           <div className="detail-grid">
             <section className="panel">

@@ -19,11 +19,12 @@ const STATE_FILTERS: readonly AlarmStateFilter[] = ['annunciated', 'unacked', 's
  * value against its limit), multi-select with one-comment bulk acknowledgement, and the keyboard
  * workflow (↑/↓ move, Enter opens, A acknowledges, Space selects).
  */
-export function AlarmList({ alarms, site, client, timeZone, role }: { alarms: AlarmState; site: SiteState; client: ApiClient; timeZone: string; role: UserRole }) {
+export function AlarmList({ alarms, site, client, timeZone, role, device = null }: { alarms: AlarmState; site: SiteState; client: ApiClient; timeZone: string; role: UserRole; device?: string | null }) {
   const { t, i18n } = useTranslation();
   const all = useAllAlarms(alarms);
   const deviceIds = useDeviceIds(site);
-  const [filter, setFilter] = useState<AlarmFilter>(DEFAULT_FILTER);
+  // `#/alarms/device:ID` (from the 3D view or a device's detail) opens the list on that device.
+  const [filter, setFilter] = useState<AlarmFilter>(device ? { ...DEFAULT_FILTER, state: 'all', device } : DEFAULT_FILTER);
   const [focusIndex, setFocusIndex] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [ackTarget, setAckTarget] = useState<Alarm | null>(null);

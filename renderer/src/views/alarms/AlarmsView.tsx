@@ -24,10 +24,11 @@ export function AlarmsView({
   alarmId: string | null;
   timeZone: string;
 }) {
-  if (alarmId) return <AlarmDetail id={alarmId} alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} />;
+  const deviceFilter = alarmId?.startsWith('device:') ? alarmId.slice('device:'.length) : null;
+  if (alarmId && !deviceFilter) return <AlarmDetail id={alarmId} alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} />;
   return (
     <main className="alarms-view">
-      <AlarmList alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} />
+      <AlarmList key={deviceFilter ?? ''} alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} device={deviceFilter} />
       <aside className="alarms-side">
         <KpiPanel alarms={alarms} />
         {mayPerform(session.role, 'verifyAudit') && <AuditVerify client={client} />}

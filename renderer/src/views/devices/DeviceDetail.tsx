@@ -9,6 +9,7 @@ import { FIELDS_BY_KIND } from '../overview/fields.js';
 import { DeviceEditForm } from './DeviceEditForm.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { BlacklistTag } from './BlacklistTag.js';
+import { DeviceViewLinks } from '../../app/ViewLinks.js';
 
 const IDENTITY_ROWS = ['model', 'supplier', 'serial', 'installedOn', 'calibratedOn', 'position', 'expectedIntervalS'] as const;
 
@@ -53,6 +54,7 @@ export function DeviceDetail({ client, site, id, admin, timeZone }: { client: Ap
         </span>
         <StatusTag status={device.status} />
         {device.blacklisted && <BlacklistTag />}
+        <DeviceViewLinks deviceId={device.id} show={['in3d', 'alarms']} />
       </header>
       {device.blacklisted && (
         <p className="banner blacklist-banner" data-testid="blacklist-banner">

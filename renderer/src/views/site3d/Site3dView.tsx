@@ -9,6 +9,7 @@ import type { ApiClient } from '../../transport/api-client.js';
 import { consoleLiveSource } from './site-live.js';
 import './site3d.css';
 import './strings.js';
+import { DeviceViewLinks } from '../../app/ViewLinks.js';
 
 /** What tests and the render benchmark reach through `window.__site3d`. */
 export interface Site3dTestHook {
@@ -127,7 +128,7 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
         ))}
         {selectedName && (
           <span data-testid="site3d-selected">
-            {t('site3d.selected', { name: selectedName })}{' '}
+            {t('site3d.selected', { name: selectedName })} <DeviceViewLinks deviceId={param!} show={['device', 'alarms']} />{' '}
             <button type="button" onClick={() => navigate('site3d')}>
               {t('site3d.clearSelection')}
             </button>
