@@ -19,7 +19,7 @@ describe('one device across the views', () => {
     expect(alarm).toBeDefined();
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
-    const hash = () => page.evaluate(() => location.hash);
+    const hash = () => page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash);
     await logIn(page, serve.url, ADMIN_PASSWORD);
     await page.goto(`${serve.url}/#/alarms/${alarm!.id}`);
     await page.click('[data-testid=alarm-detail] [data-testid=link-in3d]');
