@@ -237,3 +237,29 @@ describe('camera settings (admin)', () => {
     await serve.stop();
   }, 60_000);
 });
+
+describe('codec fallback in the browser', () => {
+  it('plays an H.265 camera through the core’s H.264 fallback where Chromium cannot decode H.265', async () => {
+    const { writeFileSync: write } = await import('node:fs');
+    const { join: joinPath } = await import('node:path');
+    const { ServeProcess: Serve, ADMIN_PASSWORD: password } = await import('../helpers/serve-process.js');
+    const { launchBrowser: launch, logIn: signIn } = await import('../helpers/browser.js');
+    const { tempDir: tmp } = await import('../helpers/temp-dir.js');
+    const site = tmp();
+    write(joinPath(site, 'site.json'), JSON.stringify({ id: 'v', name: 'HEVC', devices: [], cameras: [{ id: 'hevc', name: 'H.265 camera', mainUrl: 'testpattern:?label=HEVC&size=960x540&rate=10&codec=hevc' }] }));
+    const serve = await Serve.start(['--port', '0', '--data', tmp(), '--site', site, '--no-simulate']);
+    const browser = await launch();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    await signIn(page, serve.url, password);
+    await page.goto(`${serve.url}/#/cameras/camera%3Ahevc`);
+    const video = page.locator('[data-testid=single-view] video');
+    await video.waitFor();
+    const time = () => video.evaluate((el) => (el as unknown as { currentTime: number }).currentTime);
+    await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(0.5);
+    const t0 = await time();
+    await page.waitForTimeout(2000);
+    expect((await time()) - t0).toBeGreaterThan(1);
+    await browser.close();
+    await serve.stop();
+  }, 60_000);
+});

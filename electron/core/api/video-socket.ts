@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthService } from '../auth/auth-service.js';
 import type { CameraRegistry } from '../cameras/camera-registry.js';
 import type { Logger } from '../log/logger.js';
-import type { VideoService } from '../video/video-service.js';
+import type { StreamQuality, VideoService } from '../video/video-service.js';
 import type { VideoSegment } from '../video/video-types.js';
 
 const AUTH_TIMEOUT_MS = 5000;
@@ -31,7 +31,8 @@ export class VideoSocketServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://x');
     const cameraId = url.searchParams.get('camera') ?? '';
-    const quality = url.searchParams.get('quality') === 'main' ? 'main' : 'sub';
+    const asked = url.searchParams.get('quality');
+    const quality: StreamQuality = asked === 'main' || asked === 'fallback' ? asked : 'sub';
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, cameraId, quality));
   }
 
@@ -40,7 +41,7 @@ export class VideoSocketServer {
     this.wss.close();
   }
 
-  private onConnection(ws: WebSocket, cameraId: string, quality: 'main' | 'sub'): void {
+  private onConnection(ws: WebSocket, cameraId: string, quality: StreamQuality): void {
     let unsubscribe: (() => void) | null = null;
     let statusTimer: NodeJS.Timeout | null = null;
     const authTimer = setTimeout(() => ws.close(4401, 'authentication timeout'), AUTH_TIMEOUT_MS);

@@ -124,15 +124,19 @@ export function testPatternArgs(url: string, options: RemuxOptions = {}): string
   // drawtext treats ' : \ % specially; a label is names and numbers only.
   const label = (params.get('label') ?? 'DEMO').replace(/[^A-Za-z0-9 #_.-]/g, '').slice(0, 40);
   const source = params.get('pattern') === 'bars' ? 'smptehdbars' : 'testsrc2';
+  // `codec=hevc` simulates an H.265 camera (many recent site cameras default to it).
+  const hevc = params.get('codec') === 'hevc';
   const filter =
     `${source}=size=${size}:rate=${rate},` +
     `drawtext=text='${label}  %{localtime}':fontsize=h/18:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=12`;
   return [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
     '-re', '-f', 'lavfi', '-i', filter,
-    '-an', '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency',
-    '-profile:v', 'baseline', '-pix_fmt', 'yuv420p',
-    '-g', String(rate), '-keyint_min', String(rate), '-sc_threshold', '0',
+    '-an',
+    ...(hevc
+      ? ['-c:v', 'libx265', '-preset', 'ultrafast', '-tune', 'zerolatency', '-tag:v', 'hvc1', '-x265-params', `keyint=${rate}:min-keyint=${rate}:log-level=error`]
+      : ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-profile:v', 'baseline', '-g', String(rate), '-keyint_min', String(rate), '-sc_threshold', '0']),
+    '-pix_fmt', 'yuv420p',
     ...outputArgs(options),
   ];
 }

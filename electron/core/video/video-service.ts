@@ -12,7 +12,15 @@ import type { QueueLimits, SegmentSink } from './subscriber-queue.js';
 import type { StreamStatus } from './video-types.js';
 
 /** A camera's main (full resolution) and optional sub (low resolution, for grids) streams. */
-export type StreamQuality = 'main' | 'sub';
+/**
+ * `fallback`: the camera's sub (else main) stream transcoded to H.264 at reduced size, for a
+ * browser that cannot decode the camera's codec (MSE reports it unsupported). Costs CPU; started
+ * only when a player asks for it.
+ */
+export type StreamQuality = 'main' | 'sub' | 'fallback';
+
+/** Size of the fallback transcode (pixels wide); small, because every such viewer costs a core share. */
+const FALLBACK_WIDTH = 640;
 
 export interface CameraStreamConfig {
   id: string;
@@ -145,14 +153,14 @@ export class VideoService implements Service {
   supervisor(cameraId: string, quality: StreamQuality): StreamSupervisor {
     const camera = this.cameras.get(cameraId);
     if (!camera) throw new UnknownCameraError(cameraId);
-    const effective: StreamQuality = quality === 'sub' && camera.subUrl ? 'sub' : 'main';
+    const effective: StreamQuality = quality === 'fallback' ? 'fallback' : quality === 'sub' && camera.subUrl ? 'sub' : 'main';
     const key = `${cameraId}\u0000${effective}`;
     let supervisor = this.supervisors.get(key);
     if (!supervisor) {
       const { log, graceMs, preRollMs, dataTimeoutMs, queueLimits, remux } = this.options;
       supervisor = new StreamSupervisor({
-        url: this.urlOf(cameraId, effective),
-        transcode: camera.transcode,
+        url: effective === 'fallback' ? fallbackSource(this.urlOf(cameraId, 'sub')) : this.urlOf(cameraId, effective),
+        transcode: effective === 'fallback' ? { width: FALLBACK_WIDTH } : camera.transcode,
         ffmpegPath: this.ffmpegPath,
         log: log?.child(`video.${cameraId}.${effective}`),
         graceMs,
@@ -171,6 +179,15 @@ export class VideoService implements Service {
     if (!camera) throw new UnknownCameraError(cameraId);
     return quality === 'sub' && camera.subUrl ? camera.subUrl : camera.mainUrl;
   }
+}
+
+/** A simulated camera's fallback is the same pattern drawn as H.264 at the fallback size (no RTSP to transcode). */
+function fallbackSource(url: string): string {
+  if (!url.startsWith(TEST_PATTERN_SCHEME)) return url;
+  const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+  params.set('codec', 'h264');
+  params.set('size', `${FALLBACK_WIDTH}x${Math.round((FALLBACK_WIDTH * 9) / 16)}`);
+  return `${TEST_PATTERN_SCHEME}?${params.toString()}`;
 }
 
 function splitKey(key: string): [string, StreamQuality] {

@@ -40,7 +40,7 @@ export interface PlayerListener {
 export interface MsePlayerOptions {
   origin: string;
   cameraId: string;
-  quality: 'main' | 'sub';
+  quality: 'main' | 'sub' | 'fallback';
   token: () => string | null;
 }
 
@@ -56,6 +56,8 @@ const STALL_MS = 8_000;
  * Chromium caps media players per page (FIELD-NOTES "Live video").
  */
 export class MsePlayer {
+  /** The camera's own codec when this player fell back to the core's transcode, else null. */
+  fallbackFrom: string | null = null;
   private socket: VideoSocket | null = null;
   private mediaSource: MediaSource | null = null;
   private sourceBuffer: SourceBuffer | null = null;
@@ -77,7 +79,7 @@ export class MsePlayer {
 
   constructor(
     private readonly video: HTMLVideoElement,
-    private readonly options: MsePlayerOptions,
+    private options: MsePlayerOptions,
     private readonly listener: PlayerListener,
   ) {
     video.muted = true;
@@ -136,8 +138,17 @@ export class MsePlayer {
 
   private onInit(meta: StreamInitMessage, segment: ArrayBuffer): void {
     if (!canPlayCodec(meta.codec)) {
-      // Nothing this browser can decode: stop pulling video, say so plainly.
       this.stopStreaming();
+      if (this.options.quality !== 'fallback') {
+        // A codec this browser cannot decode (H.265 in most Chromium builds, MJPEG…): ask the core
+        // for the reduced-size H.264 transcode of the same camera instead (it costs core CPU).
+        this.options = { ...this.options, quality: 'fallback' };
+        this.fallbackFrom = meta.codec;
+        this.setActive(false);
+        this.setActive(true);
+        return;
+      }
+      // Even the transcode cannot be played: stop pulling video, say so plainly.
       this.setState('unsupported', meta.codec);
       return;
     }

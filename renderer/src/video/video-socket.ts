@@ -39,7 +39,7 @@ export interface VideoSocketOptions {
   /** `http(s)://host:port` of the site core. */
   origin: string;
   cameraId: string;
-  quality: 'main' | 'sub';
+  quality: 'main' | 'sub' | 'fallback';
   /** Read at every connect so a renewed session is picked up. */
   token: () => string | null;
 }
