@@ -265,6 +265,7 @@ export class SiteCore {
           staticRoot: this.options.staticRoot,
           video: new VideoSocketServer(video, cameras, auth, this.log.child('video-socket')),
           mediaDirs: { snapshots: snapshotsDir, clips: clipsDir },
+          ...siteModelFile(this.options.siteDir, site.model.gltf?.file),
           panoramas: new PanoramaHttp(panoramas, auth, this.log.child('panorama-http')),
         },
         this.apiHandlers,
@@ -340,6 +341,16 @@ export class SiteCore {
       },
     };
   }
+}
+
+/**
+ * The glTF/GLB named in the site file, when it is a plain file name in the site folder (a BIM
+ * export copied next to site.json); anything with a path in it is refused, so the site file
+ * cannot expose other files.
+ */
+function siteModelFile(siteDir: string, file: string | undefined): { siteModelFile?: { dir: string; name: string } } {
+  if (!file || !/^[\w.-]{1,128}\.(glb|gltf)$/i.test(file)) return {};
+  return { siteModelFile: { dir: siteDir, name: file } };
 }
 
 /** A service built only when its turn to start comes (it needs something started before it). */

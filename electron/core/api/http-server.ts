@@ -25,6 +25,8 @@ export interface HttpServerOptions {
   video?: VideoSocketServer;
   /** Folders of files served under `/api/media/{name}/FILE` (snapshots, clips). */
   mediaDirs?: Record<string, string>;
+  /** The site's glTF/GLB model, served at `/api/media/model/NAME` (only that one file). */
+  siteModelFile?: { dir: string; name: string };
   /** Raw panorama routes: `POST /api/panoramas` (upload body) and `/api/media/panoramas/…` tiles. */
   panoramas?: { handles(req: IncomingMessage, url: URL): boolean; serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
 }
@@ -116,14 +118,22 @@ export class HttpApiServer implements Service {
     const token = bearerToken(req) ?? url.searchParams.get('token');
     if (!this.auth.authenticate(token)) return sendJson(res, 401, { error: 'log in first (missing bearer token)', code: 'unauthorized' });
     const [, , , folder, file, ...rest] = url.pathname.split('/');
-    const dir = folder ? this.options.mediaDirs?.[folder] : undefined;
-    if (!dir || !file || rest.length || !mediaFileAllowed(decodeURIComponent(file))) {
+    const model = this.options.siteModelFile;
+    const isModel = folder === 'model' && model !== undefined && file !== undefined && decodeURIComponent(file) === model.name;
+    const dir = isModel ? model!.dir : folder ? this.options.mediaDirs?.[folder] : undefined;
+    if (!dir || !file || rest.length || (!isModel && !mediaFileAllowed(decodeURIComponent(file)))) {
       return sendJson(res, 404, { error: 'no such media file', code: 'not-found' });
     }
     const path = join(dir, decodeURIComponent(file));
     if (!existsSync(path)) return sendJson(res, 404, { error: 'no such media file', code: 'not-found' });
     const size = statSync(path).size;
-    const type = path.endsWith('.mp4') ? 'video/mp4' : 'image/jpeg';
+    const type = path.endsWith('.mp4')
+      ? 'video/mp4'
+      : path.endsWith('.glb')
+        ? 'model/gltf-binary'
+        : path.endsWith('.gltf')
+          ? 'model/gltf+json'
+          : 'image/jpeg';
     // Video elements seek with Range requests.
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (range && size > 0) {
@@ -220,6 +230,6 @@ function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader(
     'Content-Security-Policy',
     // 'wasm-unsafe-eval' lets CesiumJS compile its WebAssembly decoders; it does not allow JavaScript eval.
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' data: ws: wss:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
   );
 }

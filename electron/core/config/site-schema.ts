@@ -62,8 +62,8 @@ const siteModel = z
           .strict(),
       )
       .default([]),
-    /** Path relative to the site folder. */
-    gltf: z.object({ file: z.string().min(1), scale: z.number().positive().default(1), headingDeg: z.number().default(0) }).strict().optional(),
+    /** A .glb/.gltf file name in the site folder (no sub-folders). */
+    gltf: z.object({ file: z.string().regex(/^[\w.-]{1,128}\.(glb|gltf)$/i, 'a .glb or .gltf file name in the site folder'), scale: z.number().positive().default(1), headingDeg: z.number().default(0) }).strict().optional(),
   })
   .strict();
 

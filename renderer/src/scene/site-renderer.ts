@@ -11,6 +11,7 @@ import { CranesExtension } from './extensions/cranes.js';
 import { DevicesExtension } from './extensions/devices.js';
 import { GroundExtension, siteExtent } from './extensions/ground.js';
 import { HoistsExtension } from './extensions/hoists.js';
+import { SiteGltfExtension } from './extensions/site-gltf.js';
 import { PanoramaPointsExtension } from './extensions/panorama-points.js';
 import { SelectionExtension } from './extensions/selection.js';
 import { WorkersExtension } from './extensions/workers.js';
@@ -54,6 +55,12 @@ export class SiteRenderer {
   private readonly down = new Vector2();
   private readonly resizeObserver: ResizeObserver;
   private extensions: SceneExtension[] = [];
+  private gltf: SiteGltfExtension | null = null;
+
+  /** The site glTF model's state ('none', 'loading', 'loaded', 'failed: …'), for the view and tests. */
+  get gltfStatus(): string {
+    return this.gltf?.status ?? 'none';
+  }
   private cameras: CamerasExtension | null = null;
   private workers: WorkersExtension | null = null;
   private model: SiteModel;
@@ -131,6 +138,7 @@ export class SiteRenderer {
     this.workers = new WorkersExtension(ctx);
     this.extensions = [
       new GroundExtension(ctx),
+      (this.gltf = new SiteGltfExtension(ctx, this.requestRender)),
       new BuildingsExtension(ctx),
       new ZonesExtension(ctx),
       new CranesExtension(ctx),
