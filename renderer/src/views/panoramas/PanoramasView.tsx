@@ -15,6 +15,7 @@ import { Minimap } from './Minimap.js';
 import { PanoramaViewer, type PanoramaMarker } from './PanoramaViewer.js';
 import { ProgressLine, UploadButton } from './ProgressLine.js';
 import { AssignCapture } from './AssignCapture.js';
+import { mediaUrl } from '../../video/session-token.js';
 import './panoramas.css';
 import { ensurePanoramaStrings } from './strings.js';
 import { ViewStore, useView } from './view-store.js';
@@ -174,7 +175,7 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
           {captures.map((c) => (
             <li key={c.id} className={c.id === leftId ? 'current' : ''}>
               <button onClick={() => setLeftId(c.id)}>
-                <img src={`${c.thumbnailUrl}?token=${encodeURIComponent(token)}`} alt="" width={128} height={64} />
+                <img src={mediaUrl(c.thumbnailUrl)} alt="" width={128} height={64} />
                 <span>{dateLabel(c)}</span>
               </button>
             </li>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PANORAMA_FILENAME_HEADER, PANORAMA_POINT_HEADER, PANORAMA_UPLOAD_PATH, type PanoramaProgress } from '../../../../electron/common/panorama/types.js';
 import type { ApiClient } from '../../transport/api-client.js';
+import { coreOrigin } from '../../video/session-token.js';
 
 /**
  * "Processing 3/5" from the core's `panorama` live events. The shared SiteState does not keep
@@ -40,7 +41,7 @@ export function UploadButton({ token, pointId, onDone }: { token: string; pointI
   const onFile = async (file: File) => {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, [PANORAMA_FILENAME_HEADER]: encodeURIComponent(file.name) };
     if (pointId && pointId !== 'unassigned') headers[PANORAMA_POINT_HEADER] = encodeURIComponent(pointId);
-    const response = await fetch(PANORAMA_UPLOAD_PATH, { method: 'POST', headers, body: file });
+    const response = await fetch(new URL(PANORAMA_UPLOAD_PATH, coreOrigin() ?? window.location.href), { method: 'POST', headers, body: file });
     const body = (await response.json().catch(() => ({}))) as { error?: string };
     setMessage(response.ok ? null : (body.error ?? `HTTP ${response.status}`));
     onDone();

@@ -2,6 +2,7 @@ import * as THREE from 'three';
 import { enuDirection } from '../../../../electron/common/panorama/equirect.js';
 import { tileBounds, tileUrl, type TileLevel } from '../../../../electron/common/panorama/tiles.js';
 import type { ViewState } from '../../../../electron/common/panorama/view-math.js';
+import { mediaUrl } from '../../video/session-token.js';
 
 /** Highest tiles kept on the GPU at once; older ones are disposed first (bounded memory). */
 const MAX_DETAIL_TILES = 96;
@@ -118,7 +119,8 @@ export class SphereRenderer {
       this.loading++;
       this.tiles.set(next.key, new THREE.Mesh()); // placeholder: not requested twice
       this.loader.load(
-        `${tileUrl(this.captureId, next.level.level, next.col, next.row)}?token=${encodeURIComponent(this.token)}`,
+        // Through the core's origin (the Electron window is a file:// page), with the token.
+        mediaUrl(tileUrl(this.captureId, next.level.level, next.col, next.row)),
         (texture) => {
           this.loading--;
           if (this.disposed) return texture.dispose();
