@@ -16,6 +16,11 @@ export interface IncomingReading {
   values: unknown;
   /** Which adapter it came from, for logs: `mqtt`, `hj212`… */
   via: string;
+  /**
+   * Whether `ts` is the device's own timestamp. Only then can a resent reading be recognised: a
+   * reading stamped on arrival is new even when its values repeat within the same millisecond.
+   */
+  deviceTime?: boolean;
 }
 
 export interface IngestStats {
@@ -61,7 +66,7 @@ export class IngestPipeline {
     const check = checkReading(reading.kind, reading.values);
     if (!check.ok) return this.rejectReading(reading.deviceId, check.reason, reading.via);
 
-    if (this.duplicates.seen(reading.deviceId, reading.ts, check.values)) {
+    if (reading.deviceTime !== false && this.duplicates.seen(reading.deviceId, reading.ts, check.values)) {
       this.stats.duplicates++;
       return false;
     }

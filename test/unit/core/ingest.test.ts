@@ -87,8 +87,10 @@ describe('ingest pipeline', () => {
     expect(pipeline.ingest({ deviceId: 'crane-1', kind: 'crane', ts: 7000, values: { ...crane }, via: 'test' })).toBe(false);
     expect(pipeline.ingest({ deviceId: 'crane-1', kind: 'crane', ts: 8000, values: crane, via: 'test' })).toBe(true);
     expect(pipeline.getStats()).toMatchObject({ accepted: 2, duplicates: 1, rejected: 0 });
+    // Stamped on arrival (no device clock): identical values in the same millisecond are still new readings.
+    expect(pipeline.ingest({ deviceId: 'crane-1', kind: 'crane', ts: 8000, values: crane, via: 'test', deviceTime: false })).toBe(true);
     writer.flush();
-    expect(new TelemetryQuery(db).between('crane-1', 0, 10_000, 10)).toHaveLength(2);
+    expect(new TelemetryQuery(db).between('crane-1', 0, 10_000, 10)).toHaveLength(3);
     writer.close();
     closeDatabase(db);
   });

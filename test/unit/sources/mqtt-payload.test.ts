@@ -22,9 +22,9 @@ describe('device topics', () => {
 
 describe('JSON payloads', () => {
   it('takes ts as ISO-8601 or epoch ms and keeps the other fields as values', () => {
-    expect(decodeJsonPayload(Buffer.from('{"ts":"2026-11-24T07:59:00Z","pm10":80}'), NOW)).toEqual({ ok: true, ts: NOW - 60_000, values: { pm10: 80 } });
+    expect(decodeJsonPayload(Buffer.from('{"ts":"2026-11-24T07:59:00Z","pm10":80}'), NOW)).toEqual({ ok: true, ts: NOW - 60_000, deviceTime: true, values: { pm10: 80 } });
     expect(decodeJsonPayload(Buffer.from(`{"ts":${NOW - 1000},"pm10":80}`), NOW)).toMatchObject({ ts: NOW - 1000 });
-    expect(decodeJsonPayload(Buffer.from('{"pm10":80}'), NOW)).toMatchObject({ ts: NOW });
+    expect(decodeJsonPayload(Buffer.from('{"pm10":80}'), NOW)).toMatchObject({ ts: NOW, deviceTime: false });
   });
 
   it('rejects broken JSON, non-objects, bad, future and ancient timestamps, and oversize payloads', () => {

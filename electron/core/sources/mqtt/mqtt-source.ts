@@ -97,7 +97,7 @@ export class MqttSource implements Service {
       this.pipeline.rejectReading(parsed.deviceId, decoded.reason, 'mqtt');
       return;
     }
-    this.pipeline.ingest({ deviceId: parsed.deviceId, kind: parsed.kind, ts: decoded.ts, values: decoded.values, via: 'mqtt' });
+    this.pipeline.ingest({ deviceId: parsed.deviceId, kind: parsed.kind, ts: decoded.ts, deviceTime: decoded.deviceTime, values: decoded.values, via: 'mqtt' });
   }
 
   private setState(state: SourceStatus['state'], detail?: string): void {

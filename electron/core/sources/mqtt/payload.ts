@@ -1,6 +1,6 @@
 import { parseTimestamp } from '../../../common/time.js';
 
-export type DecodedPayload = { ok: true; ts: number; values: Record<string, unknown> } | { ok: false; reason: string };
+export type DecodedPayload = { ok: true; ts: number; deviceTime: boolean; values: Record<string, unknown> } | { ok: false; reason: string };
 
 /** Largest payload accepted; a device reading is a few hundred bytes. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -32,5 +32,5 @@ export function decodeJsonPayload(payload: Buffer, receivedAt: number): DecodedP
     if (parsed < receivedAt - MAX_AGE_MS) return { ok: false, reason: 'ts: more than 7 days old' };
     ts = parsed;
   }
-  return { ok: true, ts, values };
+  return { ok: true, ts, deviceTime: rawTs !== undefined, values };
 }
