@@ -20,6 +20,15 @@ export class RollingWindow {
   private readonly minuteOf: Float64Array;
   private readonly sums: Float64Array;
   private readonly counts: Uint32Array;
+  /**
+   * The sum of minute means of the window's *completed* minutes changes only when a minute rolls
+   * over or a late sample lands in an older minute; every reading (1 Hz per monitor, several
+   * windows each) would otherwise rescan the whole ring. Bumped on those events; the cache below
+   * is valid while it is unchanged.
+   */
+  private version = 0;
+  private lastAddedMinute = Number.NaN;
+  private cache = { first: Number.NaN, last: Number.NaN, version: -1, total: 0, minutes: 0 };
 
   constructor(readonly maxMinutes: number) {
     if (!Number.isInteger(maxMinutes) || maxMinutes < 1) throw new RangeError('maxMinutes must be a positive integer');
@@ -35,6 +44,10 @@ export class RollingWindow {
     const slot = minute % this.maxMinutes;
     const held = this.minuteOf[slot] ?? -1;
     if (held > minute) return false; // the slot already holds a newer minute: this sample is too old
+    if (minute !== this.lastAddedMinute) {
+      this.version++;
+      this.lastAddedMinute = minute;
+    }
     if (held !== minute) {
       // Evict whatever older minute shared this slot.
       this.minuteOf[slot] = minute;
@@ -50,12 +63,25 @@ export class RollingWindow {
   mean(now: number, spanMinutes: number): WindowMean | null {
     const last = Math.floor(now / MINUTE_MS);
     const first = last - Math.min(spanMinutes, this.maxMinutes) + 1;
-    let total = 0;
-    let minutes = 0;
-    for (let slot = 0; slot < this.maxMinutes; slot++) {
-      const minute = this.minuteOf[slot] ?? -1;
-      const count = this.counts[slot] ?? 0;
-      if (minute < first || minute > last || count === 0) continue;
+    const c = this.cache;
+    if (c.first !== first || c.last !== last || c.version !== this.version) {
+      // Completed minutes first … last−1 (the current minute is added below, fresh each time).
+      let total = 0;
+      let minutes = 0;
+      for (let slot = 0; slot < this.maxMinutes; slot++) {
+        const minute = this.minuteOf[slot] ?? -1;
+        const count = this.counts[slot] ?? 0;
+        if (minute < first || minute >= last || count === 0) continue;
+        total += (this.sums[slot] ?? 0) / count;
+        minutes++;
+      }
+      this.cache = { first, last, version: this.version, total, minutes };
+    }
+    let total = this.cache.total;
+    let minutes = this.cache.minutes;
+    const slot = last % this.maxMinutes;
+    const count = this.counts[slot] ?? 0;
+    if (this.minuteOf[slot] === last && count > 0) {
       total += (this.sums[slot] ?? 0) / count;
       minutes++;
     }
