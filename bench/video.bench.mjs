@@ -94,9 +94,16 @@ async function startCore(root, urls) {
   return { child, url, token, cleanup: () => (removeDir(site), removeDir(data)) };
 }
 
-/** One player-like client: counts fragments and bytes, and when the first media arrived. */
+/** Frames in one moof+mdat: the sample count of its `trun` box(es). */
+function samplesIn(buffer) {
+  let frames = 0;
+  for (let at = buffer.indexOf('trun'); at >= 4; at = buffer.indexOf('trun', at + 4)) frames += buffer.readUInt32BE(at + 8);
+  return frames;
+}
+
+/** One player-like client: counts fragments, frames and bytes, and when the first media arrived. */
 function viewer(core, cameraId) {
-  const stats = { fragments: 0, bytes: 0, openedAt: performance.now(), firstMediaMs: null, initSeen: false };
+  const stats = { fragments: 0, frames: 0, bytes: 0, openedAt: performance.now(), firstMediaMs: null, initSeen: false };
   const ws = new WebSocket(`${core.url.replace('http', 'ws')}/api/video?camera=${cameraId}&quality=main`);
   ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token: core.token })));
   ws.on('message', (data, isBinary) => {
@@ -106,6 +113,7 @@ function viewer(core, cameraId) {
       return;
     }
     stats.fragments++;
+    stats.frames += samplesIn(data);
     stats.bytes += data.length;
     if (stats.firstMediaMs === null) stats.firstMediaMs = performance.now() - stats.openedAt;
   });
@@ -117,7 +125,7 @@ export async function run({ root }) {
   const rows = [];
   try {
     const bare = await measureFfmpeg(
-      ['-rtsp_transport', 'tcp', '-i', camera.url, '-an', '-c:v', 'copy', '-f', 'mp4', '-movflags', 'empty_moov+default_base_moof+frag_keyframe+frag_every_frame', 'pipe:1'],
+      ['-rtsp_transport', 'tcp', '-i', camera.url, '-an', '-c:v', 'copy', '-f', 'mp4', '-movflags', 'empty_moov+default_base_moof+frag_keyframe', '-frag_duration', '100000', 'pipe:1'],
       SECONDS,
     );
     const mpeg1 = await measureFfmpeg(['-rtsp_transport', 'tcp', '-i', camera.url, '-f', 'mpegts', '-codec:v', 'mpeg1video', '-b:v', '1000k', '-r', '25', '-bf', '0', 'pipe:1'], SECONDS);
@@ -147,19 +155,19 @@ export async function run({ root }) {
       const scaled = await startCore(root, urls);
       const viewers = urls.map((_, i) => viewer(scaled, `cam${i + 1}`));
       await new Promise((r) => setTimeout(r, 4000));
-      const before = viewers.map((v) => v.stats.fragments);
+      const before = viewers.map((v) => v.stats.frames);
       const cpu = await cpuPercent(scaled.child.pid, SECONDS);
-      const rates = viewers.map((v, i) => (v.stats.fragments - before[i]) / SECONDS);
+      const rates = viewers.map((v, i) => (v.stats.frames - before[i]) / SECONDS);
       const minRate = Math.min(...rates);
       viewers.forEach((v) => v.close());
       await stop(scaled.child);
       scaled.cleanup();
-      const ok = minRate >= 24; // 25 fps camera, one fragment per frame
+      const ok = minRate >= 24; // 25 fps camera: every frame delivered
       if (ok) sustained = n;
-      rows.push({ name: `${n} × 1080p25 streams through the core: slowest stream's fragments/s`, value: minRate, unit: 'frag/s', baselineName: 'camera fps', baseline: 25, target: '≥ 24 (no lost fragments)', met: ok });
+      rows.push({ name: `${n} × 1080p25 streams through the core: slowest stream's frames/s delivered`, value: minRate, unit: 'frames/s', baselineName: 'camera fps', baseline: 25, target: '≥ 24 (no lost frames)', met: ok });
       rows.push({ name: `${n} × 1080p25 streams: CPU of core + ffmpegs`, value: cpu, unit: '% core' });
     }
-    rows.push({ name: 'streams sustained with no lost fragments (of 1, 4, 8, 16 tried)', value: sustained, unit: 'streams' });
+    rows.push({ name: 'streams sustained with no lost frames (of 1, 4, 8, 16 tried)', value: sustained, unit: 'streams' });
   } finally {
     await stop(camera.child);
   }

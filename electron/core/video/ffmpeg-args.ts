@@ -40,6 +40,13 @@ export interface TranscodeOptions extends RemuxOptions {
 export const DEFAULT_SOCKET_TIMEOUT_MS = 5_000;
 
 /**
+ * Default: a fragment every 100 ms (2–3 frames at 25 fps). Measured here (bench/video.bench.mjs):
+ * per-frame fragments cost the core about twice the CPU of ffmpeg's own remux in message
+ * handling, while 100 ms fragments keep the player well inside its 0.5 s live-edge target.
+ */
+export const DEFAULT_FRAGMENTATION: Fragmentation = { mode: 'duration', ms: 100 };
+
+/**
  * Movflags for low-latency fragmented MP4:
  * - `empty_moov`: the init segment (ftyp+moov) comes first and carries no samples, so MSE can take it alone;
  * - `default_base_moof`: offsets inside each moof are relative to it, so a fragment stands alone
@@ -52,7 +59,7 @@ export const DEFAULT_SOCKET_TIMEOUT_MS = 5_000;
  *   25 fps, 1 % of a 2 Mbit/s camera) and give the lowest latency; `duration` mode trades a
  *   little latency for fewer messages on a busy wall.
  */
-export function fragmentationFlags(fragmentation: Fragmentation = { mode: 'every-frame' }): string[] {
+export function fragmentationFlags(fragmentation: Fragmentation = DEFAULT_FRAGMENTATION): string[] {
   const base = 'empty_moov+default_base_moof+frag_keyframe';
   if (fragmentation.mode === 'every-frame') return ['-movflags', `${base}+frag_every_frame`];
   return ['-movflags', base, '-frag_duration', String(Math.round(fragmentation.ms * 1000))];

@@ -11,7 +11,7 @@ describe('remux and transcode command lines', () => {
     expect(joined).toContain('-rtsp_transport tcp');
     expect(joined).toContain('-probesize 32768 -analyzeduration 200000');
     expect(joined).toContain(`-i ${url} -map 0:v:0 -an -c:v copy -f mp4`);
-    expect(joined).toContain('-movflags empty_moov+default_base_moof+frag_keyframe+frag_every_frame');
+    expect(joined).toContain('-movflags empty_moov+default_base_moof+frag_keyframe -frag_duration 100000');
     expect(args[args.length - 1]).toBe('pipe:1');
     expect(args.indexOf('-timeout')).toBeLessThan(args.indexOf('-i'));
     expect(args[args.indexOf('-timeout') + 1]).toBe('5000000');
