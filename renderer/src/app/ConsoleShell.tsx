@@ -51,7 +51,10 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
     void load();
     void reloadAlarms(alarms, alarmSourceOf(client));
     const stop = client.openLive(
-      (event) => (event.type === 'alarm' ? alarms.apply(event.event) : state.apply(event)),
+      (event) => {
+        if (event.type === 'alarm') alarms.apply(event.event);
+        state.apply(event);
+      },
       (link) => {
         state.link.set(link);
         // After a lost link, reload the snapshot so nothing missed stays stale.

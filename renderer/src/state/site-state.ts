@@ -34,7 +34,24 @@ export class SiteState {
     for (const source of site.sources) this.sources.set(source.id, source);
   }
 
+  private readonly eventListeners = new Set<(event: LiveEvent) => void>();
+
+  /**
+   * Every live event, after the stores above are updated: the one live channel, for views that
+   * need events this state does not keep (alarms for the 3D scene, panorama progress), so no view
+   * opens a second socket of its own.
+   */
+  onEvent(listener: (event: LiveEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   apply(event: LiveEvent): void {
+    this.update(event);
+    for (const listener of this.eventListeners) listener(event);
+  }
+
+  private update(event: LiveEvent): void {
     switch (event.type) {
       case 'telemetry': {
         const { record } = event;

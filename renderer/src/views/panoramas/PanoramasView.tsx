@@ -212,7 +212,7 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
             </output>
           )}
         </div>
-        <ProgressLine client={client} onDone={() => setReload((n) => n + 1)} />
+        <ProgressLine state={state} onDone={() => setReload((n) => n + 1)} />
         {!left && <p className="pano-empty">{t('panorama.noCaptures')}</p>}
         {left && (
           <>

@@ -1,29 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PANORAMA_FILENAME_HEADER, PANORAMA_POINT_HEADER, PANORAMA_UPLOAD_PATH, type PanoramaProgress } from '../../../../electron/common/panorama/types.js';
-import type { ApiClient } from '../../transport/api-client.js';
+import type { SiteState } from '../../state/site-state.js';
 import { coreOrigin } from '../../video/session-token.js';
 
-/**
- * "Processing 3/5" from the core's `panorama` live events. The shared SiteState does not keep
- * panorama events, so this view listens on its own live subscription while it is open.
- */
-export function ProgressLine({ client, onDone }: { client: ApiClient; onDone: () => void }) {
+/** "Processing 3/5" from the core's `panorama` live events (the shell's live channel). */
+export function ProgressLine({ state, onDone }: { state: SiteState; onDone: () => void }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<PanoramaProgress | null>(null);
   const done = useRef(onDone);
   done.current = onDone;
   useEffect(
     () =>
-      client.openLive(
-        (event) => {
-          if (event.type !== 'panorama') return;
-          setProgress(event.progress);
-          if (event.progress.stage === 'done') done.current();
-        },
-        () => undefined,
-      ),
-    [client],
+      state.onEvent((event) => {
+        if (event.type !== 'panorama') return;
+        setProgress(event.progress);
+        if (event.progress.stage === 'done') done.current();
+      }),
+    [state],
   );
   if (!progress || progress.stage === 'done') return null;
   const key = progress.stage === 'rejected' || progress.stage === 'failed' ? 'rejected' : progress.stage === 'duplicate' ? 'duplicate' : 'processing';

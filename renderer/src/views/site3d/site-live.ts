@@ -5,11 +5,8 @@ import type { LiveSiteSource } from '../../scene/scene-extension.js';
 
 /**
  * The scene's live source for the console: readings and the worker count from SiteState, alarms
- * from `listAlarms` kept current by the live channel's `alarm` events.
- *
- * SiteState does not keep alarms yet, so this opens its own live subscription for `alarm` events
- * (and reloads the list whenever that link comes back). Once SiteState carries alarms, read them
- * there and drop this second subscription.
+ * from `listAlarms` kept current by the shell's live channel (`SiteState.onEvent`), reloaded
+ * whenever that link comes back.
  */
 export function consoleLiveSource(client: ApiClient, state: SiteState): { live: LiveSiteSource; alarms: AlarmIndex; stop: () => void } {
   const alarms = new AlarmIndex();
@@ -27,16 +24,14 @@ export function consoleLiveSource(client: ApiClient, state: SiteState): { live: 
     }
   };
   void reload();
-  const stopLive = client.openLive(
-    (event) => {
-      if (event.type !== 'alarm') return;
-      alarms.apply(event.event.alarm);
-      emit('alarms');
-    },
-    (link) => {
-      if (link === 'live') void reload();
-    },
-  );
+  const offEvents = state.onEvent((event) => {
+    if (event.type !== 'alarm') return;
+    alarms.apply(event.event.alarm);
+    emit('alarms');
+  });
+  const offLink = state.link.subscribe(() => {
+    if (state.link.get() === 'live') void reload();
+  });
   const offDevices = state.devices.subscribeAll(() => emit('telemetry'));
   const offWorkers = state.workersOnSite.subscribe(() => emit('workers'));
   const live = liveSource({
@@ -53,7 +48,8 @@ export function consoleLiveSource(client: ApiClient, state: SiteState): { live: 
     alarms,
     stop: () => {
       stopped = true;
-      stopLive();
+      offEvents();
+      offLink();
       offDevices();
       offWorkers();
       listeners.clear();
