@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('./rtsp-camera.py', import.meta.url));
@@ -16,18 +15,9 @@ export interface RtspCameraOptions {
   password?: string;
 }
 
-/** A free TCP port on 127.0.0.1 (bound and released; fine for tests). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Re-exported so camera tests get both from one helper. */
+export { freePort } from './free-port.js';
+import { freePort } from './free-port.js';
 
 /** The GStreamer RTSP test camera (test/helpers/rtsp-camera.py) as a start/stop/restart handle. */
 export class RtspCamera {

@@ -136,5 +136,8 @@ export const RANGING_RATE_SPAN_MS = 24 * HOUR;
 
 // ── Device offline ───────────────────────────────────────────────────────────────────────────
 
-/** Offline after 3× the expected report interval (site file: `expectedIntervalS`). */
-export const OFFLINE_INTERVAL_FACTOR = 3;
+/**
+ * Offline after 3× the expected report interval (site file: `expectedIntervalS`): the same rule
+ * that marks the device offline in the device list, so the alarm and the list never disagree.
+ */
+export { OFFLINE_AFTER_INTERVALS as OFFLINE_INTERVAL_FACTOR } from '../devices/device-states.js';

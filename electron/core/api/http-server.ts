@@ -185,7 +185,7 @@ function mediaFileAllowed(name: string): boolean {
   return MEDIA_FILE_PATTERN.test(name);
 }
 
-function bearerToken(req: IncomingMessage): string | null {
+export function bearerToken(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header);

@@ -6,6 +6,7 @@ import { PANORAMA_FILENAME_HEADER, PANORAMA_POINT_HEADER, PANORAMA_UPLOAD_PATH, 
 import type { AuthService } from '../auth/auth-service.js';
 import type { Logger } from '../log/logger.js';
 import type { PanoramaService } from './panorama-service.js';
+import { bearerToken } from '../api/http-server.js';
 
 /** Who may upload: everyone but the read-only viewer role. */
 const UPLOAD_ROLES: readonly UserRole[] = ['admin', 'operator', 'safety', 'manager'];
@@ -35,7 +36,7 @@ export class PanoramaHttp {
   }
 
   private async upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const caller = this.auth.authenticate(bearer(req));
+    const caller = this.auth.authenticate(bearerToken(req));
     if (!caller) return drain(req, res, 401, { error: 'log in first (missing bearer token)', code: 'unauthorized' });
     if (!UPLOAD_ROLES.includes(caller.role)) return drain(req, res, 403, { error: `${caller.role} may not upload panoramas`, code: 'forbidden' });
     const rawName = header(req, PANORAMA_FILENAME_HEADER);
@@ -66,7 +67,7 @@ export class PanoramaHttp {
   }
 
   private media(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const token = bearer(req) ?? url.searchParams.get('token');
+    const token = bearerToken(req) ?? url.searchParams.get('token');
     if (!this.auth.authenticate(token)) return send(res, 401, { error: 'log in first (missing bearer token)', code: 'unauthorized' });
     const m = MEDIA_PATH.exec(url.pathname);
     if (!m) return send(res, 404, { error: 'no such panorama file', code: 'not-found' });
@@ -89,10 +90,6 @@ function bodyOf(result: PanoramaIngestResult): unknown {
   if (result.status === 'accepted') return result;
   if (result.status === 'duplicate') return { error: result.message, code: 'conflict', status: 'duplicate', capture: result.capture };
   return { error: result.message, code: result.reason === 'queue-full' ? 'rate-limited' : 'bad-request', status: 'rejected', reason: result.reason };
-}
-
-function bearer(req: IncomingMessage): string | null {
-  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
 }
 
 function header(req: IncomingMessage, name: string): string | null {
