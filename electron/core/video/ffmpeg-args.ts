@@ -124,15 +124,18 @@ export const TEST_PATTERN_SCHEME = 'testpattern:';
  * settings, small by default) and hands it to the same fragmenter, fan-out and player as a real
  * RTSP camera. Unlike real cameras this costs encoding CPU, only while someone watches.
  */
-export function testPatternArgs(url: string, options: RemuxOptions = {}): string[] {
+export function testPatternArgs(url: string, options: RemuxOptions = {}, transcode?: TranscodeOptions): string[] {
   const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
-  const size = /^\d{2,4}x\d{2,4}$/.test(params.get('size') ?? '') ? params.get('size')! : '640x360';
+  const asked = /^\d{2,4}x\d{2,4}$/.test(params.get('size') ?? '') ? params.get('size')! : '640x360';
+  // Transcoding a simulated camera = drawing it as H.264 at the transcode width (there is no
+  // stream to decode), so `transcode` and the browser fallback behave as for a real camera.
+  const size = transcode ? scaledSize(asked, transcode.width ?? 640) : asked;
   const rate = Math.min(30, Math.max(1, Math.round(Number(params.get('rate') ?? 15)) || 15));
   // drawtext treats ' : \ % specially; a label is names and numbers only.
   const label = (params.get('label') ?? 'DEMO').replace(/[^A-Za-z0-9 #_.-]/g, '').slice(0, 40);
   const source = params.get('pattern') === 'bars' ? 'smptehdbars' : 'testsrc2';
   // `codec=hevc` simulates an H.265 camera (many recent site cameras default to it).
-  const hevc = params.get('codec') === 'hevc';
+  const hevc = !transcode && params.get('codec') === 'hevc';
   const filter =
     `${source}=size=${size}:rate=${rate},` +
     `drawtext=text='${label}  %{localtime}':fontsize=h/18:fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=6:x=12:y=12`;
@@ -146,6 +149,12 @@ export function testPatternArgs(url: string, options: RemuxOptions = {}): string
     '-pix_fmt', 'yuv420p',
     ...outputArgs(options),
   ];
+}
+
+/** `WxH` scaled to `width`, height kept even (H.264 needs even dimensions). */
+function scaledSize(size: string, width: number): string {
+  const [w, h] = size.split('x').map(Number) as [number, number];
+  return `${width}x${Math.round((h * width) / w / 2) * 2}`;
 }
 
 /** `rtsp://user:pass@host/path` → `rtsp://user:***@host/path`; anything unparsable is returned masked. */

@@ -207,11 +207,12 @@ export class StreamSupervisor {
       return;
     }
     const { transcode } = this.options;
+    const transcodeOptions = transcode ? { ...this.options.remux, ...(typeof transcode === 'object' ? transcode : {}) } : undefined;
     const args = this.options.url.startsWith(TEST_PATTERN_SCHEME)
-      ? testPatternArgs(this.options.url, this.options.remux)
-      : transcode
-      ? transcodeArgs(this.options.url, { ...this.options.remux, ...(typeof transcode === 'object' ? transcode : {}) })
-      : remuxArgs(this.options.url, this.options.remux);
+      ? testPatternArgs(this.options.url, this.options.remux, transcodeOptions)
+      : transcodeOptions
+        ? transcodeArgs(this.options.url, transcodeOptions)
+        : remuxArgs(this.options.url, this.options.remux);
     if (this.state === 'idle') this.setState('starting');
 
     this.generation++;

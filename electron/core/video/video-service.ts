@@ -159,7 +159,7 @@ export class VideoService implements Service {
     if (!supervisor) {
       const { log, graceMs, preRollMs, dataTimeoutMs, queueLimits, remux } = this.options;
       supervisor = new StreamSupervisor({
-        url: effective === 'fallback' ? fallbackSource(this.urlOf(cameraId, 'sub')) : this.urlOf(cameraId, effective),
+        url: this.urlOf(cameraId, effective === 'fallback' ? 'sub' : effective),
         transcode: effective === 'fallback' ? { width: FALLBACK_WIDTH } : camera.transcode,
         ffmpegPath: this.ffmpegPath,
         log: log?.child(`video.${cameraId}.${effective}`),
@@ -179,15 +179,6 @@ export class VideoService implements Service {
     if (!camera) throw new UnknownCameraError(cameraId);
     return quality === 'sub' && camera.subUrl ? camera.subUrl : camera.mainUrl;
   }
-}
-
-/** A simulated camera's fallback is the same pattern drawn as H.264 at the fallback size (no RTSP to transcode). */
-function fallbackSource(url: string): string {
-  if (!url.startsWith(TEST_PATTERN_SCHEME)) return url;
-  const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
-  params.set('codec', 'h264');
-  params.set('size', `${FALLBACK_WIDTH}x${Math.round((FALLBACK_WIDTH * 9) / 16)}`);
-  return `${TEST_PATTERN_SCHEME}?${params.toString()}`;
 }
 
 function splitKey(key: string): [string, StreamQuality] {
