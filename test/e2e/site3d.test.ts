@@ -114,6 +114,11 @@ describe('3D site view', () => {
     expect(colours.size).toBeGreaterThan(20);
     expect(await page.locator('.s3d-label-crane').count()).toBe(2);
     expect(await page.locator('.s3d-label-building').count()).toBe(2);
+    // Every label is translated text, never a raw key ('site3d.…').
+    const texts = await page.locator('.s3d-label').allInnerTexts();
+    expect(texts.filter((text) => /\bsite3d\./.test(text))).toEqual([]);
+    // The demo plot is small enough for the fine grid, and the toolbar says its step.
+    expect(await page.getByTestId('site3d-grid').innerText()).toBe('Grid 10 m');
     await shot(page, 'site3d-overview');
     expect(errors).toEqual([]);
     await page.context().close();
@@ -167,6 +172,22 @@ describe('3D site view', () => {
     await page.mouse.click(screen!.x, screen!.y);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/panoramas/P1');
     await page.context().close();
+  });
+
+  it('selects what is clicked in the merged batches: a dust monitor head, a crane mast', async () => {
+    const page = await open3d();
+    // crane-1's mast at (−22, 12), a third of the way up its tower.
+    const mast = await screenOf(page, { e: -22, n: 12, u: 20 });
+    await page.mouse.click(mast!.x, mast!.y);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/site3d/crane-1');
+    await page.context().close();
+    // dust-1 stands at (95, 0): its head is 4.45 m up (post 4 m + half the 0.9 m head). A fresh
+    // page: the flight to crane-1 may have taken dust-1 out of view.
+    const second = await open3d();
+    const head = await screenOf(second, { e: 95, n: 0, u: 4.45 });
+    await second.mouse.click(head!.x, head!.y);
+    await expect.poll(() => second.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/site3d/dust-1');
+    await second.context().close();
   });
 
   it("opens a camera's video when its view cone is clicked", async () => {

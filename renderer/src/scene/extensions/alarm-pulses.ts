@@ -1,6 +1,7 @@
-import { Color, DoubleSide, InstancedMesh, Matrix4, MeshBasicMaterial, Quaternion, RingGeometry, Vector3 } from 'three';
+import { DoubleSide, Matrix4, MeshBasicMaterial, Quaternion, RingGeometry, Vector3 } from 'three';
 import type { EnuPosition } from '../../../../electron/common/site.js';
 import { sourcePositions } from '../site-positions.js';
+import { GeometryBatch } from '../geometry-batch.js';
 import { BaseExtension, type SceneContext, type SceneFrame } from '../scene-extension.js';
 
 /** One pulse lasts this long, ms: slow enough not to flicker (well under 3 flashes/s, WCAG 2.3.1). */
@@ -14,25 +15,24 @@ const FLAT = new Quaternion().setFromAxisAngle(new Vector3(1, 0, 0), -Math.PI / 
  * for what needs attention). It stops when the alarm is acknowledged.
  */
 export class AlarmPulsesExtension extends BaseExtension {
-  private readonly mesh: InstancedMesh;
+  private readonly rings: GeometryBatch;
   private readonly material: MeshBasicMaterial;
   private readonly positions: Map<string, EnuPosition>;
   private readonly matrix = new Matrix4();
   private readonly at = new Vector3();
   private readonly scale = new Vector3();
-  private readonly colour = new Color();
   private alarmsVersion = -1;
   private sources: readonly string[] = [];
 
   constructor(ctx: SceneContext) {
     super(ctx);
     this.positions = sourcePositions(ctx.model);
-    this.material = this.own(new MeshBasicMaterial({ color: 0xffffff, transparent: true, depthWrite: false, side: DoubleSide }));
-    this.mesh = new InstancedMesh(this.own(new RingGeometry(0.82, 1, 48)), this.material, MAX_PULSES);
-    this.mesh.count = 0;
-    this.mesh.frustumCulled = false;
-    this.mesh.renderOrder = 5;
-    this.root.add(this.mesh);
+    this.material = this.own(new MeshBasicMaterial({ vertexColors: true, transparent: true, depthWrite: false, side: DoubleSide }));
+    // Batched, not instanced (see GeometryBatch); rings rewritten every frame while they pulse.
+    this.rings = new GeometryBatch(this.own(new RingGeometry(0.82, 1, 48)), this.material, MAX_PULSES, { lit: false });
+    this.rings.mesh.frustumCulled = false;
+    this.rings.mesh.renderOrder = 5;
+    this.root.add(this.rings.mesh);
   }
 
   /** Sources pulsing now. */
@@ -46,12 +46,14 @@ export class AlarmPulsesExtension extends BaseExtension {
       this.sources = frame.live.unackedSources().filter((id) => this.positions.has(id)).slice(0, MAX_PULSES);
       for (let i = 0; i < this.sources.length; i++) {
         const priority = frame.live.alarmOf(this.sources[i]!)?.unacked ?? 'low';
-        this.mesh.setColorAt(i, this.colour.copy(this.ctx.palette.alarm[priority]));
+        this.rings.setColor(i, this.ctx.palette.alarm[priority]);
       }
-      if (this.mesh.instanceColor) this.mesh.instanceColor.needsUpdate = true;
-      this.mesh.count = this.sources.length;
+      this.rings.count = this.sources.length;
     }
-    if (this.sources.length === 0) return false;
+    if (this.sources.length === 0) {
+      this.rings.commit();
+      return false;
+    }
     const phase = (frame.timeMs % PULSE_PERIOD_MS) / PULSE_PERIOD_MS;
     const radius = 3 + 9 * phase;
     this.material.opacity = 0.9 * (1 - phase);
@@ -59,9 +61,14 @@ export class AlarmPulsesExtension extends BaseExtension {
       const p = this.positions.get(this.sources[i]!)!;
       this.at.set(p.e, p.u + 0.3, -p.n);
       this.scale.set(radius, radius, radius);
-      this.mesh.setMatrixAt(i, this.matrix.compose(this.at, FLAT, this.scale));
+      this.rings.setMatrix(i, this.matrix.compose(this.at, FLAT, this.scale));
     }
-    this.mesh.instanceMatrix.needsUpdate = true;
+    this.rings.commit();
     return true;
+  }
+
+  override dispose(): void {
+    this.rings.dispose();
+    super.dispose();
   }
 }

@@ -1,6 +1,8 @@
-import { BufferGeometry, EdgesGeometry, ExtrudeGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Mesh, MeshLambertMaterial, Object3D, Shape, Vector3 } from 'three';
+import { BufferGeometry, EdgesGeometry, ExtrudeGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, Object3D, Shape, Vector3, type Intersection } from 'three';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
-import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel } from '../scene-extension.js';
+import { lambertFactor } from '../scene-lighting.js';
+import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, type ScenePick } from '../scene-extension.js';
 
 type Building = SiteModel['buildings'][number];
 
@@ -12,11 +14,17 @@ export class BuildingsExtension extends BaseExtension {
   private readonly labels: Array<{ label: SceneLabel; building: Building }> = [];
   private textVersion = -1;
 
+  /** First triangle of each building's solid in the merged mesh, ascending, for picking. */
+  private readonly solidStarts: Array<{ firstTriangle: number; id: string }> = [];
+
   constructor(ctx: SceneContext) {
     super(ctx);
-    const solidMaterial = this.own(new MeshLambertMaterial({ color: ctx.palette.structure }));
-    const edgeMaterial = this.own(new LineBasicMaterial({ color: ctx.palette.structureEdge }));
-    const plannedMaterial = this.own(new LineBasicMaterial({ color: ctx.palette.planned, transparent: true, opacity: 0.45 }));
+    // All buildings share three draws (solids, their edges and completed floor lines, planned
+    // floors): a site with many blocks costs what a site with one does.
+    const solids: BufferGeometry[] = [];
+    const edges: number[] = [];
+    const planned: number[] = [];
+    let triangles = 0;
     for (const building of ctx.model.buildings) {
       if (building.footprint.length < 3) continue;
       const completedM = building.completedFloors * building.floorHeightM;
@@ -25,21 +33,22 @@ export class BuildingsExtension extends BaseExtension {
         const shape = new Shape(building.footprint.map((p) => ({ x: p.e, y: p.n }) as never));
         // Extrusion goes along +z of the shape's (e, n) plane; −90° about x turns (e, n, h) into
         // three's (x = e, y = h, z = −n), the scene's axis convention.
-        const solid = this.own(new ExtrudeGeometry(shape, { depth: completedM, bevelEnabled: false }));
+        const solid = new ExtrudeGeometry(shape, { depth: completedM, bevelEnabled: false });
         solid.rotateX(-Math.PI / 2);
-        const mesh = new Mesh(solid, solidMaterial);
-        mesh.userData.deviceId = building.id;
-        this.root.add(mesh);
-        this.pickables.push(mesh);
-        this.root.add(new LineSegments(this.own(new EdgesGeometry(solid)), edgeMaterial));
+        const outline = new EdgesGeometry(solid);
+        edges.push(...(outline.getAttribute('position').array as Float32Array));
+        outline.dispose();
+        const flat = solid.index ? solid.toNonIndexed() : solid;
+        this.solidStarts.push({ firstTriangle: triangles, id: building.id });
+        triangles += flat.getAttribute('position').count / 3;
+        solids.push(flat);
+        if (flat !== solid) solid.dispose();
       }
-      // Floor outlines: completed ones on the solid (solid edges), planned ones as wireframe.
-      const completed: number[] = [];
-      const planned: number[] = [];
+      // Floor outlines: completed ones on the solid (with its edges), planned ones as wireframe.
       const fp = building.footprint;
       for (let floor = 1; floor <= Math.max(building.plannedFloors, building.completedFloors); floor++) {
         const h = floor * building.floorHeightM;
-        const target = floor <= building.completedFloors ? completed : planned;
+        const target = floor <= building.completedFloors ? edges : planned;
         for (let i = 0; i < fp.length; i++) {
           const a = fp[i]!;
           const b = fp[(i + 1) % fp.length]!;
@@ -49,20 +58,43 @@ export class BuildingsExtension extends BaseExtension {
       if (plannedM > completedM) {
         for (const p of fp) planned.push(p.e, completedM, -p.n, p.e, plannedM, -p.n);
       }
-      for (const [positions, material] of [
-        [completed, edgeMaterial],
-        [planned, plannedMaterial],
-      ] as const) {
-        if (positions.length === 0) continue;
-        const geometry = this.own(new BufferGeometry());
-        geometry.setAttribute('position', new Float32BufferAttribute(positions, 3));
-        this.root.add(new LineSegments(geometry, material));
-      }
       const anchor = new Object3D();
       const c = centroid(fp);
       anchor.position.set(c.x, completedM + 2, c.z);
       this.root.add(anchor);
       this.labels.push({ label: this.label(anchor, 's3d-label-building'), building });
+    }
+    if (solids.length > 0) {
+      const merged = this.own(mergeGeometries(solids, false));
+      for (const g of solids) g.dispose();
+      // Lit once on the CPU (flat faces under fixed lights: see scene-lighting.ts), drawn unlit.
+      const normals = merged.getAttribute('normal');
+      const colours = new Float32Array(normals.count * 3);
+      const base = ctx.palette.structure;
+      const f = { r: 0, g: 0, b: 0 };
+      for (let v = 0; v < normals.count; v++) {
+        lambertFactor(normals.getX(v), normals.getY(v), normals.getZ(v), f);
+        colours[v * 3] = base.r * f.r;
+        colours[v * 3 + 1] = base.g * f.g;
+        colours[v * 3 + 2] = base.b * f.b;
+      }
+      merged.setAttribute('color', new Float32BufferAttribute(colours, 3));
+      merged.deleteAttribute('normal');
+      merged.deleteAttribute('uv');
+      const mesh = new Mesh(merged, this.own(new MeshBasicMaterial({ vertexColors: true })));
+      this.root.add(mesh);
+      this.pickables.push(mesh);
+    }
+    const edgeMaterial = this.own(new LineBasicMaterial({ color: ctx.palette.structureEdge }));
+    const plannedMaterial = this.own(new LineBasicMaterial({ color: ctx.palette.planned, transparent: true, opacity: 0.45 }));
+    for (const [positions, material] of [
+      [edges, edgeMaterial],
+      [planned, plannedMaterial],
+    ] as const) {
+      if (positions.length === 0) continue;
+      const geometry = this.own(new BufferGeometry());
+      geometry.setAttribute('position', new Float32BufferAttribute(positions, 3));
+      this.root.add(new LineSegments(geometry, material));
     }
   }
 
@@ -74,6 +106,13 @@ export class BuildingsExtension extends BaseExtension {
       }
     }
     return false;
+  }
+
+  override pick(hit: Intersection): ScenePick | null {
+    if (hit.faceIndex == null) return null;
+    let id: string | null = null;
+    for (const start of this.solidStarts) if (start.firstTriangle <= hit.faceIndex) id = start.id;
+    return id ? { kind: 'device', id } : null;
   }
 
   override focusOf(id: string, out: Vector3): number | null {

@@ -1,25 +1,27 @@
-import { BufferGeometry, DoubleSide, Float32BufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, Mesh, MeshBasicMaterial, MeshLambertMaterial, Vector3, type Intersection } from 'three';
+import { BufferGeometry, DoubleSide, Float32BufferAttribute, LineBasicMaterial, LineSegments, Matrix4, Mesh, MeshBasicMaterial, type Intersection, type Vector3 } from 'three';
 import type { EnuPosition } from '../../../../electron/common/site.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
 import { frustumCorners } from '../frustum.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type ScenePick } from '../scene-extension.js';
-import { unitBox } from './instancing.js';
+import { GeometryBatch } from '../geometry-batch.js';
+import { boxMatrix, unitBox } from './box-placement.js';
 
 /** How far out the view pyramid is drawn, metres: long enough to show where a camera looks. */
 export const FRUSTUM_RANGE_M = 14;
 /** Triangles per camera in the pick/face mesh: four sides and the far face (two). */
 const TRIANGLES_PER_CAMERA = 6;
-const BODY_SIZE = new Vector3(0.9, 0.9, 0.9);
+const BODY_M = 0.9;
 
 type Camera = SiteModel['cameras'][number];
 
 /**
  * Site cameras: a body and its view pyramid (from position, heading, pitch and field of view),
- * all cameras merged into one line set and one faint face mesh. A click on a pyramid opens that
+ * all cameras merged into one body batch, one line set and one faint face mesh (three draws). A click on a pyramid opens that
  * camera's video.
  */
 export class CamerasExtension extends BaseExtension {
   private readonly cameras: Camera[];
+  private readonly bodies: GeometryBatch;
 
   constructor(ctx: SceneContext) {
     super(ctx);
@@ -28,7 +30,7 @@ export class CamerasExtension extends BaseExtension {
     const faces: number[] = [];
     const corners: EnuPosition[] = [0, 1, 2, 3].map(() => ({ e: 0, n: 0, u: 0 }));
     const push = (out: number[], p: EnuPosition) => out.push(p.e, p.u, -p.n);
-    const bodies = new InstancedMesh(this.own(unitBox()), this.own(new MeshLambertMaterial({ color: ctx.palette.camera })), Math.max(this.cameras.length, 1));
+    const bodies = (this.bodies = new GeometryBatch(this.own(unitBox()), this.own(new MeshBasicMaterial({ vertexColors: true })), this.cameras.length, { lit: true }));
     bodies.count = this.cameras.length;
     const m = new Matrix4();
     this.cameras.forEach((camera, i) => {
@@ -43,8 +45,10 @@ export class CamerasExtension extends BaseExtension {
       }
       push(faces, corners[0]!); push(faces, corners[1]!); push(faces, corners[2]!);
       push(faces, corners[0]!); push(faces, corners[2]!); push(faces, corners[3]!);
-      bodies.setMatrixAt(i, m.makeTranslation(apex.e, apex.u, -apex.n).scale(BODY_SIZE));
+      bodies.setMatrix(i, boxMatrix(apex.e, apex.n, apex.u, BODY_M, BODY_M, BODY_M, m));
+      bodies.setColor(i, ctx.palette.camera);
     });
+    bodies.commit();
     const lineGeometry = this.own(new BufferGeometry());
     lineGeometry.setAttribute('position', new Float32BufferAttribute(lines, 3));
     this.root.add(new LineSegments(lineGeometry, this.own(new LineBasicMaterial({ color: ctx.palette.camera }))));
@@ -52,8 +56,8 @@ export class CamerasExtension extends BaseExtension {
     faceGeometry.setAttribute('position', new Float32BufferAttribute(faces, 3));
     const faceMesh = new Mesh(faceGeometry, this.own(new MeshBasicMaterial({ color: ctx.palette.camera, transparent: true, opacity: 0.1, side: DoubleSide, depthWrite: false })));
     faceMesh.name = 'camera-frustums';
-    this.root.add(faceMesh, bodies);
-    this.pickables.push(faceMesh, bodies);
+    this.root.add(faceMesh, bodies.mesh);
+    this.pickables.push(faceMesh, bodies.mesh);
   }
 
   /** Static: no labels (50 camera names would bury the overview); the cone itself is the link. */
@@ -62,8 +66,9 @@ export class CamerasExtension extends BaseExtension {
   }
 
   override pick(hit: Intersection): ScenePick | null {
-    const index = hit.object instanceof InstancedMesh ? hit.instanceId : hit.faceIndex == null ? undefined : Math.floor(hit.faceIndex / TRIANGLES_PER_CAMERA);
-    const camera = index === undefined ? undefined : this.cameras[index];
+    if (hit.faceIndex == null) return null;
+    const index = hit.object === this.bodies.mesh ? this.bodies.copyOfFace(hit.faceIndex) : Math.floor(hit.faceIndex / TRIANGLES_PER_CAMERA);
+    const camera = this.cameras[index];
     return camera ? { kind: 'camera', id: camera.id } : null;
   }
 
@@ -81,6 +86,11 @@ export class CamerasExtension extends BaseExtension {
     }
     const p = camera.position;
     return { e: p.e + f * (centre.e - p.e), n: p.n + f * (centre.n - p.n), u: p.u + f * (centre.u - p.u) };
+  }
+
+  override dispose(): void {
+    this.bodies.dispose();
+    super.dispose();
   }
 
   override focusOf(id: string, out: Vector3): number | null {

@@ -1,10 +1,11 @@
-import { BufferAttribute, BufferGeometry, Color, InstancedMesh, LineBasicMaterial, LineSegments, MeshLambertMaterial, Object3D, type Intersection, type Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial, Object3D, type Color, type Intersection, type Vector3 } from 'three';
 import type { CraneTelemetry } from '../../../../electron/common/telemetry.js';
 import { counterJibSegment, frontJibSegment, hoistRope, hookPosition, jibDirection, mastSegment, type CraneGeometry, type CranePose } from '../../../../electron/common/geometry/index.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
 import { momentBand } from '../moment-bands.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, type ScenePick } from '../scene-extension.js';
-import { dynamicInstances, instancesMoved, setBoxInstance, setSegmentInstance, unitBox } from './instancing.js';
+import { GeometryBatch } from '../geometry-batch.js';
+import { boxMatrix, segmentMatrix, unitBox } from './box-placement.js';
 
 type Crane = SiteModel['cranes'][number];
 
@@ -21,10 +22,22 @@ export function cranePoseOf(values: Readonly<Record<string, unknown>> | undefine
   return { slewDeg, radiusM, heightM };
 }
 
+/** A crane's box-shaped parts, in their order within the crane's run of copies in the batch. */
+const enum Part {
+  Mast,
+  Head,
+  Jib,
+  CounterJib,
+  Counterweight,
+  Trolley,
+  Hook,
+}
+const PARTS = 7;
+
 /**
- * Tower cranes, all instanced: one InstancedMesh per part (mast, tower head, jib, counter-jib,
- * counterweight, trolley, hook) and one line set for the ropes, so 20 cranes cost the same draw
- * calls as 2. Positions come from common/geometry (the same functions the anti-collision rules
+ * Tower cranes, all in one batch: every part (mast, tower head, jib, counter-jib, counterweight,
+ * trolley, hook) of every crane is a box in one GeometryBatch with vertex colours, and the ropes
+ * one line set, so 20 cranes cost the same two draw calls as 2. Positions come from common/geometry (the same functions the anti-collision rules
  * use). The hook is coloured by the load-moment band (≥ 90 / 100 / 110 %), and the label says it.
  */
 export class CranesExtension extends BaseExtension {
@@ -33,16 +46,10 @@ export class CranesExtension extends BaseExtension {
   private readonly lastValues: Array<Readonly<Record<string, unknown>> | undefined | null>;
   private readonly labels: SceneLabel[] = [];
   private readonly labelAnchors: Object3D[] = [];
-  private readonly mast: InstancedMesh;
-  private readonly head: InstancedMesh;
-  private readonly jib: InstancedMesh;
-  private readonly counterJib: InstancedMesh;
-  private readonly counterweight: InstancedMesh;
-  private readonly trolley: InstancedMesh;
-  private readonly hook: InstancedMesh;
+  private readonly parts: GeometryBatch;
+  private readonly matrix = new Matrix4();
   private readonly ropePositions: Float32Array;
   private readonly ropes: LineSegments;
-  private readonly colour = new Color();
   private textVersion = -1;
   private selectedId: string | null = null;
 
@@ -52,19 +59,15 @@ export class CranesExtension extends BaseExtension {
     this.geometries = this.cranes.map((c) => ({ towerHeightM: c.towerHeightM, jibLengthM: c.jibLengthM, counterJibLengthM: c.counterJibLengthM }));
     this.lastValues = this.cranes.map(() => null);
     const n = this.cranes.length;
-    const box = this.own(unitBox());
-    const steel = this.own(new MeshLambertMaterial({ color: ctx.palette.crane }));
-    const hookMaterial = this.own(new MeshLambertMaterial({ color: 0xffffff }));
-    this.mast = dynamicInstances(box, steel, n);
-    this.head = dynamicInstances(box, steel, n);
-    this.jib = dynamicInstances(box, steel, n);
-    this.counterJib = dynamicInstances(box, steel, n);
-    this.counterweight = dynamicInstances(box, this.own(new MeshLambertMaterial({ color: ctx.palette.structure })), n);
-    this.trolley = dynamicInstances(box, steel, n);
-    this.hook = dynamicInstances(box, hookMaterial, n);
-    for (const mesh of [this.mast, this.head, this.jib, this.counterJib, this.counterweight, this.trolley, this.hook]) this.root.add(mesh);
-    this.pickables.push(this.mast, this.jib, this.counterJib, this.hook, this.head);
-    for (let i = 0; i < n; i++) this.hook.setColorAt(i, ctx.palette.hookNeutral);
+    this.parts = new GeometryBatch(this.own(unitBox()), this.own(new MeshBasicMaterial({ vertexColors: true })), n * PARTS, { lit: true });
+    this.parts.count = n * PARTS;
+    this.root.add(this.parts.mesh);
+    this.pickables.push(this.parts.mesh);
+    for (let i = 0; i < n; i++) {
+      for (let part = 0; part < PARTS; part++) this.parts.setColor(i * PARTS + part, ctx.palette.crane);
+      this.parts.setColor(i * PARTS + Part.Counterweight, ctx.palette.structure);
+      this.parts.setColor(i * PARTS + Part.Hook, ctx.palette.hookNeutral);
+    }
 
     this.ropePositions = new Float32Array(n * 6);
     const ropeGeometry = this.own(new BufferGeometry());
@@ -76,8 +79,8 @@ export class CranesExtension extends BaseExtension {
     for (let i = 0; i < n; i++) {
       const crane = this.cranes[i]!;
       const seg = mastSegment(crane.base, this.geometries[i]!);
-      setSegmentInstance(this.mast, i, seg.start, seg.end, 1.8, 1.8);
-      setBoxInstance(this.head, i, crane.base.e, crane.base.n, crane.base.u + crane.towerHeightM + 4, 1.2, 8, 1.2);
+      this.place(i, Part.Mast, segmentMatrix(seg.start, seg.end, 1.8, 1.8, this.matrix));
+      this.place(i, Part.Head, boxMatrix(crane.base.e, crane.base.n, crane.base.u + crane.towerHeightM + 4, 1.2, 8, 1.2, this.matrix));
       const anchor = new Object3D();
       anchor.position.set(crane.base.e, crane.base.u + crane.towerHeightM + 10, -crane.base.n);
       this.root.add(anchor);
@@ -85,8 +88,7 @@ export class CranesExtension extends BaseExtension {
       this.labels.push(this.label(anchor, 's3d-label-crane'));
       this.placePose(i, restingPose(crane));
     }
-    instancesMoved(this.mast);
-    instancesMoved(this.head);
+    this.parts.commit();
   }
 
   update(frame: SceneFrame): boolean {
@@ -107,8 +109,8 @@ export class CranesExtension extends BaseExtension {
       const momentPct = typeof values?.momentPct === 'number' ? values.momentPct : undefined;
       const loadT = typeof values?.loadT === 'number' ? values.loadT : undefined;
       const band = momentBand(momentPct);
-      this.colour.copy(band ? this.ctx.palette.alarm[band.priority] : this.ctx.palette.hookNeutral);
-      this.hook.setColorAt(i, this.colour);
+      const hookColour: Color = band ? this.ctx.palette.alarm[band.priority] : this.ctx.palette.hookNeutral;
+      this.parts.setColor(i * PARTS + Part.Hook, hookColour);
       moved = true;
       const t = this.ctx.t;
       const lines = [crane.name];
@@ -121,7 +123,7 @@ export class CranesExtension extends BaseExtension {
       this.labels[i]!.set(lines.join('\n'), state);
     }
     if (moved) {
-      for (const mesh of [this.jib, this.counterJib, this.counterweight, this.trolley, this.hook]) instancesMoved(mesh);
+      this.parts.commit();
       (this.ropes.geometry.getAttribute('position') as BufferAttribute).needsUpdate = true;
       this.ropes.geometry.boundingSphere = null;
     }
@@ -132,14 +134,15 @@ export class CranesExtension extends BaseExtension {
     const crane = this.cranes[i]!;
     const geometry = this.geometries[i]!;
     const front = frontJibSegment(crane.base, geometry, pose.slewDeg);
-    setSegmentInstance(this.jib, i, front.start, front.end, 1.4, 1.6);
+    const m = this.matrix;
+    this.place(i, Part.Jib, segmentMatrix(front.start, front.end, 1.4, 1.6, m));
     const back = counterJibSegment(crane.base, geometry, pose.slewDeg);
-    setSegmentInstance(this.counterJib, i, back.start, back.end, 1.8, 1.2);
-    setBoxInstance(this.counterweight, i, back.end.e, back.end.n, back.end.u - 1.5, 2.6, 2.4, 2.6);
+    this.place(i, Part.CounterJib, segmentMatrix(back.start, back.end, 1.8, 1.2, m));
+    this.place(i, Part.Counterweight, boxMatrix(back.end.e, back.end.n, back.end.u - 1.5, 2.6, 2.4, 2.6, m));
     const rope = hoistRope(crane.base, pose, geometry);
-    setBoxInstance(this.trolley, i, rope.start.e, rope.start.n, rope.start.u - 1, 1.6, 0.8, 1.6);
+    this.place(i, Part.Trolley, boxMatrix(rope.start.e, rope.start.n, rope.start.u - 1, 1.6, 0.8, 1.6, m));
     const hook = hookPosition(crane.base, pose);
-    setBoxInstance(this.hook, i, hook.e, hook.n, hook.u - 0.8, 1.6, 1.6, 1.6);
+    this.place(i, Part.Hook, boxMatrix(hook.e, hook.n, hook.u - 0.8, 1.6, 1.6, 1.6, m));
     const p = this.ropePositions;
     const k = i * 6;
     p[k] = rope.start.e;
@@ -150,9 +153,19 @@ export class CranesExtension extends BaseExtension {
     p[k + 5] = -hook.n;
   }
 
+  private place(crane: number, part: Part, matrix: Matrix4): void {
+    this.parts.setMatrix(crane * PARTS + part, matrix);
+  }
+
   override pick(hit: Intersection): ScenePick | null {
-    const index = hit.instanceId;
-    return index === undefined || !this.cranes[index] ? null : { kind: 'device', id: this.cranes[index].id };
+    if (hit.faceIndex == null) return null;
+    const crane = this.cranes[Math.floor(this.parts.copyOfFace(hit.faceIndex) / PARTS)];
+    return crane ? { kind: 'device', id: crane.id } : null;
+  }
+
+  override dispose(): void {
+    this.parts.dispose();
+    super.dispose();
   }
 
   override focusOf(id: string, out: Vector3): number | null {

@@ -1,6 +1,7 @@
-import { CylinderGeometry, InstancedMesh, Matrix4, MeshLambertMaterial, Object3D, type Intersection, type Vector3 } from 'three';
+import { BoxGeometry, CylinderGeometry, Matrix4, MeshBasicMaterial, Object3D, type Intersection, type Vector3 } from 'three';
 import type { DustReading, RangingTelemetry } from '../../../../electron/common/telemetry.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
+import { GeometryBatch } from '../geometry-batch.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, type ScenePick } from '../scene-extension.js';
 
 type Device = SiteModel['devices'][number];
@@ -18,14 +19,15 @@ export const LABEL_RANGE_M = 160;
 const ALWAYS_LABEL_UP_TO = 12;
 
 /**
- * Fixed sensors (dust monitors, gates, ranging stations…) as one instanced post + head each. The
+ * Fixed sensors (dust monitors, gates, ranging stations…) as a post + head each, all posts in one
+ * batch and all heads in another (two draws for any number; see GeometryBatch). The
  * label gives the reading with its unit (dust: PM10 µg/m³); colour only while an alarm on the
  * device is active, doubled by the priority word on the label.
  */
 export class DevicesExtension extends BaseExtension {
   private readonly devices: Device[];
-  private readonly posts: InstancedMesh;
-  private readonly heads: InstancedMesh;
+  private readonly posts: GeometryBatch;
+  private readonly heads: GeometryBatch;
   private readonly labels: SceneLabel[] = [];
   private readonly lastValues: unknown[];
   private readonly lastAlarm: Array<string | null>;
@@ -40,23 +42,29 @@ export class DevicesExtension extends BaseExtension {
     const n = this.devices.length;
     this.lastValues = this.devices.map(() => null);
     this.lastAlarm = this.devices.map(() => 'unset');
-    this.posts = new InstancedMesh(this.own(new CylinderGeometry(0.12, 0.12, POST_HEIGHT_M, 8)), this.own(new MeshLambertMaterial({ color: ctx.palette.sensor })), Math.max(n, 1));
-    this.heads = new InstancedMesh(this.own(new CylinderGeometry(0.6, 0.6, 0.9, 12)), this.own(new MeshLambertMaterial({ color: 0xffffff })), Math.max(n, 1));
+    // Low-poly on purpose (a CPU rasteriser pays per triangle, ×200 monitors): a three-sided
+    // post and a box head, the shape of a monitoring station's cabinet on its pole.
+    const material = this.own(new MeshBasicMaterial({ vertexColors: true }));
+    this.posts = new GeometryBatch(this.own(new CylinderGeometry(0.15, 0.15, POST_HEIGHT_M, 3, 1, true)), material, n, { lit: true });
+    this.heads = new GeometryBatch(this.own(new BoxGeometry(1, 0.9, 1)), material, n, { lit: true });
     this.posts.count = n;
     this.heads.count = n;
     const m = new Matrix4();
     for (let i = 0; i < n; i++) {
       const p = this.devices[i]!.position;
-      this.posts.setMatrixAt(i, m.makeTranslation(p.e, p.u + POST_HEIGHT_M / 2, -p.n));
-      this.heads.setMatrixAt(i, m.makeTranslation(p.e, p.u + POST_HEIGHT_M + 0.45, -p.n));
-      this.heads.setColorAt(i, ctx.palette.sensor);
+      this.posts.setMatrix(i, m.makeTranslation(p.e, p.u + POST_HEIGHT_M / 2, -p.n));
+      this.posts.setColor(i, ctx.palette.sensor);
+      this.heads.setMatrix(i, m.makeTranslation(p.e, p.u + POST_HEIGHT_M + 0.45, -p.n));
+      this.heads.setColor(i, ctx.palette.sensor);
       const anchor = new Object3D();
       anchor.position.set(p.e, p.u + POST_HEIGHT_M + 1.5, -p.n);
       this.root.add(anchor);
       this.labels.push(this.label(anchor, `s3d-label-device s3d-kind-${this.devices[i]!.kind}`));
     }
-    this.root.add(this.posts, this.heads);
-    this.pickables.push(this.posts, this.heads);
+    this.posts.commit();
+    this.heads.commit();
+    this.root.add(this.posts.mesh, this.heads.mesh);
+    this.pickables.push(this.posts.mesh, this.heads.mesh);
   }
 
   update(frame: SceneFrame): boolean {
@@ -73,7 +81,7 @@ export class DevicesExtension extends BaseExtension {
       const active = alarmsChanged ? (frame.live.alarmOf(device.id)?.active ?? null) : this.lastAlarm[i]!;
       if (values === this.lastValues[i] && active === this.lastAlarm[i] && !relabel) continue;
       if (active !== this.lastAlarm[i]) {
-        this.heads.setColorAt(i, active ? this.ctx.palette.alarm[active as keyof typeof this.ctx.palette.alarm] : this.ctx.palette.sensor);
+        this.heads.setColor(i, active ? this.ctx.palette.alarm[active as keyof typeof this.ctx.palette.alarm] : this.ctx.palette.sensor);
         recoloured = true;
       }
       this.lastValues[i] = values;
@@ -92,7 +100,7 @@ export class DevicesExtension extends BaseExtension {
       const state = [active ? `s3d-alarm-${active}` : '', device.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' ');
       this.labels[i]!.set(`${device.name}\n${reading}${word}`, state);
     }
-    if (recoloured && this.heads.instanceColor) this.heads.instanceColor.needsUpdate = true;
+    if (recoloured) this.heads.commit();
     if (this.devices.length > ALWAYS_LABEL_UP_TO && (frame.viewVersion !== this.viewVersion || alarmsChanged || relabel)) {
       this.viewVersion = frame.viewVersion;
       const c = frame.cameraPosition;
@@ -109,8 +117,15 @@ export class DevicesExtension extends BaseExtension {
   }
 
   override pick(hit: Intersection): ScenePick | null {
-    const device = hit.instanceId === undefined ? undefined : this.devices[hit.instanceId];
+    const batch = hit.object === this.posts.mesh ? this.posts : this.heads;
+    const device = hit.faceIndex == null ? undefined : this.devices[batch.copyOfFace(hit.faceIndex)];
     return device ? { kind: 'device', id: device.id } : null;
+  }
+
+  override dispose(): void {
+    this.posts.dispose();
+    this.heads.dispose();
+    super.dispose();
   }
 
   override focusOf(id: string, out: Vector3): number | null {

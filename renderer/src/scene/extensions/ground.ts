@@ -1,5 +1,6 @@
 import { BufferGeometry, Float32BufferAttribute, GridHelper, LineBasicMaterial, LineLoop, Mesh, MeshLambertMaterial, Object3D, PlaneGeometry, Vector3 } from 'three';
 import type { PlanePoint } from '../../../../electron/common/site-model.js';
+import { gridStepM } from '../grid-step.js';
 import { BaseExtension, type SceneContext, type SceneFrame } from '../scene-extension.js';
 
 /** Extent of the site on the plan: the boundary, or everything placed when there is none. */
@@ -18,8 +19,11 @@ export function siteExtent(ctx: SceneContext): { minE: number; maxE: number; min
   return { minE, maxE, minN, maxN };
 }
 
-/** The ground plane, a 10 m grid, the site boundary and a north mark. Static. */
+/** The ground plane, a grid (10 m on a plot, coarser on a big site), the boundary and a north mark. Static. */
 export class GroundExtension extends BaseExtension {
+  /** Metres between grid lines (the view says it, so the grid can be read as a scale). */
+  readonly gridStepM: number;
+
   constructor(ctx: SceneContext) {
     super(ctx);
     const { minE, maxE, minN, maxN } = siteExtent(ctx);
@@ -34,8 +38,9 @@ export class GroundExtension extends BaseExtension {
     plane.position.y = -0.05;
     this.root.add(plane);
 
-    const size = Math.ceil(Math.max(width, depth) / 10) * 10;
-    const grid = new GridHelper(size, size / 10, ctx.palette.grid, ctx.palette.grid);
+    this.gridStepM = gridStepM(Math.max(width, depth));
+    const size = Math.ceil(Math.max(width, depth) / this.gridStepM) * this.gridStepM;
+    const grid = new GridHelper(size, size / this.gridStepM, ctx.palette.grid, ctx.palette.grid);
     this.own(grid.geometry);
     this.own(grid.material as LineBasicMaterial);
     grid.position.set(centre.x, 0, centre.z);

@@ -2,7 +2,7 @@ import { Mesh, MeshLambertMaterial, Object3D, type Vector3 } from 'three';
 import type { HoistTelemetry } from '../../../../electron/common/telemetry.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel } from '../scene-extension.js';
-import { unitBox } from './instancing.js';
+import { unitBox } from './box-placement.js';
 
 interface HoistObjects {
   hoist: SiteModel['hoists'][number];

@@ -32,7 +32,7 @@ export class PanoramaPointsExtension extends BaseExtension {
   update(frame: SceneFrame): boolean {
     if (frame.textVersion === this.textVersion) return false;
     this.textVersion = frame.textVersion;
-    this.points.forEach((point, i) => this.labels[i]?.set(`◎ ${point.name}\n${this.ctx.t('site3d.panoramaPoint')}`));
+    this.points.forEach((point, i) => this.labels[i]?.set(`◎ ${point.name}\n${this.ctx.t('panoramaPoint')}`));
     return false;
   }
 

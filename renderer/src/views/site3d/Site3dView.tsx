@@ -135,6 +135,7 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
           </span>
         )}
         <span className="site3d-hint">{t('site3d.hint')}</span>
+        {renderer && <span className="site3d-hint" data-testid="site3d-grid">{t('site3d.grid', { step: renderer.gridStepM })}</span>}
         <span className="site3d-status" data-testid="site3d-workers">
           {t('site3d.workers', { count: workers })}
         </span>

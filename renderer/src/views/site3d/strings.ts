@@ -36,6 +36,7 @@ const en = {
   selected: 'Selected: {{name}}',
   clearSelection: 'Clear',
   hint: 'Drag to orbit · right-drag to pan · wheel to zoom · click a camera cone for its video',
+  grid: 'Grid {{step}} m',
 };
 
 const zhCN: typeof en = {
@@ -74,6 +75,7 @@ const zhCN: typeof en = {
   selected: '已选：{{name}}',
   clearSelection: '取消',
   hint: '拖动旋转 · 右键拖动平移 · 滚轮缩放 · 点击摄像机视锥查看视频',
+  grid: '网格 {{step}} 米',
 };
 
 // This module loads before i18next is initialised; addStrings waits for it.
