@@ -72,6 +72,8 @@ export interface SceneExtension {
   pick(hit: Intersection): ScenePick | null;
   /** A point to fly to for an id this extension draws and a radius to frame, or null. */
   focusOf(id: string, out: Vector3): number | null;
+  /** Its labels, for the renderer's declutter pass. */
+  readonly sceneLabels: readonly SceneLabel[];
   dispose(): void;
 }
 
@@ -79,6 +81,7 @@ export interface SceneExtension {
 export abstract class BaseExtension implements SceneExtension {
   readonly root = new Group();
   readonly pickables: Object3D[] = [];
+  readonly sceneLabels: SceneLabel[] = [];
   private readonly owned: Array<BufferGeometry | Material | Texture> = [];
 
   constructor(readonly ctx: SceneContext) {}
@@ -109,7 +112,10 @@ export abstract class BaseExtension implements SceneExtension {
     // Sit above the anchor point, not centred on it, so the label never hides what it names.
     object.center.set(0.5, 1);
     parent.add(object);
-    return new SceneLabel(object, element);
+    const kindPriority = className.split(' ').reduce((sum, c) => sum + (LABEL_PRIORITY[c] ?? 0), 0);
+    const label = new SceneLabel(object, element, kindPriority);
+    this.sceneLabels.push(label);
+    return label;
   }
 
   dispose(): void {
@@ -120,23 +126,79 @@ export abstract class BaseExtension implements SceneExtension {
     for (const resource of this.owned) resource.dispose();
     this.owned.length = 0;
     this.pickables.length = 0;
+    this.sceneLabels.length = 0;
   }
 }
+
+/**
+ * Which label keeps a contested spot on screen (see label-declutter.ts), by kind: live machines
+ * and readings over names of structures and areas; the north mark, placed mid-screen by the
+ * usual overview, last. The label's state (selected, an alarm's priority) outranks every kind.
+ */
+const LABEL_PRIORITY: Record<string, number> = {
+  's3d-label-conflict': 9,
+  's3d-label-crane': 8,
+  's3d-label-hoist': 7,
+  's3d-label-device': 6,
+  's3d-label-building': 5,
+  's3d-label-zone': 4,
+  's3d-label-panorama': 2,
+  's3d-label-north': 1,
+  // Among fixed devices, live readings (PM10, noise, displacement) over a gate's name.
+  's3d-kind-gate': -1.5,
+};
+const STATE_PRIORITY: Record<string, number> = {
+  's3d-selected': 100,
+  's3d-alarm-critical': 50,
+  's3d-alarm-high': 40,
+  's3d-alarm-medium': 30,
+  's3d-alarm-low': 20,
+};
 
 /** A DOM label that only touches the DOM when its text or state changes. */
 export class SceneLabel {
   private text = '';
   private state = '';
+  private statePriority = 0;
+  private sizeStale = true;
+  private widthPx = 0;
+  private heightPx = 0;
+  private hidden = false;
 
   constructor(
     readonly object: CSS2DObject,
     readonly element: HTMLDivElement,
+    private readonly kindPriority = 1,
   ) {}
+
+  /** How much this label matters when labels collide: its state first, then its kind. */
+  get priority(): number {
+    return this.statePriority + this.kindPriority;
+  }
+
+  /** Its size in CSS px, measured again only after its text or state changed (a layout read). */
+  size(): { width: number; height: number } {
+    if (this.sizeStale) {
+      this.widthPx = this.element.offsetWidth;
+      this.heightPx = this.element.offsetHeight;
+      // Not laid out (display: none) reads as 0: measure again next time.
+      this.sizeStale = this.widthPx === 0;
+    }
+    return { width: this.widthPx, height: this.heightPx };
+  }
+
+  /** Hides or shows it for the declutter pass (visibility, so its layout and size stay). */
+  setHiddenByLayout(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    this.element.classList.toggle('s3d-label-covered', hidden);
+  }
 
   /** First line is the title, the rest values; set as text, never HTML (names come from the site file). */
   set(text: string, state = ''): void {
     if (text !== this.text) {
       this.text = text;
+      this.sizeStale = true;
       // Reuse the line elements: a reading per second per monitor must not churn the DOM.
       const lines = text.split('\n');
       const children = this.element.children;
@@ -156,6 +218,9 @@ export class SceneLabel {
       for (const c of this.state.split(' ')) if (c) this.element.classList.remove(c);
       for (const c of state.split(' ')) if (c) this.element.classList.add(c);
       this.state = state;
+      this.statePriority = 0;
+      for (const c of state.split(' ')) this.statePriority += STATE_PRIORITY[c] ?? 0;
+      this.sizeStale = true;
     }
   }
 }

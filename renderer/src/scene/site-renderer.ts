@@ -18,7 +18,8 @@ import { WorkersExtension } from './extensions/workers.js';
 import { ZonesExtension } from './extensions/zones.js';
 import { readPalette } from './palette.js';
 import { sceneLights } from './scene-lighting.js';
-import type { LiveSiteSource, SceneContext, SceneExtension, SceneFrame, ScenePick } from './scene-extension.js';
+import { LabelLayout } from './label-layout.js';
+import type { LiveSiteSource, SceneContext, SceneExtension, SceneFrame, SceneLabel, ScenePick } from './scene-extension.js';
 
 /** Orbit idle this long, ms, before the view starts turning slowly by itself (wall screens). */
 export const IDLE_AUTO_ROTATE_MS = 60_000;
@@ -83,6 +84,10 @@ export class SiteRenderer {
   private fly: { from: Vector3; to: Vector3; fromTarget: Vector3; toTarget: Vector3; start: number } | null = null;
   private disposed = false;
   private labelsOn = true;
+  private readonly labelLayout = new LabelLayout();
+  private layoutRetries = 0;
+  private widthPx = 1;
+  private heightPx = 1;
 
   constructor(
     private readonly host: HTMLElement,
@@ -307,16 +312,36 @@ export class SiteRenderer {
     // alone (every frame while an alarm is unacknowledged) leave the label layer untouched, so
     // the browser neither restyles nor re-rasters it: ~3.5 ms a frame on the stress site.
     if (this.labelsOn && (updateAll || animating)) {
+      // Matrices first (the WebGL render updated them), then placement, then the DOM writes.
+      this.labelLayout.run(this.allLabels(), this.camera, this.widthPx, this.heightPx);
       this.labels.render(this.scene, this.camera);
       this.stats.labelFrames++;
+      // A label shown for the first time has no size yet: lay out once more once it has one.
+      // (A few times at most: in a hidden stage nothing ever gets a size.)
+      if (this.labelLayout.unmeasured === 0) this.layoutRetries = 0;
+      else if (this.layoutRetries++ < 3) {
+        this.dirty = true;
+        wantsMore = true;
+      }
     }
     this.stats.frames++;
     if (animating || wantsMore || this.continuous) this.requestRender();
   };
 
+  private *allLabels(): Iterable<SceneLabel> {
+    for (const ext of this.extensions) yield* ext.sceneLabels;
+  }
+
+  /** Labels hidden in the last layout because more important ones held every spot around them. */
+  get coveredLabels(): number {
+    return this.labelLayout.covered;
+  }
+
   private resize(): void {
     const width = Math.max(this.host.clientWidth, 1);
     const height = Math.max(this.host.clientHeight, 1);
+    this.widthPx = width;
+    this.heightPx = height;
     this.renderer.setSize(width, height);
     this.labels.setSize(width, height);
     this.camera.aspect = width / height;
