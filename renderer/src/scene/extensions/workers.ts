@@ -1,4 +1,4 @@
-import { BufferAttribute, BufferGeometry, Points, ShaderMaterial, Vector2, type Camera, type PerspectiveCamera, type WebGLRenderer } from 'three';
+import { BufferAttribute, BufferGeometry, Mesh, ShaderMaterial, Vector2, type Camera, type PerspectiveCamera, type WebGLRenderer } from 'three';
 import type { PlanePoint } from '../../../../electron/common/site-model.js';
 import { insidePolygon, spreadPoints } from '../plane.js';
 import { BaseExtension, type SceneContext, type SceneFrame } from '../scene-extension.js';
@@ -7,39 +7,47 @@ import { BaseExtension, type SceneContext, type SceneFrame } from '../scene-exte
 export const WORKER_MARKER_M = 1.4;
 export const WORKER_MARKER_MIN_PX = 3;
 
+/**
+ * Each worker is one triangle, pointing up, turned to face the camera in the vertex shader (a
+ * billboard): every vertex carries the worker's position and its corner of the triangle.
+ */
+const CORNERS = [-0.5, -0.5, 0.5, -0.5, 0, 0.5];
+
 const VERTEX_SHADER = /* glsl */ `
+attribute vec2 corner;
 uniform float sizeM;
 uniform float pxPerMAtUnitDistance;
 uniform float minPx;
 void main() {
   vec4 mv = modelViewMatrix * vec4(position, 1.0);
+  // World size, grown far away so the marker never drops below minPx on screen.
+  float size = max(sizeM, minPx * -mv.z / pxPerMAtUnitDistance);
+  mv.xy += corner * size;
   gl_Position = projectionMatrix * mv;
-  gl_PointSize = max(minPx, sizeM * pxPerMAtUnitDistance / -mv.z);
 }`;
 
 const FRAGMENT_SHADER = /* glsl */ `
 uniform vec3 colour;
 void main() {
-  vec2 d = gl_PointCoord - 0.5;
-  if (dot(d, d) > 0.25) discard;
   gl_FragColor = vec4(colour, 1.0);
   #include <colorspace_fragment>
 }`;
 
 /**
- * Workers on site as one point cloud, as many dots as the roster says (`workersOnSite`). The core
+ * Workers on site as one batch of camera-facing triangles, as many as the roster says (`workersOnSite`). The core
  * knows who passed the gate, not where they are, so the dots are spread evenly over the work
  * zones (or, when the site has none, over the buildings' completed tops, where the work is):
  * a sense of how many people are about, not their positions.
  *
- * One vertex per worker in one draw: the cheapest repeated geometry there is, on a GPU and on a
- * CPU rasteriser alike (2,000 instanced cones cost SwiftShader ~25 ms a frame; see GeometryBatch).
- * Dots keep a minimum size on screen so a crowd stays visible from the overview.
+ * One triangle per worker in one draw: the cheapest repeated geometry there is on a GPU and on a
+ * CPU rasteriser alike (SwiftShader: 2,000 instanced cones ~25 ms a frame, 2,000 GL points ~4 ms,
+ * these triangles ~1 ms). Markers keep a minimum size on screen so a crowd stays visible from
+ * the overview.
  */
 export class WorkersExtension extends BaseExtension {
   private geometry = new BufferGeometry();
   private readonly material: ShaderMaterial;
-  private readonly points: Points;
+  private readonly markers: Mesh;
   private readonly areas: Array<{ polygon: readonly PlanePoint[]; heightM: number }>;
   private readonly polygons: Array<readonly PlanePoint[]>;
   private plane = new Float32Array(0);
@@ -62,16 +70,16 @@ export class WorkersExtension extends BaseExtension {
       : ctx.model.buildings.map((b) => ({ polygon: b.footprint, heightM: b.completedFloors * b.floorHeightM }));
     if (this.areas.length === 0 && ctx.model.boundary) this.areas.push({ polygon: ctx.model.boundary, heightM: 0 });
     this.polygons = this.areas.map((a) => a.polygon);
-    this.points = new Points(this.geometry, this.material);
-    this.points.frustumCulled = false;
-    this.points.onBeforeRender = this.scaleToScreen;
+    this.markers = new Mesh(this.geometry, this.material);
+    this.markers.frustumCulled = false;
+    this.markers.onBeforeRender = this.scaleToScreen;
     this.allocate(64);
-    this.root.add(this.points);
+    this.root.add(this.markers);
   }
 
   /** How many markers are drawn now. */
   get count(): number {
-    return this.geometry.drawRange.count;
+    return this.geometry.drawRange.count / 3;
   }
 
   update(frame: SceneFrame): boolean {
@@ -79,8 +87,8 @@ export class WorkersExtension extends BaseExtension {
     this.workersVersion = frame.workersVersion;
     const wanted = Math.max(0, Math.floor(frame.live.workersOnSite()));
     // Grow by doubling: a shift change adds hundreds at once, and reallocation is the only cost.
-    if (wanted > this.positions.count) {
-      let capacity = this.positions.count;
+    if (wanted > this.positions.count / 3) {
+      let capacity = this.positions.count / 3;
       while (capacity < wanted) capacity *= 2;
       this.allocate(capacity);
     }
@@ -91,11 +99,13 @@ export class WorkersExtension extends BaseExtension {
       const n = this.plane[2 * i + 1]!;
       let h = 0;
       for (const area of this.areas) if (insidePolygon(e, n, area.polygon)) h = Math.max(h, area.heightM);
-      out[3 * i] = e;
-      out[3 * i + 1] = h + 0.9;
-      out[3 * i + 2] = -n;
+      for (let k = 0; k < 3; k++) {
+        out[9 * i + 3 * k] = e;
+        out[9 * i + 3 * k + 1] = h + 0.9;
+        out[9 * i + 3 * k + 2] = -n;
+      }
     }
-    this.geometry.setDrawRange(0, placed);
+    this.geometry.setDrawRange(0, placed * 3);
     this.positions.needsUpdate = true;
     return false;
   }
@@ -104,10 +114,13 @@ export class WorkersExtension extends BaseExtension {
     // A new geometry, the old one disposed: three.js frees a GPU buffer only with its geometry.
     this.geometry.dispose();
     this.geometry = new BufferGeometry();
-    this.positions = new BufferAttribute(new Float32Array(capacity * 3), 3).setUsage(35048 /* DynamicDrawUsage */);
+    this.positions = new BufferAttribute(new Float32Array(capacity * 9), 3).setUsage(35048 /* DynamicDrawUsage */);
     this.geometry.setAttribute('position', this.positions);
+    const corners = new Float32Array(capacity * 6);
+    for (let i = 0; i < capacity; i++) corners.set(CORNERS, i * 6);
+    this.geometry.setAttribute('corner', new BufferAttribute(corners, 2));
     this.geometry.setDrawRange(0, 0);
-    this.points.geometry = this.geometry;
+    this.markers.geometry = this.geometry;
     this.plane = new Float32Array(capacity * 2);
   }
 
