@@ -53,14 +53,5 @@ export function withCredentials(url: string, credentials: CameraCredentials | nu
   }
 }
 
-/** The URL as the console may show it: no user name, no password. */
-export function publicUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return '(invalid URL)';
-  }
-}
+/** The URL without its credentials: one definition for the whole core (public-url.ts). */
+export { publicUrl } from '../public-url.js';

@@ -1,3 +1,5 @@
+import { publicUrl } from '../../public-url.js';
+
 /** Turns a socket or broker error into words an operator can act on. */
 export function describeConnectionError(error: unknown): string {
   const e = error as { code?: unknown; message?: string } | null;
@@ -25,14 +27,7 @@ export function describeConnectionError(error: unknown): string {
   }
 }
 
-/** The URL as it may be shown: user name and password removed. */
+/** The broker URL as it may be shown: credentials removed, no trailing slash (`mqtt://host:1883`). */
 export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return '(invalid URL)';
-  }
+  return publicUrl(url, { trimTrailingSlash: true });
 }
