@@ -6,9 +6,14 @@ import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, typ
 
 type Building = SiteModel['buildings'][number];
 
+/** Planned floors are outlined every this many floors (and at the top). */
+export const PLANNED_OUTLINE_EVERY = 5;
+
 /**
  * Buildings under construction: completed floors as a solid block with its floor lines, planned
- * floors above as a faint wireframe (one outline per floor plus the corners).
+ * floors above as a faint wireframe (an outline every PLANNED_OUTLINE_EVERY floors and at the top,
+ * plus the corners). Every planned floor outlined reads as a grey hatch at wall distance, and each
+ * line costs a CPU rasteriser as much as a small mesh; the label gives the exact count.
  */
 export class BuildingsExtension extends BaseExtension {
   private readonly labels: Array<{ label: SceneLabel; building: Building }> = [];
@@ -48,7 +53,10 @@ export class BuildingsExtension extends BaseExtension {
       const fp = building.footprint;
       for (let floor = 1; floor <= Math.max(building.plannedFloors, building.completedFloors); floor++) {
         const h = floor * building.floorHeightM;
-        const target = floor <= building.completedFloors ? edges : planned;
+        const isPlanned = floor > building.completedFloors;
+        const top = floor === Math.max(building.plannedFloors, building.completedFloors);
+        if (isPlanned && !top && floor % PLANNED_OUTLINE_EVERY !== 0) continue;
+        const target = isPlanned ? planned : edges;
         for (let i = 0; i < fp.length; i++) {
           const a = fp[i]!;
           const b = fp[(i + 1) % fp.length]!;
