@@ -1,12 +1,12 @@
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { locateFfmpeg } from '../../../native/ffmpeg.js';
 import type { Logger } from '../log/logger.js';
 import { Backoff } from '../sources/mqtt/backoff.js';
-import { DEFAULT_SOCKET_TIMEOUT_MS, TEST_PATTERN_SCHEME, testPatternArgs, redactRtspUrl, redactUrlsInText, remuxArgs, transcodeArgs, type RemuxOptions, type TranscodeOptions } from './ffmpeg-args.js';
+import { DEFAULT_SOCKET_TIMEOUT_MS, TEST_PATTERN_SCHEME, testPatternArgs, redactRtspUrl, remuxArgs, transcodeArgs, type RemuxOptions, type TranscodeOptions } from './ffmpeg-args.js';
+import { FfmpegRun } from './ffmpeg-run.js';
 import { FragmentRing } from './fragment-ring.js';
-import { guardedSpawn, killGroup, type SpawnGuard } from './guarded-spawn.js';
-import { Mp4Fragmenter, type InitSegment, type MediaSegment } from './mp4-fragmenter.js';
-import { classifyFfmpegStderr, type OfflineReason } from './stderr-reason.js';
+import type { SpawnGuard } from './guarded-spawn.js';
+import type { InitSegment, MediaSegment } from './mp4-fragmenter.js';
+import type { OfflineReason } from './stderr-reason.js';
 import { DEFAULT_QUEUE_LIMITS, SubscriberQueue, type QueueLimits, type SegmentSink } from './subscriber-queue.js';
 import type { LiveFragment, LiveInit, StreamState, StreamStatus } from './video-types.js';
 
@@ -45,12 +45,10 @@ export interface VideoSubscription {
   readonly dropped: number;
 }
 
-const STDERR_LINES_KEPT = 20;
-
 /**
- * One camera stream: one ffmpeg (RTSP → fragmented MP4) shared by every viewer of that URL.
- * Starts on the first subscriber, stops `graceMs` after the last one leaves, restarts with
- * exponential backoff (1 s → 30 s) while anyone is subscribed, and sends a new init segment
+ * One camera stream: one ffmpeg (RTSP → fragmented MP4, an FfmpegRun) shared by every viewer of
+ * that URL. Starts on the first subscriber, stops `graceMs` after the last one leaves, restarts
+ * with exponential backoff (1 s → 30 s) while anyone is subscribed, and sends a new init segment
  * after every restart.
  */
 export class StreamSupervisor {
@@ -73,20 +71,12 @@ export class StreamSupervisor {
   private recent: LiveFragment[] = [];
   private statusListeners = new Set<(status: StreamStatus) => void>();
 
-  private child: ChildProcessWithoutNullStreams | undefined;
-  private childExited: Promise<void> | undefined;
-  private startedAt = 0;
-  private lastDataAt: number | undefined;
+  private run: FfmpegRun | undefined;
   private gotMedia = false;
-  private killReason: OfflineReason | undefined;
-  private stopping = false;
   private stopInFlight: Promise<void> | undefined;
-  private stderrTail: string[] = [];
-  private stderrPartial = '';
 
   private graceTimer: NodeJS.Timeout | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
-  private watchdogTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: StreamSupervisorOptions) {
     this.label = redactRtspUrl(options.url);
@@ -115,7 +105,7 @@ export class StreamSupervisor {
     this.subscribers.add(queue);
     this.clearGrace();
     // While a stop is in flight, stopFfmpeg starts a fresh run once the old one has exited.
-    if (!this.child && !this.restartTimer && !this.stopInFlight) this.spawnFfmpeg();
+    if (!this.run && !this.restartTimer && !this.stopInFlight) this.spawnFfmpeg();
     let active = true;
     return {
       unsubscribe: () => {
@@ -166,7 +156,7 @@ export class StreamSupervisor {
 
   /** ffmpeg's process id while it runs (tests and diagnostics). */
   get ffmpegPid(): number | undefined {
-    return this.child?.pid;
+    return this.run?.pid;
   }
 
   /** Drops every subscriber and stops ffmpeg now. */
@@ -219,81 +209,21 @@ export class StreamSupervisor {
     this.init = undefined;
     this.ring.clear();
     this.recent = [];
-    this.startedAt = this.now();
-    this.lastDataAt = undefined;
     this.gotMedia = false;
-    this.killReason = undefined;
-    this.stopping = false;
-    this.stderrTail = [];
-    this.stderrPartial = '';
-
     const generation = this.generation;
-    const fragmenter = new Mp4Fragmenter({
-      onInit: (segment) => this.onInit(segment, generation),
-      onMedia: (segment) => this.onMedia(segment, generation),
-    });
-    const child = guardedSpawn(ffmpegPath, args, this.options.spawnGuard);
-    this.child = child;
-    this.options.log?.info('ffmpeg started', { stream: this.label, pid: child.pid, mode: transcode ? 'transcode' : 'remux' });
-
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (this.child !== child || this.stopping) return; // a run being stopped delivers nothing more
-      this.lastDataAt = this.now();
-      try {
-        fragmenter.push(chunk);
-      } catch (error) {
-        this.options.log?.error('ffmpeg output is not a usable MP4 stream', { stream: this.label, error });
-        this.killReason = 'ffmpeg failed';
-        this.detail = (error as Error).message;
-        killGroup(child, 'SIGKILL');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => this.onStderr(chunk));
-    this.childExited = new Promise((resolve) => {
-      child.once('close', (code, signal) => {
-        resolve();
-        if (this.child === child) this.onExit(code, signal);
-      });
-    });
-    child.once('error', (error) => {
-      // spawn itself failed (ENOENT, EACCES); 'close' follows.
-      this.killReason = 'ffmpeg not found';
-      this.detail = error.message;
-    });
-    this.startWatchdog();
-  }
-
-  private onStderr(chunk: Buffer): void {
-    const text = this.stderrPartial + chunk.toString('utf8');
-    const lines = text.split(/\r?\n|\r/);
-    this.stderrPartial = (lines.pop() ?? '').slice(-2000);
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      // ffmpeg prints the input URL, password included, in its error lines.
-      this.stderrTail.push(redactUrlsInText(line).slice(0, 500));
-      if (this.stderrTail.length > STDERR_LINES_KEPT) this.stderrTail.shift();
-    }
-  }
-
-  private startWatchdog(): void {
-    clearInterval(this.watchdogTimer);
-    this.watchdogTimer = setInterval(() => {
-      const child = this.child;
-      if (!child || this.stopping) return;
-      const now = this.now();
-      if (this.lastDataAt === undefined) {
-        // Before the first byte ffmpeg itself gives up after its socket timeout; allow for that.
-        if (now - this.startedAt > Math.max(this.dataTimeoutMs, this.socketTimeoutMs + 2_000)) {
-          this.killReason = 'timed out';
-          killGroup(child, 'SIGKILL');
-        }
-      } else if (now - this.lastDataAt > this.dataTimeoutMs) {
-        this.killReason = 'no video';
-        this.detail = `no video data for ${Math.round((now - this.lastDataAt) / 1000)} s`;
-        killGroup(child, 'SIGKILL');
-      }
-    }, 500);
-    this.watchdogTimer.unref();
+    const run: FfmpegRun = new FfmpegRun(
+      { ffmpegPath, args, label: this.label, mode: transcode ? 'transcode' : 'remux', dataTimeoutMs: this.dataTimeoutMs, socketTimeoutMs: this.socketTimeoutMs, spawnGuard: this.options.spawnGuard, log: this.options.log, now: this.now },
+      {
+        onInit: (segment) => this.onInit(segment, generation),
+        onMedia: (segment) => this.onMedia(segment, generation),
+        onEnded: (reason, detail) => {
+          if (this.run !== run) return;
+          this.run = undefined;
+          this.onRunEnded(reason, detail);
+        },
+      },
+    );
+    this.run = run;
   }
 
   private onInit(segment: InitSegment, generation: number): void {
@@ -328,7 +258,7 @@ export class StreamSupervisor {
       this.reason = undefined;
       this.detail = undefined;
       this.setState('live');
-      this.options.log?.info('stream live', { stream: this.label, codec: this.init?.codec, firstFragmentMs: fragment.receivedAt - this.startedAt });
+      this.options.log?.info('stream live', { stream: this.label, codec: this.init?.codec, firstFragmentMs: fragment.receivedAt - (this.run?.startedAt ?? fragment.receivedAt) });
     }
     this.ring.push(fragment);
     this.recent.push(fragment);
@@ -351,25 +281,6 @@ export class StreamSupervisor {
     return { fps: Math.round((samples / seconds) * 10) / 10, bitrateKbps: Math.round((bytes * 8) / seconds / 1000) };
   }
 
-  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
-    this.child = undefined;
-    clearInterval(this.watchdogTimer);
-    this.watchdogTimer = undefined;
-    if (this.stderrPartial.trim()) this.onStderr(Buffer.from('\n'));
-    if (this.stopping) {
-      this.options.log?.info('ffmpeg stopped', { stream: this.label });
-      return;
-    }
-    const ranMs = this.now() - this.startedAt;
-    const reason =
-      this.killReason ??
-      classifyFfmpegStderr(this.stderrTail) ??
-      (this.lastDataAt === undefined && ranMs >= this.socketTimeoutMs * 0.9 ? 'timed out' : this.gotMedia ? 'stream ended' : 'ffmpeg failed');
-    const detail = this.detail ?? this.stderrTail[this.stderrTail.length - 1] ?? `ffmpeg exited with ${signal ?? `code ${code}`}`;
-    this.options.log?.warn('ffmpeg exited', { stream: this.label, code, signal, reason, detail, ranMs });
-    this.onRunEnded(reason, detail);
-  }
-
   private onRunEnded(reason: OfflineReason, detail: string): void {
     this.restarts++;
     this.reason = reason;
@@ -380,7 +291,7 @@ export class StreamSupervisor {
     const delay = this.backoff.next();
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
-      if (this.subscribers.size > 0 && !this.child) this.spawnFfmpeg();
+      if (this.subscribers.size > 0 && !this.run) this.spawnFfmpeg();
     }, delay);
     this.restartTimer.unref();
   }
@@ -388,18 +299,12 @@ export class StreamSupervisor {
   /** Stops the running ffmpeg; if someone subscribed meanwhile, starts a new run for them. */
   private stopFfmpeg(): Promise<void> {
     if (this.stopInFlight) return this.stopInFlight;
-    const child = this.child;
-    if (!child) return Promise.resolve();
-    this.stopping = true;
-    clearInterval(this.watchdogTimer);
-    this.watchdogTimer = undefined;
-    killGroup(child, 'SIGTERM');
-    const forced = setTimeout(() => killGroup(child, 'SIGKILL'), 2_000);
-    this.stopInFlight = (this.childExited ?? Promise.resolve()).then(() => {
-      clearTimeout(forced);
-      if (this.child === child) this.child = undefined;
+    const run = this.run;
+    if (!run) return Promise.resolve();
+    this.stopInFlight = run.stop().then(() => {
+      if (this.run === run) this.run = undefined;
       this.stopInFlight = undefined;
-      if (this.subscribers.size > 0 && !this.child && !this.restartTimer) this.spawnFfmpeg();
+      if (this.subscribers.size > 0 && !this.run && !this.restartTimer) this.spawnFfmpeg();
     });
     return this.stopInFlight;
   }
