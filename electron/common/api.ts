@@ -423,7 +423,15 @@ export type LiveEvent =
   /** Sent once when the live channel is authenticated and subscribed. */
   | { type: 'ready' }
   /** Panorama processing progress ("processing 3/5"). */
-  | { type: 'panorama'; progress: PanoramaProgress };
+  | { type: 'panorama'; progress: PanoramaProgress }
+  /**
+   * An admin's registry edit moved or renamed a device: `getSiteModel` now answers differently,
+   * and the 3D and GIS views fetch it again (the core already applies it to anti-collision).
+   */
+  | { type: 'siteModelChanged'; deviceId: string; fields: SiteModelField[] };
+
+/** Registry fields that the site model carries, so editing one changes what the 3D and GIS views draw. */
+export type SiteModelField = 'name' | 'position';
 
 /** Messages a web client sends on the live socket. */
 export type LiveClientMessage = { type: 'auth'; token: string };

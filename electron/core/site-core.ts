@@ -34,6 +34,7 @@ import { readVersion } from './version.js';
 import { FederationService } from './federation/federation-service.js';
 import { summarizeSiteStatus } from './federation/site-status.js';
 import { DeviceRegistry } from './registry/device-registry.js';
+import { EffectiveSite } from './registry/effective-site.js';
 import { RegistryStore } from './registry/registry-store.js';
 import { PanoramaService } from './panoramas/panorama-service.js';
 import { PanoramaHttp } from './panoramas/panorama-http.js';
@@ -123,9 +124,10 @@ export class SiteCore {
     const db = openDatabase(this.options.dataDir);
     this.db = db;
     // The site file is the installer's baseline; admins' registry edits (SQLite) go on top, so the
-    // parts built once here (anti-collision positions, 3D model) start from the edited values.
+    // parts built here start from the edited values, and those that read positions follow later edits.
     const registry = new DeviceRegistry(this.loaded.site.devices, new RegistryStore(db));
-    const site = { ...this.loaded.site, devices: registry.effectiveConfigs() };
+    const effectiveSite = new EffectiveSite(this.loaded.site, registry);
+    const site = effectiveSite.current;
     const writer = new TelemetryWriter(db, this.log.child('store'));
     this.writer = writer;
     this.registry.add(this.storeService(db, writer));
@@ -147,6 +149,13 @@ export class SiteCore {
     let mqttSource: MqttSource | null = null;
     const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), (topic, payload) => mqttSource?.publish(topic, payload));
     this.registry.add(alarms);
+    // A moved crane is judged at its new base from its next reading; every view drawing the site
+    // model is told to fetch it again (the live channel carries no model, only that it changed).
+    effectiveSite.onModelEdit((current, edit) => {
+      const moved = current.devices.find((d) => d.id === edit.deviceId);
+      if (edit.fields.includes('position') && moved?.kind === 'crane') alarms.relayoutCranes(current.devices);
+      this.hub.publish({ type: 'siteModelChanged', deviceId: edit.deviceId, fields: edit.fields });
+    });
     const pipeline = new IngestPipeline(devices, writer, this.hub, this.log.child('ingest'), [
       (record) => roster.apply(record),
       (record) => alarms.observe(record),
@@ -248,7 +257,7 @@ export class SiteCore {
       telemetry: telemetryQuery,
       services: () => this.registry.snapshot(),
       site: () => this.siteSummary(devices),
-      siteConfig: () => site,
+      siteConfig: () => effectiveSite.current,
       alarms,
       db,
       history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),

@@ -1,7 +1,7 @@
 import type { Alarm, AlarmEvent } from '../../common/alarms.js';
 import type { DeviceView } from '../../common/site.js';
 import type { TelemetryRecord } from '../../common/telemetry.js';
-import type { SiteConfig } from '../config/site-schema.js';
+import type { DeviceConfig, SiteConfig } from '../config/site-schema.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { Logger } from '../log/logger.js';
 import type { LiveHub } from '../pipeline/live-hub.js';
@@ -78,6 +78,15 @@ export class AlarmService implements Service {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.store.flush();
+  }
+
+  /**
+   * Cranes were moved in the registry: anti-collision judges the next reading at their new bases.
+   * (Per-kind rules read no positions, so nothing else here changes.)
+   */
+  relayoutCranes(devices: readonly DeviceConfig[]): void {
+    this.antiCollision.relayout(devices);
+    this.log.info('anti-collision uses the edited crane positions', { pairs: this.antiCollision.overlappingPairs().map((p) => p.join('~')) });
   }
 
   /** Called by the ingest pipeline for every accepted reading. */

@@ -8,8 +8,11 @@ import type { DeviceView } from '../../common/site.js';
 import type { DeviceConfig } from '../config/site-schema.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import { findBlacklistMatch, normalizeName } from './blacklist-match.js';
-import { applyToConfig, applyUpdate, identityOf, mergeOverride, overriddenFields, type DeviceOverride } from './device-overrides.js';
+import { applyToConfig, applyUpdate, identityOf, mergeOverride, overriddenFields, type DeviceOverride, type FieldChanges } from './device-overrides.js';
 import type { RegistryActor, RegistryStore } from './registry-store.js';
+
+/** Told of each stored edit that changed something: the device and its fields' effective values before and after. */
+export type RegistryEditListener = (deviceId: string, changes: FieldChanges) => void;
 
 export class DeviceRegistry {
   private readonly baselines = new Map<string, DeviceIdentity>();
@@ -18,6 +21,7 @@ export class DeviceRegistry {
   /** Blacklist entry per listed device: read on every reading, so kept ready rather than matched each time. */
   private readonly matches = new Map<string, BlacklistEntry>();
   private devices: DeviceStates | null = null;
+  private readonly editListeners = new Set<RegistryEditListener>();
 
   constructor(
     private readonly siteDevices: readonly DeviceConfig[],
@@ -33,6 +37,15 @@ export class DeviceRegistry {
   /** The site file's devices with overrides applied: what the core builds its parts from at start. */
   effectiveConfigs(): DeviceConfig[] {
     return this.siteDevices.map((d) => applyToConfig(d, this.overrides.get(d.id)));
+  }
+
+  /**
+   * Parts of the core built from the site's geometry (anti-collision, the site model) listen here
+   * to follow an edit at once; DeviceStates gets the fields through `attach` instead.
+   */
+  onEdit(listener: RegistryEditListener): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
   }
 
   /** Connects the live device states and gives them every device's registry fields and blacklist state. */
@@ -79,7 +92,9 @@ export class DeviceRegistry {
       // Model or supplier may have moved the device on or off the blacklist.
       this.rematch();
     }
-    return this.push(id) ?? this.fail(id);
+    const view = this.push(id) ?? this.fail(id);
+    if (Object.keys(changes).length > 0) for (const listener of this.editListeners) listener(id, changes);
+    return view;
   }
 
   blacklist(): BlacklistEntry[] {

@@ -65,9 +65,20 @@ export class GisScene {
     });
   }
 
-  /** Draws this site's geometry (once; the site model does not change while the view is open). */
+  /**
+   * Draws this site's geometry, replacing what an earlier model drew (an admin moved or renamed a
+   * device). The camera is left alone; live state comes back through `updateDevice`.
+   */
   setSiteModel(model: SiteModel): void {
-    if (this.destroyed || this.site || !model.origin) return;
+    if (this.destroyed) return;
+    this.site?.destroy();
+    this.cranes?.destroy();
+    this.site = null;
+    this.cranes = null;
+    if (!model.origin) {
+      this.widget.scene.requestRender();
+      return;
+    }
     const frame = drawingFrame(model.origin);
     const { primitives } = this.widget.scene;
     this.site = new SiteLayer(primitives, model, frame);

@@ -141,15 +141,28 @@ export class SiteRenderer {
     this.preset('overview', false);
   }
 
-  private build(): void {
+  /**
+   * The same site's model changed (an admin moved or renamed a device): rebuilds what it draws
+   * but keeps the camera where the operator left it, the selection, the live source, and a glTF
+   * model already loaded (megabytes, unchanged by a device edit). The same object again is a no-op.
+   */
+  updateModel(model: SiteModel): void {
+    if (model === this.model) return;
+    const keepGltf = JSON.stringify(model.gltf) === JSON.stringify(this.model.gltf);
+    this.model = model;
+    this.build(keepGltf);
+  }
+
+  private build(keepGltf = false): void {
     this.unsubscribeLive();
-    for (const ext of this.extensions) ext.dispose();
+    const kept = keepGltf ? this.gltf : null;
+    for (const ext of this.extensions) if (ext !== kept) ext.dispose();
     const ctx: SceneContext = { model: this.model, palette: readPalette(), t: this.options.t, labelsVisible: true };
     this.cameras = new CamerasExtension(ctx);
     this.workers = new WorkersExtension(ctx);
     this.extensions = [
       (this.ground = new GroundExtension(ctx)),
-      (this.gltf = new SiteGltfExtension(ctx, this.requestRender)),
+      (this.gltf = kept ?? new SiteGltfExtension(ctx, this.requestRender)),
       new BuildingsExtension(ctx),
       new ZonesExtension(ctx),
       new CranesExtension(ctx),

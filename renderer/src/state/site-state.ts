@@ -3,6 +3,7 @@ import type { LiveEvent } from '../../../electron/common/api.js';
 import type { DeviceView, SiteSummary, SourceStatus } from '../../../electron/common/site.js';
 import type { LiveLinkState } from '../transport/api-client.js';
 import { KeyedStore, ValueStore } from './external-store.js';
+import { SiteModelVersion } from './site-model-version.js';
 import { TrendBuffer } from './trend-buffer.js';
 
 /** The metric drawn as a trend beside each kind's card. */
@@ -23,6 +24,8 @@ export class SiteState {
   readonly trends = new Map<string, TrendBuffer>();
   /** Workers inside the site, kept by the core from real-name gate passages. */
   readonly workersOnSite = new ValueStore<number>(0);
+  /** Goes up when the site model may have changed since the views fetched it (`useSiteModel`). */
+  readonly siteModelVersion = new SiteModelVersion();
 
   loadDevices(devices: DeviceView[]): void {
     for (const device of devices) this.devices.set(device.id, device);
@@ -52,6 +55,7 @@ export class SiteState {
   }
 
   private update(event: LiveEvent): void {
+    this.siteModelVersion.note(event);
     switch (event.type) {
       case 'telemetry': {
         const { record } = event;

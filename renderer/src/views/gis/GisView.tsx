@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SiteEntry, SitesReply } from '../../../../electron/common/api.js';
-import type { SiteModel } from '../../../../electron/common/site-model.js';
 import { navigate } from '../../app/routes.js';
 import type { GisScene } from '../../gis/gis-scene.js';
 import { flattenSites } from '../../gis/sites-tree.js';
 import { useValue, type SiteState } from '../../state/site-state.js';
+import { useSiteModel } from '../../state/use-site-model.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { SitesPanel } from './SitesPanel.js';
 import './gis.css';
@@ -30,8 +30,9 @@ export function GisView({ client, state, param }: { client: ApiClient; state: Si
   const mapRef = useRef<HTMLDivElement>(null);
   const [scene, setScene] = useState<GisScene | null>(null);
   const [sites, setSites] = useState<SitesReply | null>(null);
-  const [model, setModel] = useState<SiteModel | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { model, error: modelError } = useSiteModel(client, state);
+  const [mapProblem, setProblem] = useState<string | null>(null);
+  const problem = mapProblem ?? modelError;
   const framed = useRef(false);
 
   // The scene: created once per mount, destroyed with the view (every primitive and the WebGL context).
@@ -68,18 +69,8 @@ export function GisView({ client, state, param }: { client: ApiClient; state: Si
     };
   }, [client]);
 
-  useEffect(() => {
-    let cancelled = false;
-    client
-      .call('getSiteModel')
-      .then((m) => !cancelled && setModel(m))
-      .catch((e: Error) => !cancelled && setProblem(e.message));
-    return () => {
-      cancelled = true;
-    };
-  }, [client]);
-
-  // This site in place, then kept live: cranes slew, devices that go offline turn magenta.
+  // This site in place, then kept live: cranes slew, devices that go offline turn magenta. A new
+  // model (an admin moved a device) is drawn again in place; the camera stays where it is.
   useEffect(() => {
     if (!scene || !model) return;
     scene.setSiteModel(model);

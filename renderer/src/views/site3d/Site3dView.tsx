@@ -5,6 +5,7 @@ import { navigate } from '../../app/routes.js';
 import { SiteRenderer } from '../../scene/site-renderer.js';
 import { emptySiteModel, stressLiveSource, stressSiteModel } from '../../scene/stress-site.js';
 import { useValue, type SiteState } from '../../state/site-state.js';
+import { useSiteModel } from '../../state/use-site-model.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { consoleLiveSource } from './site-live.js';
 import './site3d.css';
@@ -31,29 +32,27 @@ declare global {
 export function Site3dView({ client, state, param }: { client: ApiClient; state: SiteState; param: string | null }) {
   const { t, i18n } = useTranslation();
   const stage = useRef<HTMLDivElement>(null);
-  const [model, setModel] = useState<SiteModel | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { model, error: modelError } = useSiteModel(client, state);
+  const [webglError, setWebglError] = useState<string | null>(null);
+  const error = webglError ?? modelError;
   const [renderer, setRenderer] = useState<SiteRenderer | null>(null);
   const workers = useValue(state.workersOnSite);
+  // The renderer is built once, from the first model; later models (an admin's edit) go to
+  // `updateModel` below, so the camera and the selection stay where the operator left them.
+  const latestModel = useRef(model);
+  latestModel.current = model;
+  /** What the test hook last loaded: a model edit replaces only the real site, never the stress site. */
+  const showing = useRef<'demo' | 'stress' | 'empty'>('demo');
+  const hasModel = model !== null;
 
   useEffect(() => {
-    let cancelled = false;
-    client.call('getSiteModel').then(
-      (m) => !cancelled && setModel(m),
-      (e: Error) => !cancelled && setError(e.message),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [client]);
-
-  useEffect(() => {
-    if (!model || !stage.current) return;
+    const first = latestModel.current;
+    if (!first || !stage.current) return;
     const host = stage.current;
     const source = consoleLiveSource(client, state);
     let site: SiteRenderer;
     try {
-      site = new SiteRenderer(host, model, source.live, {
+      site = new SiteRenderer(host, first, source.live, {
         t: (key, options) => i18n.t(`site3d.${key}`, options ?? {}),
         onPick: (pick) =>
           pick.kind === 'camera'
@@ -65,16 +64,18 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
     } catch (e) {
       source.stop();
       // WebGL missing (no GPU driver, or blocked) is the likely cause; say so with the detail.
-      setError(`${t('site3d.noWebgl')} ${(e as Error).message}`);
+      setWebglError(`${t('site3d.noWebgl')} ${(e as Error).message}`);
       return;
     }
     let stopStress: () => void = () => undefined;
+    showing.current = 'demo';
     window.__site3d = {
       renderer: site,
       load: (which) => {
         stopStress();
         stopStress = () => undefined;
-        if (which === 'demo') site.setSite(model, source.live);
+        showing.current = which;
+        if (which === 'demo') site.setSite(latestModel.current ?? first, source.live);
         else if (which === 'empty') site.setSite(emptySiteModel(), source.live);
         else {
           const m = stressSiteModel();
@@ -102,7 +103,12 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
       source.stop();
       setRenderer(null);
     };
-  }, [model, client, state, i18n, t]);
+  }, [hasModel, client, state, i18n, t]);
+
+  // A changed model (the core's `siteModelChanged`): redraw in place.
+  useEffect(() => {
+    if (renderer && model && showing.current === 'demo') renderer.updateModel(model);
+  }, [renderer, model]);
 
   // `#/site3d/ID`: select and fly; no id clears the selection.
   useEffect(() => {
