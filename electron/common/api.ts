@@ -4,6 +4,7 @@
  * names and the renderer's clients are all derived from `API_ROUTES` below, never hand-typed.
  */
 import type { Alarm, AlarmEvent, AlarmKpis, AlarmPriority } from './alarms.js';
+import type { IntervalQuery, IntervalSeries } from './intervals.js';
 import type { DeviceView, EnuPosition, SiteSummary, SourceStatus } from './site.js';
 import type { SiteModel } from './site-model.js';
 import type { TelemetryRecord } from './telemetry.js';
@@ -288,6 +289,11 @@ export interface SiteCommandApi {
   takeSnapshot(request: { id: string; quality?: 'main' | 'sub' }): Promise<SnapshotInfo>;
   /** Min/max/avg series of one metric for charts (hour, day, week…); 404 unknown device, 400 unknown metric. */
   getHistory(query: HistoryQuery): Promise<HistorySeries>;
+  /**
+   * A monitor's own minute, hour or day aggregates (HJ 212 CN 2051/2061/2031), kept apart from its
+   * real-time readings (common/intervals.ts); 404 unknown device, 400 bad kind or window.
+   */
+  getDeviceIntervals(query: IntervalQuery): Promise<IntervalSeries>;
   /** The site's geometry for the 3D and GIS views. */
   getSiteModel(): Promise<SiteModel>;
   /** The projects this site oversees (its `federation` block), with each one's live status; answered from a ~10 s cache. */
@@ -374,6 +380,7 @@ export const API_ROUTES = {
   setCameraCredentials: { verb: 'POST', path: '/api/cameras/:id/credentials', auth: true, roles: ['admin'] },
   takeSnapshot: { verb: 'POST', path: '/api/cameras/:id/snapshot', auth: true },
   getHistory: { verb: 'GET', path: '/api/history/:deviceId/:metric', auth: true },
+  getDeviceIntervals: { verb: 'GET', path: '/api/devices/:id/intervals', auth: true },
   getSiteModel: { verb: 'GET', path: '/api/site-model', auth: true },
   listSites: { verb: 'GET', path: '/api/sites', auth: true },
   updateDevice: { verb: 'POST', path: '/api/devices/:id', auth: true, roles: ['admin'] },

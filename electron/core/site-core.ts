@@ -27,6 +27,8 @@ import { Hj212Listener } from './sources/hj212/hj212-listener.js';
 import { MqttSource } from './sources/mqtt/mqtt-source.js';
 import { closeDatabase, openDatabase, prepareDataDirectory, type Database } from './store/database.js';
 import { HistoryQuery } from './store/history-query.js';
+import { IntervalQuery } from './store/interval-query.js';
+import { IntervalWriter } from './store/interval-writer.js';
 import { RetentionService, type RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
 import { TelemetryWriter } from './store/telemetry-writer.js';
@@ -63,7 +65,7 @@ export interface SiteCoreOptions {
   sealer?: SecretSealer;
   /** Disk for alarm evidence clips, bytes (default 2 GiB). */
   clipQuotaBytes?: number;
-  /** Telemetry retention; defaults in store/retention.ts (raw 30 days, rollups 2 years). */
+  /** Telemetry and HJ 212 interval data retention; defaults in store/retention.ts (raw 30 days, rollups and minute/hour data 2 years, day data 10 years). */
   retention?: Partial<RetentionOptions>;
 }
 
@@ -130,7 +132,8 @@ export class SiteCore {
     const site = effectiveSite.current;
     const writer = new TelemetryWriter(db, this.log.child('store'));
     this.writer = writer;
-    this.registry.add(this.storeService(db, writer));
+    const intervalWriter = new IntervalWriter(db, this.log.child('store'));
+    this.registry.add(this.storeService(db, [writer, intervalWriter]));
     // Registered after the store so it stops before the database closes.
     const retention = new RetentionService(db, this.log.child('retention'), this.options.retention);
     this.registry.add(retention);
@@ -176,6 +179,7 @@ export class SiteCore {
           onStatus: (status) => this.setSourceStatus(status),
         },
         pipeline,
+        intervalWriter,
         this.log.child('hj212'),
       );
       this.registry.add(hj212);
@@ -261,6 +265,7 @@ export class SiteCore {
       alarms,
       db,
       history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),
+      intervals: new IntervalQuery(db),
       registry,
       panoramas,
     });
@@ -339,13 +344,14 @@ export class SiteCore {
     this.hub.publish({ type: 'source', source: status });
   }
 
-  private storeService(db: Database, writer: TelemetryWriter): Service {
+  /** The database as a service: on stop, the writers flush what they hold, then the file is closed. */
+  private storeService(db: Database, writers: { close(): void }[]): Service {
     return {
       name: 'store',
       required: true,
       start: async () => undefined,
       stop: async () => {
-        writer.close();
+        for (const writer of writers) writer.close();
         closeDatabase(db);
       },
     };

@@ -11,14 +11,16 @@ import { IngestPipeline } from '../../electron/core/pipeline/ingest.js';
 import { LiveHub } from '../../electron/core/pipeline/live-hub.js';
 import { seededRandom } from '../../electron/core/sim/random.js';
 import { closeDatabase, openDatabase, type Database } from '../../electron/core/store/database.js';
+import { IntervalQuery } from '../../electron/core/store/interval-query.js';
+import { IntervalWriter } from '../../electron/core/store/interval-writer.js';
 import { TelemetryQuery } from '../../electron/core/store/telemetry-query.js';
 import { TelemetryWriter } from '../../electron/core/store/telemetry-writer.js';
 import { hj212Crc16 } from '../../electron/core/sources/hj212/crc16.js';
 import { encodeFrame, Hj212Listener } from '../../electron/core/sources/hj212/index.js';
 
 /**
- * The HJ 212 listener on real TCP (127.0.0.1, a free port) feeding the real pipeline into a
- * SQLite file. Frames are written out here, field by field, the way a monitor would send them.
+ * The HJ 212 listener on real TCP (127.0.0.1, a free port) feeding the real pipeline and the
+ * interval store into a SQLite file. Frames are written out here, field by field, the way a monitor would send them.
  */
 const MN_1 = '88888880000001';
 const MN_2 = '010000A8900016F000169DC0';
@@ -99,6 +101,7 @@ describe('HJ 212 listener over TCP into the store', () => {
   let dir: string;
   let db: Database;
   let writer: TelemetryWriter;
+  let intervalWriter: IntervalWriter;
   let devices: DeviceStates;
   let query: TelemetryQuery;
   let listener: Hj212Listener;
@@ -110,18 +113,24 @@ describe('HJ 212 listener over TCP into the store', () => {
     writer.flush();
     return query.between(deviceId, 0, Date.UTC(2100, 0), 1000);
   };
+  const storedIntervals = (deviceId: string, kind: 'minute' | 'hour' | 'day') => {
+    intervalWriter.flush();
+    return new IntervalQuery(db).between(deviceId, kind, 0, Date.UTC(2100, 0)).records;
+  };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sc-hj212-'));
     db = openDatabase(dir);
     const log = recordingLogger(logLines);
     writer = new TelemetryWriter(db, log, { flushIntervalMs: 20 });
+    intervalWriter = new IntervalWriter(db, log, { flushIntervalMs: 20 });
     devices = new DeviceStates(DEVICES, () => undefined);
     const pipeline = new IngestPipeline(devices, writer, new LiveHub(), log);
     query = new TelemetryQuery(db);
     listener = new Hj212Listener(
       { host: '127.0.0.1', port: 0, devices: DEVICES, idleTimeoutMs: IDLE_TIMEOUT_MS, onStatus: (s) => statuses.push(s) },
       pipeline,
+      intervalWriter,
       log,
     );
     await listener.start();
@@ -131,6 +140,7 @@ describe('HJ 212 listener over TCP into the store', () => {
   afterAll(async () => {
     await listener.stop();
     writer.close();
+    intervalWriter.close();
     closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -140,7 +150,7 @@ describe('HJ 212 listener over TCP into the store', () => {
     expect(listener.getStatus()).toMatchObject({ id: 'hj212', label: `HJ 212 listener 127.0.0.1:${port}`, state: 'connected', detail: '0 monitors connected' });
   });
 
-  it('stores split, concatenated and garbage-wrapped frames with their values, and replies 9014 where Flag asks', async () => {
+  it('stores split, concatenated and garbage-wrapped frames (real-time as readings, minute/hour/day as intervals), and replies 9014 where Flag asks', async () => {
     const realTime = upload('2011', {
       qn: '20240315143025123',
       flag: 5,
@@ -163,16 +173,29 @@ describe('HJ 212 listener over TCP into the store', () => {
     await monitor.write(Buffer.concat([badCrc, encodeFrame(minute), ascii('##junk'), encodeFrame(hour)]));
     for (const byte of encodeFrame(day)) await monitor.write(Buffer.of(byte));
 
-    const rows = await until(() => stored('dust-1').length === 4 && stored('dust-1'), 'four stored readings');
     const at = (y: number, mo: number, d: number, h: number, mi: number) => Date.UTC(y, mo - 1, d, h, mi);
-    expect(rows.map((r) => [r.ts, r.values])).toEqual([
-      [at(2024, 3, 14, 16, 0), { pm25: 35.5 }],
-      [at(2024, 3, 15, 6, 0), { pm10: 88.25, noiseDb: 61.5 }],
-      // Wind direction (a01008) was flagged M: left out.
-      [at(2024, 3, 15, 6, 30), { tsp: 186.3, pm10: 92.4, pm25: 41.7, windMs: 2.3, noiseDb: 63.8 }],
-      [at(2024, 3, 15, 6, 31), { pm10: 90.5 }],
+    await until(() => storedIntervals('dust-1', 'day').length === 1, 'the day record (sent last, a byte at a time)');
+    const rows = stored('dust-1');
+    // Only the real-time frame is a reading; wind direction (a01008) was flagged M: left out.
+    expect(rows.map((r) => [r.ts, r.kind, r.values])).toEqual([[at(2024, 3, 15, 6, 30), 'dust', { tsp: 186.3, pm10: 92.4, pm25: 41.7, windMs: 2.3, noiseDb: 63.8 }]]);
+    const view = devices.list().find((d) => d.id === 'dust-1')!;
+    expect(view.lastValues).toEqual({ tsp: 186.3, pm10: 92.4, pm25: 41.7, windMs: 2.3, noiseDb: 63.8 });
+    // Minute, hour and day data as interval aggregates, each field as sent.
+    expect(storedIntervals('dust-1', 'minute').map((r) => [r.dataTime, r.values])).toEqual([
+      [at(2024, 3, 15, 6, 31), [{ code: 'a34002', avg: 90.5, min: 80, max: 99, cou: null, flag: 'N' }]],
     ]);
-    expect(rows.every((r) => r.kind === 'dust')).toBe(true);
+    expect(storedIntervals('dust-1', 'hour').map((r) => [r.dataTime, r.values])).toEqual([
+      [
+        at(2024, 3, 15, 6, 0),
+        [
+          { code: 'LA', avg: 61.5, min: null, max: null, cou: null, flag: 'N' },
+          { code: 'a34002', avg: 88.25, min: 60, max: 140, cou: null, flag: 'N' },
+        ],
+      ],
+    ]);
+    expect(storedIntervals('dust-1', 'day').map((r) => [r.dataTime, r.values])).toEqual([
+      [at(2024, 3, 14, 16, 0), [{ code: 'a34004', avg: 35.5, min: 20, max: 70, cou: null, flag: 'N' }]],
+    ]);
 
     const replies = await until(() => monitor.replies().length === 2 && monitor.replies(), 'two replies');
     expect(replies).toEqual([
@@ -180,7 +203,7 @@ describe('HJ 212 listener over TCP into the store', () => {
       `QN=20240315150005000;ST=91;CN=9014;PW=123456;MN=${MN_1};Flag=4;CP=&&&&`,
     ]);
     expect(listener.getStatus().detail).toBe('1 monitor connected');
-    expect(listener.getCounters()).toMatchObject({ framesOk: 4, badCrc: 1, readings: 4, replies: 2, unknownMn: 0, badPassword: 0 });
+    expect(listener.getCounters()).toMatchObject({ framesOk: 4, badCrc: 1, readings: 1, intervals: 3, replies: 2, unknownMn: 0, badPassword: 0 });
     expect(listener.getCounters().skippedBytes).toBeGreaterThan(10);
     expect(listener.getCounters().badLength).toBeGreaterThanOrEqual(1); // "##junk"
 
@@ -276,9 +299,10 @@ describe('HJ 212 listener over TCP into the store', () => {
 describe('HJ 212 listener limits and life cycle', () => {
   const quietLog = recordingLogger([]);
   const pipelineStub = { ingest: () => true, rejectReading: () => false } as unknown as IngestPipeline;
+  const intervalsStub = { enqueue: () => true } as unknown as IntervalWriter;
 
   it('refuses connections beyond its cap and counts them', async () => {
-    const listener = new Hj212Listener({ host: '127.0.0.1', port: 0, devices: DEVICES, maxConnections: 2, onStatus: () => undefined }, pipelineStub, quietLog);
+    const listener = new Hj212Listener({ host: '127.0.0.1', port: 0, devices: DEVICES, maxConnections: 2, onStatus: () => undefined }, pipelineStub, intervalsStub, quietLog);
     await listener.start();
     const kept = [await TestMonitor.connect(listener.port!), await TestMonitor.connect(listener.port!)];
     await pause(50);
@@ -295,18 +319,18 @@ describe('HJ 212 listener limits and life cycle', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const taken = (blocker.address() as { port: number }).port;
     const statuses: SourceStatus[] = [];
-    const listener = new Hj212Listener({ host: '127.0.0.1', port: taken, devices: DEVICES, onStatus: (s) => statuses.push(s) }, pipelineStub, quietLog);
+    const listener = new Hj212Listener({ host: '127.0.0.1', port: taken, devices: DEVICES, onStatus: (s) => statuses.push(s) }, pipelineStub, intervalsStub, quietLog);
     await expect(listener.start()).rejects.toThrow();
     expect(listener.getStatus()).toMatchObject({ state: 'offline', detail: 'port already in use', label: `HJ 212 listener 127.0.0.1:${taken}` });
     await new Promise<void>((resolve) => blocker.close(() => resolve()));
 
-    const ok = new Hj212Listener({ host: '127.0.0.1', port: 0, devices: DEVICES, onStatus: (s) => statuses.push(s) }, pipelineStub, quietLog);
+    const ok = new Hj212Listener({ host: '127.0.0.1', port: 0, devices: DEVICES, onStatus: (s) => statuses.push(s) }, pipelineStub, intervalsStub, quietLog);
     await ok.start();
     await ok.stop();
     expect(statuses.at(-1)).toMatchObject({ state: 'offline', detail: 'stopped' });
   });
 
   it('refuses an unknown time zone at construction', () => {
-    expect(() => new Hj212Listener({ port: 0, devices: [], timeZone: 'Mars/Olympus', onStatus: () => undefined }, pipelineStub, quietLog)).toThrow(/time zone/);
+    expect(() => new Hj212Listener({ port: 0, devices: [], timeZone: 'Mars/Olympus', onStatus: () => undefined }, pipelineStub, intervalsStub, quietLog)).toThrow(/time zone/);
   });
 });

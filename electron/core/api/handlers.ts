@@ -10,6 +10,8 @@ import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
 import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
+import { IntervalQuery } from '../store/interval-query.js';
+import { createIntervalHandlers } from './interval-handlers.js';
 import { describeMetrics, resolveMetric } from '../store/metrics.js';
 import { DEFAULT_RETENTION } from '../store/retention.js';
 import { DeviceRegistry } from '../registry/device-registry.js';
@@ -43,6 +45,8 @@ export interface HandlerDeps {
   siteConfig: () => SiteConfig;
   /** Chart series; absent: built on `db` with the default raw retention. */
   history?: HistoryQuery;
+  /** HJ 212 minute, hour and day data; absent: built on `db` when first used. */
+  intervals?: IntervalQuery;
   /** The multi-site overview (site file's `federation`); absent: this site alone, from `site()`. */
   federation?: { list(): SitesReply };
   /** Registry overrides and the blacklist (core/registry); absent: built on `db` when first used. */
@@ -63,6 +67,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     },
     ...createRegistryHandlers(() => (deps.registry ??= attached(new DeviceRegistry(deps.siteConfig().devices, new RegistryStore(deps.db)), deps.devices)), deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
+    ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiMethod } from '../../common/api.js';
+import { INTERVAL_KINDS } from '../../common/intervals.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
@@ -57,6 +58,14 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
       maxPoints: z.coerce.number().int().min(2).max(5000).optional(),
+    })
+    .strict(),
+  getDeviceIntervals: z
+    .object({
+      id: z.string().min(1).max(64),
+      kind: z.enum(INTERVAL_KINDS),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
     })
     .strict(),
   listSites: z.undefined().or(z.object({}).strict()),

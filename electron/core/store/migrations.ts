@@ -251,4 +251,28 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX panorama_issues_point ON panorama_issues (point_id, created_at);
     `,
   },
+  {
+    version: 8,
+    description: 'HJ 212 interval data (minute, hour and day aggregates), apart from real-time telemetry',
+    sql: `
+      -- CN 2051/2061/2031 records: the monitor's own statistics over a past interval. Kept apart
+      -- from telemetry so a re-sent backlog never becomes "now" or feeds the real-time alarm rules.
+      -- One row per pollutant per interval; a re-sent record replaces its earlier copy (UPSERT on
+      -- the key), so a backlog sent twice is stored once. The key is also the read path: one
+      -- device, one kind, a range of DataTimes. WITHOUT ROWID: always reached by that key.
+      CREATE TABLE interval_aggregates (
+        device_id TEXT NOT NULL,
+        kind      TEXT NOT NULL,              -- minute | hour | day (CN 2051 | 2061 | 2031)
+        data_time INTEGER NOT NULL,           -- UTC epoch ms of DataTime, read in the site's time zone
+        code      TEXT NOT NULL,              -- pollutant code as sent (a34002, LA…)
+        avg       REAL,                       -- null: the monitor did not send that field
+        min       REAL,
+        max       REAL,
+        cou       REAL,
+        flag      TEXT,                       -- data flag as sent (N, M, C, D, F…), upper case; null: none sent
+        received  INTEGER NOT NULL,           -- UTC epoch ms the core last received this record
+        PRIMARY KEY (device_id, kind, data_time, code)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -4,12 +4,14 @@ import type { Database } from './database.js';
 
 const DAY_MS = 86_400_000;
 
-/** How long telemetry is kept and how it is pruned. */
+/** How long telemetry and HJ 212 interval data are kept and how they are pruned. */
 export interface RetentionOptions {
   /** Raw readings, days. */
   rawDays: number;
-  /** 1-minute rollups, days. */
+  /** 1-minute rollups, days; also HJ 212 minute and hour data (interval_aggregates). */
   rollupDays: number;
+  /** HJ 212 day data (CN 2031), days. */
+  dayIntervalDays: number;
   /** Rows deleted per transaction: small, so the ingest writer (same connection, same thread) waits at most a few ms. */
   batchRows: number;
   /** Sweep period, ms; one sweep also runs at start. */
@@ -20,10 +22,14 @@ export interface RetentionOptions {
  * The one place the defaults live. Site policy, not a standard: 30 days of raw 1 Hz readings
  * cover any incident review (about 2.6 M rows per device); two years of minute rollups cover a
  * project's whole build for trend charts (about 1 M rows per metric per device, ~50 bytes each).
+ * HJ 212 minute and hour data are kept as long as the rollups (the same span of the same kind of
+ * figure). Day data are kept ten years: they are what yearly compliance counts are made from and
+ * may be asked for after the project ends, and they cost about 4,000 rows per pollutant per decade.
  */
 export const DEFAULT_RETENTION: RetentionOptions = {
   rawDays: 30,
   rollupDays: 2 * 365,
+  dayIntervalDays: 10 * 365,
   batchRows: 5_000,
   intervalMs: 10 * 60_000,
 };
@@ -31,15 +37,17 @@ export const DEFAULT_RETENTION: RetentionOptions = {
 export interface RetentionSweep {
   rawDeleted: number;
   rollupsDeleted: number;
+  intervalsDeleted: number;
   batches: number;
   ms: number;
 }
 
 /**
- * Deletes telemetry past its retention in small batches, yielding to the event loop between
- * batches so telemetry flushes and API calls interleave with a long first sweep. Every delete is
- * a range on an existing primary key or index (no extra index slows ingest): devices, and
- * device/metric pairs, are found by skipping through the index one key at a time.
+ * Deletes telemetry and interval data past their retention in small batches, yielding to the
+ * event loop between batches so telemetry flushes and API calls interleave with a long first
+ * sweep. Every delete is a range on an existing primary key or index (no extra index slows
+ * ingest): devices, device/metric and device/kind pairs are found by skipping through the index
+ * one key at a time.
  */
 export class RetentionService implements Service {
   readonly name = 'retention';
@@ -54,6 +62,10 @@ export class RetentionService implements Service {
   private readonly rollupBound;
   private readonly deleteRollupsTo;
   private readonly deleteRollupsBefore;
+  private readonly nextIntervalSeries;
+  private readonly intervalBound;
+  private readonly deleteIntervalsTo;
+  private readonly deleteIntervalsBefore;
 
   constructor(
     private readonly db: Database,
@@ -74,6 +86,16 @@ export class RetentionService implements Service {
     );
     this.deleteRollupsTo = db.prepare('DELETE FROM telemetry_minute WHERE device_id = ? AND metric = ? AND minute <= ?');
     this.deleteRollupsBefore = db.prepare('DELETE FROM telemetry_minute WHERE device_id = ? AND metric = ? AND minute < ?');
+    // Interval data the same way, by (device, kind). A DataTime holds one row per pollutant, so a
+    // batch may run over batchRows by the codes of its last interval (a dozen rows).
+    this.nextIntervalSeries = db.prepare<[string, string], { device_id: string; kind: string }>(
+      'SELECT device_id, kind FROM interval_aggregates WHERE (device_id, kind) > (?, ?) ORDER BY device_id, kind LIMIT 1',
+    );
+    this.intervalBound = db.prepare<[string, string, number, number], { data_time: number }>(
+      'SELECT data_time FROM interval_aggregates WHERE device_id = ? AND kind = ? AND data_time < ? ORDER BY data_time LIMIT 1 OFFSET ?',
+    );
+    this.deleteIntervalsTo = db.prepare('DELETE FROM interval_aggregates WHERE device_id = ? AND kind = ? AND data_time <= ?');
+    this.deleteIntervalsBefore = db.prepare('DELETE FROM interval_aggregates WHERE device_id = ? AND kind = ? AND data_time < ?');
   }
 
   async start(): Promise<void> {
@@ -99,9 +121,10 @@ export class RetentionService implements Service {
 
   private async sweepOnce(now: number): Promise<RetentionSweep> {
     const started = performance.now();
-    const result: RetentionSweep = { rawDeleted: 0, rollupsDeleted: 0, batches: 0, ms: 0 };
+    const result: RetentionSweep = { rawDeleted: 0, rollupsDeleted: 0, intervalsDeleted: 0, batches: 0, ms: 0 };
     const rawCutoff = now - this.options.rawDays * DAY_MS;
     const rollupCutoff = now - this.options.rollupDays * DAY_MS;
+    const dayIntervalCutoff = now - this.options.dayIntervalDays * DAY_MS;
     const batch = this.options.batchRows;
     try {
       for (let d = this.nextDevice.get(''); d && this.live(); d = this.nextDevice.get(d.device_id)) {
@@ -125,19 +148,34 @@ export class RetentionService implements Service {
           await yieldToEventLoop();
         }
       }
+      for (let s = this.nextIntervalSeries.get('', ''); s && this.live(); s = this.nextIntervalSeries.get(s.device_id, s.kind)) {
+        const cutoff = s.kind === 'day' ? dayIntervalCutoff : rollupCutoff;
+        for (;;) {
+          const bound = this.intervalBound.get(s.device_id, s.kind, cutoff, batch - 1);
+          const deleted = bound
+            ? this.deleteIntervalsTo.run(s.device_id, s.kind, bound.data_time).changes
+            : this.deleteIntervalsBefore.run(s.device_id, s.kind, cutoff).changes;
+          result.intervalsDeleted += deleted;
+          if (deleted > 0) result.batches++;
+          if (!bound || !this.live()) break;
+          await yieldToEventLoop();
+        }
+      }
     } catch (error) {
       // A busy or closing database: try again next period.
       this.log.warn('retention sweep stopped early', { error, ...result });
     }
     result.ms = Math.round(performance.now() - started);
-    if (result.rawDeleted > 0 || result.rollupsDeleted > 0) {
+    if (result.rawDeleted > 0 || result.rollupsDeleted > 0 || result.intervalsDeleted > 0) {
       this.log.info('retention: deleted old telemetry', {
         rawDeleted: result.rawDeleted,
         rollupsDeleted: result.rollupsDeleted,
+        intervalsDeleted: result.intervalsDeleted,
         batches: result.batches,
         ms: result.ms,
         rawDays: this.options.rawDays,
         rollupDays: this.options.rollupDays,
+        dayIntervalDays: this.options.dayIntervalDays,
       });
     }
     return result;

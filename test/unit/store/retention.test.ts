@@ -21,8 +21,8 @@ function captureLog() {
 const count = (db: Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
 describe('retention', () => {
-  it('defaults: raw 30 days, rollups 2 years, 5,000 rows a batch, every 10 minutes', () => {
-    expect(DEFAULT_RETENTION).toEqual({ rawDays: 30, rollupDays: 730, batchRows: 5000, intervalMs: 600_000 });
+  it('defaults: raw 30 days, rollups (and HJ 212 minute/hour data) 2 years, HJ 212 day data 10 years, 5,000 rows a batch, every 10 minutes', () => {
+    expect(DEFAULT_RETENTION).toEqual({ rawDays: 30, rollupDays: 730, dayIntervalDays: 3650, batchRows: 5000, intervalMs: 600_000 });
   });
 
   it('deletes only rows past retention, in batches that let the event loop run, and logs what it deleted', async () => {
@@ -73,7 +73,7 @@ describe('retention', () => {
 
     // A second sweep finds nothing and says nothing.
     const again = await retention.sweep(NOW);
-    expect(again).toMatchObject({ rawDeleted: 0, rollupsDeleted: 0, batches: 0 });
+    expect(again).toMatchObject({ rawDeleted: 0, rollupsDeleted: 0, intervalsDeleted: 0, batches: 0 });
     expect(lines.filter((l) => l.message === 'retention: deleted old telemetry')).toHaveLength(1);
     closeDatabase(db);
   });

@@ -4,14 +4,16 @@ import type { DeviceConfig } from '../../config/site-schema.js';
 import { RateLimitedLog, type Logger } from '../../log/logger.js';
 import type { IngestPipeline } from '../../pipeline/ingest.js';
 import type { Service } from '../../services/service-registry.js';
+import type { IntervalWriter } from '../../store/interval-writer.js';
 import { parseDataSegment, type Hj212Packet } from './data-segment.js';
 import { assertTimeZone } from './data-time.js';
 import { parseFlag } from './flag.js';
 import { encodeFrame, type Hj212FrameFault } from './frame-codec.js';
+import { INTERVAL_COMMANDS, toIntervalRecord } from './interval-records.js';
 import { MonitorConnection } from './monitor-connection.js';
 import { Hj212MonitorDirectory, type Hj212Monitor } from './monitors.js';
 import { dataReplySegment } from './replies.js';
-import { DATA_COMMANDS, toDustReading } from './readings.js';
+import { REAL_TIME_COMMAND, toDustReading } from './readings.js';
 
 export interface Hj212ListenerOptions {
   /** Address to listen on; default 0.0.0.0, since monitors reach it over the site LAN or a 4G router. */
@@ -51,10 +53,12 @@ export interface Hj212Counters {
   badPassword: number;
   /** Authenticated commands other than 2011/2051/2061/2031, ignored. */
   unsupportedCommand: number;
-  /** Readings handed to the pipeline (which may still refuse them on range checks). */
+  /** Real-time (2011) readings handed to the pipeline (which may still refuse them on range checks). */
   readings: number;
-  /** Upload frames whose every value was flagged abnormal, or that carried none we map. */
+  /** Real-time frames whose every value was flagged abnormal, or that carried none we map. */
   emptyReadings: number;
+  /** Minute, hour and day records (2051/2061/2031) handed to the interval store; a re-sent one counts again. */
+  intervals: number;
   /** CN 9014 replies written. */
   replies: number;
   /** Bytes outside any frame. */
@@ -69,8 +73,11 @@ const DEFAULT_MAX_CONNECTIONS = 64;
 /**
  * The HJ 212-2017 adapter: a TCP server that monitors connect to (they are the clients, per the
  * standard's upload model), decoding frames, checking each monitor's MN and PW against the site
- * file and feeding dust readings into the ingest pipeline. Nothing a peer sends can throw out of
- * here or grow memory without bound: buffers, connections and silent peers are all capped.
+ * file, feeding real-time dust readings into the ingest pipeline and storing minute, hour and day
+ * data as interval aggregates. Interval data stay out of the pipeline: a monitor re-sending its
+ * backlog after a reconnect must not show an hour-old mean as "now" nor raise or clear alarms
+ * with it. Nothing a peer sends can throw out of here or grow memory without bound: buffers,
+ * connections and silent peers are all capped.
  */
 export class Hj212Listener implements Service {
   readonly name = 'hj212';
@@ -83,7 +90,7 @@ export class Hj212Listener implements Service {
   private readonly now: () => number;
   private readonly counters: Hj212Counters = {
     framesOk: 0, badCrc: 0, badLength: 0, oversize: 0, badSegment: 0, unknownMn: 0, badPassword: 0,
-    unsupportedCommand: 0, readings: 0, emptyReadings: 0, replies: 0, skippedBytes: 0, connectionsRefused: 0, idleClosed: 0,
+    unsupportedCommand: 0, readings: 0, emptyReadings: 0, intervals: 0, replies: 0, skippedBytes: 0, connectionsRefused: 0, idleClosed: 0,
   };
   private closedSkippedBytes = 0;
   private status: SourceStatus;
@@ -91,6 +98,7 @@ export class Hj212Listener implements Service {
   constructor(
     private readonly options: Hj212ListenerOptions,
     private readonly pipeline: IngestPipeline,
+    private readonly intervals: IntervalWriter,
     private readonly log: Logger,
   ) {
     this.timeZone = options.timeZone ?? 'Asia/Shanghai';
@@ -201,13 +209,15 @@ export class Hj212Listener implements Service {
     const monitor = this.authenticate(connection, packet);
     if (!monitor) return;
 
-    const command = DATA_COMMANDS.get(packet.cn);
-    if (!command) {
+    if (packet.cn === REAL_TIME_COMMAND) {
+      this.ingest(monitor, packet);
+    } else if (INTERVAL_COMMANDS.has(packet.cn)) {
+      this.storeInterval(monitor, packet);
+    } else {
       this.counters.unsupportedCommand++;
       this.rateLimited.warn(`cn:${monitor.deviceId}:${packet.cn}`, 'HJ 212 command not handled; ignored', { deviceId: monitor.deviceId, cn: packet.cn });
       return;
     }
-    this.ingest(monitor, packet);
     // Replied even when the pipeline refused the values: the frame arrived intact, and a monitor
     // that hears nothing only sends the same values again.
     if (packet.flag !== undefined && parseFlag(packet.flag).replyWanted) this.reply(connection, packet);
@@ -252,6 +262,26 @@ export class Hj212Listener implements Service {
     }
     this.counters.readings++;
     this.pipeline.ingest({ deviceId: monitor.deviceId, kind: 'dust', ts, values, via: 'hj212' });
+  }
+
+  /**
+   * Minute, hour and day data: kept as the monitor's interval statistics, never as the device's
+   * current values nor as alarm input. A malformed record is refused on the device like a bad
+   * real-time frame (counted, shown with the reason, logged at most once a minute).
+   */
+  private storeInterval(monitor: Hj212Monitor, packet: Hj212Packet): void {
+    const result = toIntervalRecord(packet, this.timeZone, this.now());
+    if (!result.ok) {
+      this.pipeline.rejectReading(monitor.deviceId, result.reason, 'hj212');
+      return;
+    }
+    const { kind, dataTime, values, dropped } = result.interval;
+    if (dropped.length) this.log.debug('HJ 212 interval values left out', { deviceId: monitor.deviceId, kind, dropped });
+    if (this.intervals.enqueue({ deviceId: monitor.deviceId, kind, dataTime, values })) {
+      this.counters.intervals++;
+    } else {
+      this.rateLimited.warn('intervals-full', 'HJ 212 interval data dropped: the store is not keeping up', { deviceId: monitor.deviceId, kind });
+    }
   }
 
   private reply(connection: MonitorConnection, packet: Hj212Packet): void {

@@ -8,4 +8,5 @@ export { hj212Crc16, formatCrc } from './crc16.js';
 export { parseDataSegment, formatDataSegment, type Hj212Packet, type Hj212Parameters, type Hj212Header } from './data-segment.js';
 export { parseFlag, formatFlag, type Hj212Flag } from './flag.js';
 export { parseDataTime } from './data-time.js';
-export { toDustReading, DATA_COMMANDS, POLLUTANT_FIELDS, NOISE_CODES } from './readings.js';
+export { toDustReading, REAL_TIME_COMMAND, POLLUTANT_FIELDS, NOISE_CODES } from './readings.js';
+export { toIntervalRecord, INTERVAL_COMMANDS, type Hj212Interval } from './interval-records.js';

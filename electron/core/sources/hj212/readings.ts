@@ -1,18 +1,14 @@
 import type { DustReading, DustTelemetry } from '../../../common/telemetry.js';
 import type { Hj212Packet } from './data-segment.js';
-import { parseDataTime } from './data-time.js';
+import { INTERVAL_COMMANDS } from './interval-records.js';
+import { isPlainDecimal, uploadDataTime } from './upload-fields.js';
 
 /**
- * The upload commands this adapter stores (HJ 212-2017 appendix B) and which field of each
- * pollutant holds the value. Minute, hour and day data carry Min/Avg/Max(/Cou); the average is
- * the value of the interval. The interval itself is not kept: a TelemetryRecord has no place for it.
+ * CN 2011, real-time data (HJ 212-2017 appendix B): the only upload that becomes a device's
+ * current values and feeds the alarm rules. Minute, hour and day data (2051/2061/2031) describe a
+ * past interval and are stored apart (interval-records.ts).
  */
-export const DATA_COMMANDS: ReadonlyMap<string, { name: string; valueField: 'Rtd' | 'Avg' }> = new Map([
-  ['2011', { name: 'real-time data', valueField: 'Rtd' }],
-  ['2051', { name: 'minute data', valueField: 'Avg' }],
-  ['2061', { name: 'hour data', valueField: 'Avg' }],
-  ['2031', { name: 'day data', valueField: 'Avg' }],
-] as const);
+export const REAL_TIME_COMMAND = '2011';
 
 /**
  * Pollutant codes (HJ 212-2017 appendix B, ambient air and meteorology) and the DustReading
@@ -40,12 +36,6 @@ export const NOISE_CODES = ['Leq', 'a50001', 'LA'] as const;
 /** HJ 212-2017 data flag N: the instrument was running normally. */
 const NORMAL_FLAG = 'N';
 
-/** A plain decimal number (sign, fraction, exponent); not hex, not empty, not "Infinity". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
-
-/** How far a monitor's clock may run ahead before its DataTime is refused. */
-const MAX_FUTURE_MS = 5 * 60_000;
-
 export interface DustReadingFromHj212 {
   /** DataTime as UTC epoch ms. */
   ts: number;
@@ -57,7 +47,7 @@ export interface DustReadingFromHj212 {
 export type ReadingResult = { ok: true; reading: DustReadingFromHj212 } | { ok: false; reason: string };
 
 /**
- * Turns an upload packet (a command in DATA_COMMANDS) into a dust reading. Codes this console
+ * Turns a real-time upload (CN 2011, values in `-Rtd`) into a dust reading. Codes this console
  * does not show are ignored; values that are not numbers are dropped, as are values whose flag is
  * not N: a reading taken during maintenance (M), calibration (C), a fault (D) or with the
  * instrument stopped (F) is not a measurement of the air and would raise false alarms. A value
@@ -65,26 +55,26 @@ export type ReadingResult = { ok: true; reading: DustReadingFromHj212 } | { ok: 
  * Range checks are left to the pipeline's schema, as for MQTT.
  */
 export function toDustReading(packet: Hj212Packet, timeZone: string, receivedAt: number): ReadingResult {
-  const command = DATA_COMMANDS.get(packet.cn);
-  if (!command) return { ok: false, reason: `CN ${packet.cn} is not a data upload this console stores` };
-  const dataTime = packet.cp.params.get('DataTime');
-  if (dataTime === undefined) return { ok: false, reason: 'CP has no DataTime' };
-  const ts = parseDataTime(dataTime, timeZone);
-  if (ts === null) return { ok: false, reason: `DataTime "${dataTime.slice(0, 20)}" is not yyyyMMddHHmmss` };
-  if (ts > receivedAt + MAX_FUTURE_MS) return { ok: false, reason: 'DataTime more than 5 minutes in the future (monitor clock?)' };
+  if (packet.cn !== REAL_TIME_COMMAND) {
+    const interval = INTERVAL_COMMANDS.get(packet.cn);
+    return { ok: false, reason: interval ? `CN ${packet.cn} is ${interval} data, not a real-time reading` : `CN ${packet.cn} is not a data upload this console stores` };
+  }
+  const time = uploadDataTime(packet, timeZone, receivedAt);
+  if (!time.ok) return time;
+  const ts = time.ts;
 
   const values: DustReading = {};
   const dropped: string[] = [];
   const valueOf = (code: string): number | undefined => {
     const fields = packet.cp.pollutants.get(code);
-    const text = fields?.get(command.valueField);
+    const text = fields?.get('Rtd');
     if (!fields || text === undefined) return undefined;
     const flag = fields.get('Flag');
     if (flag !== undefined && flag.trim().toUpperCase() !== NORMAL_FLAG) {
       dropped.push(`${code}: flag ${flag.slice(0, 4)}`);
       return undefined;
     }
-    if (!DECIMAL.test(text.trim())) {
+    if (!isPlainDecimal(text)) {
       dropped.push(`${code}: not a number`);
       return undefined;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../../electron/core/sim/random.js';
 import { parseDataSegment } from '../../../../electron/core/sources/hj212/data-segment.js';
 import { encodeFrame, Hj212FrameDecoder, MAX_FRAME_BYTES } from '../../../../electron/core/sources/hj212/frame-codec.js';
+import { toIntervalRecord } from '../../../../electron/core/sources/hj212/interval-records.js';
 import { toDustReading } from '../../../../electron/core/sources/hj212/readings.js';
 
 /**
@@ -117,7 +118,10 @@ describe('HJ 212 decoder and parser under fuzzing', () => {
         }
         decoded.push(event.segment);
         const parsed = parseDataSegment(event.segment);
-        if (parsed.ok) toDustReading(parsed.packet, 'Asia/Shanghai', RECEIVED);
+        if (parsed.ok) {
+          toDustReading(parsed.packet, 'Asia/Shanghai', RECEIVED);
+          toIntervalRecord(parsed.packet, 'Asia/Shanghai', RECEIVED);
+        }
       }
       maxBuffered = Math.max(maxBuffered, decoder.bufferedBytes);
       at += size;
@@ -135,6 +139,7 @@ describe('HJ 212 decoder and parser under fuzzing', () => {
     const random = seededRandom(SEED + 1);
     let accepted = 0;
     let readings = 0;
+    let intervals = 0;
     for (let i = 0; i < 100_000; i++) {
       const segment = random() < 0.8 ? randomSegment(random, String(i)) : randomBytes(random, int(random, 200)).toString('latin1');
       const parsed = parseDataSegment(segment);
@@ -150,9 +155,23 @@ describe('HJ 212 decoder and parser under fuzzing', () => {
       } else {
         expect(reading.reason.length).toBeGreaterThan(0);
       }
+      const interval = toIntervalRecord(parsed.packet, 'Asia/Shanghai', RECEIVED);
+      if (interval.ok) {
+        intervals++;
+        expect(interval.interval.values.length).toBeGreaterThan(0);
+        for (const v of interval.interval.values) {
+          expect(v.code).toMatch(/^[A-Za-z0-9]{1,16}$/);
+          for (const n of [v.avg, v.min, v.max, v.cou]) if (n !== null) expect(Number.isFinite(n)).toBe(true);
+          expect([v.avg, v.min, v.max, v.cou].some((n) => n !== null)).toBe(true);
+          if (v.flag !== null) expect(v.flag).toMatch(/^[A-Z]{1,2}$/);
+        }
+      } else {
+        expect(interval.reason.length).toBeGreaterThan(0);
+      }
     }
     // The generator must exercise both sides, or this test proves little.
     expect(accepted).toBeGreaterThan(10_000);
     expect(readings).toBeGreaterThan(1_000);
+    expect(intervals).toBeGreaterThan(1_000);
   });
 });

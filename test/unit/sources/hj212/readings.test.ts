@@ -60,11 +60,9 @@ describe('toDustReading', () => {
     expect(values('2011', cp)).toEqual({ tsp: 1.5, pm10: 2.5, pm25: 3.5, tempC: 4.5, rh: 5.5, windMs: 6.5, windDir: 7.5, noiseDb: 8.5 });
   });
 
-  it('takes Avg, not Min or Max, for minute, hour and day data', () => {
-    const cp = 'a34002-Min=61.0,a34002-Avg=88.5,a34002-Max=140.2,a34002-Flag=N;a34004-Min=20,a34004-Avg=35.25,a34004-Max=50,a34004-Flag=N';
-    for (const cn of ['2051', '2061', '2031']) expect(values(cn, cp), cn).toEqual({ pm10: 88.5, pm25: 35.25 });
-    // A real-time frame has no Rtd here, so nothing maps.
-    expect(values('2011', cp)).toEqual({});
+  it('takes only Rtd: a real-time frame carrying Avg/Min/Max maps nothing (interval data are read by toIntervalRecord)', () => {
+    const cp = 'a34002-Min=61.0,a34002-Avg=88.5,a34002-Max=140.2,a34002-Flag=N;a34004-Rtd=35.25,a34004-Flag=N';
+    expect(values('2011', cp)).toEqual({ pm25: 35.25 });
   });
 
   it('drops every value whose flag is not N, keeps values sent without a flag', () => {
