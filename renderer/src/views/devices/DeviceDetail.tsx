@@ -8,6 +8,7 @@ import { StatusTag } from '../overview/DeviceCard.js';
 import { FIELDS_BY_KIND } from '../overview/fields.js';
 import { DeviceEditForm } from './DeviceEditForm.js';
 import { HistoryPanel } from './HistoryPanel.js';
+import { IntervalPanel } from './IntervalPanel.js';
 import { BlacklistTag } from './BlacklistTag.js';
 import { DeviceViewLinks } from '../../app/ViewLinks.js';
 
@@ -104,6 +105,7 @@ export function DeviceDetail({ client, site, id, admin, timeZone }: { client: Ap
         </section>
       </div>
       {detail && detail.metrics.length > 0 && <HistoryPanel client={client} site={site} deviceId={id} metrics={detail.metrics} limits={detail.limits} timeZone={timeZone} />}
+      {device.kind === 'dust' && <IntervalPanel client={client} deviceId={id} timeZone={timeZone} />}
       {admin && detail && <DeviceEditForm key={id} client={client} detail={{ ...detail, device }} onSaved={() => setVersion((v) => v + 1)} />}
       {detail && (
         <section className="panel" aria-labelledby="changes-heading">
