@@ -63,12 +63,17 @@ export class ServeProcess {
   }
 }
 
-/** Logs in over HTTP and returns the bearer token. */
+/** Logs in as admin over HTTP and returns the bearer token. */
 export async function login(url: string, password = ADMIN_PASSWORD): Promise<string> {
+  return loginAs(url, 'admin', password);
+}
+
+/** Logs in as `username` over HTTP and returns the bearer token. */
+export async function loginAs(url: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
+    body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
@@ -76,5 +81,10 @@ export async function login(url: string, password = ADMIN_PASSWORD): Promise<str
 
 export async function getJson<T>(url: string, token?: string): Promise<{ status: number; body: T }> {
   const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+export async function postJson<T>(url: string, token: string, body: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as T };
 }

@@ -2,8 +2,10 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Alarm } from '../../electron/common/alarms.js';
+import { craneReading, publishCraneReading } from '../helpers/crane-telemetry.js';
+import { eventually } from '../helpers/eventually.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
-import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { getJson, login, loginAs as loginWith, postJson, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 // Crane overload through a real mosquitto → latched critical alarm → roles → ack → reset → audit.
@@ -14,22 +16,9 @@ let device: MqttClient;
 let ackedKey = '';
 let ackedId = '';
 
-const crane = (loadT: number) => ({ loadT, ratedLoadT: 8, momentPct: (loadT / 8) * 100, radiusM: 20, heightM: 30, slewDeg: 90, windMs: 4, tiltDeg: 0.1 });
-const publishCrane = (loadT: number) => device.publishAsync('site/demo/crane/crane-1/telemetry', JSON.stringify(crane(loadT)), { qos: 1 });
-
-async function post<T>(path: string, token: string, body: unknown): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${serve.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as T };
-}
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let v = await read();
-  while (!ok(v) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await read();
-  }
-  return v;
-}
+const publishCrane = (loadT: number) => publishCraneReading(device, 'crane-1', craneReading({ loadT, ratedLoadT: 8, momentPct: (loadT / 8) * 100, windMs: 4 }));
+const post = <T>(path: string, token: string, body: unknown) => postJson<T>(`${serve.url}${path}`, token, body);
+const loginAs = (username: string) => loginWith(serve.url, username, 'password-123');
 const alarmsOf = (token: string, query = '') => getJson<Alarm[]>(`${serve.url}/api/alarms${query}`, token).then((r) => r.body);
 
 beforeAll(async () => {
@@ -54,8 +43,7 @@ describe('alarm workflow', () => {
   it('only an admin creates users; a duplicate is a conflict', async () => {
     const viewer = await login(serve.url, 'password-123').catch(() => null);
     expect(viewer).toBeNull(); // admin's password differs
-    const v = await fetch(`${serve.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'viewer1', password: 'password-123' }) });
-    const viewerToken = ((await v.json()) as { token: string }).token;
+    const viewerToken = await loginAs('viewer1');
     expect((await post('/api/users', viewerToken, { username: 'x1', password: 'password-123', role: 'admin' })).status).toBe(403);
     expect((await post('/api/users', admin, { username: 'safety1', password: 'password-123', role: 'safety' })).status).toBe(409);
   });
@@ -102,7 +90,7 @@ describe('alarm workflow', () => {
     await publishCrane(2);
     const cutoffOf = (list: Alarm[]) => list.find((a) => a.conditionKey === ackedKey);
     // Clears after the crane off-delay (5 s) with the load back to normal.
-    const cutoff = cutoffOf(await until(() => alarmsOf(admin, '?state=all&priority=critical'), (list) => cutoffOf(list)?.conditionActive === false, 12_000));
+    const cutoff = cutoffOf(await eventually(() => alarmsOf(admin, '?state=all&priority=critical'), (list) => cutoffOf(list)?.conditionActive === false, 12_000, 50));
     expect(cutoff).toMatchObject({ latched: true, conditionActive: false });
     expect(cutoff!.state).not.toBe('normal');
     const operator = await loginAs('operator1');
@@ -129,9 +117,11 @@ describe('alarm workflow', () => {
 
   it('bulk-acknowledges with one comment and reports KPIs', async () => {
     await device.publishAsync('site/demo/hoist/hoist-1/telemetry', JSON.stringify({ loadKg: 2500, ratedLoadKg: 2000, people: 12, ratedPeople: 9, floor: 3, heightM: 9, speedMs: 0.8, doorOpen: true, tiltDeg: 0.1 }), { qos: 1 });
-    const hoistAlarms = await until(
+    const hoistAlarms = await eventually(
       () => alarmsOf(admin, '?state=unacked&device=hoist-1'),
       (l) => l.length >= 3,
+      5000,
+      50,
     );
     const safety = await loginAs('safety1');
     const bulk = await post<{ acknowledged: Alarm[]; refused: unknown[] }>('/api/alarms/ack', safety, { ids: hoistAlarms.map((a) => a.id), comment: 'Cage stopped, crew briefed' });
@@ -145,8 +135,3 @@ describe('alarm workflow', () => {
   });
 
 });
-
-async function loginAs(username: string): Promise<string> {
-  const r = await fetch(`${serve.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'password-123' }) });
-  return ((await r.json()) as { token: string }).token;
-}

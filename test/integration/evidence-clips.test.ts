@@ -5,8 +5,10 @@ import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AlarmDetail } from '../../electron/common/api.js';
 import type { Alarm } from '../../electron/common/alarms.js';
+import { craneReading, publishCraneReading } from '../helpers/crane-telemetry.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -14,16 +16,12 @@ afterAll(removeTempDirs);
 describe('alarm evidence clips', () => {
   it('an alarm on a device linked to a recording camera gets a pre-roll + 20 s clip that plays', async () => {
     const broker = await MosquittoBroker.start();
-    const siteDir = tempDir();
-    writeFileSync(
-      join(siteDir, 'site.json'),
-      JSON.stringify({
-        id: 'demo',
-        name: 'Clip test',
-        devices: [{ id: 'crane-1', kind: 'crane', name: 'C1', expectedIntervalS: 1 }],
-        cameras: [{ id: 'hook', name: 'Hook', mainUrl: 'testpattern:?label=HOOK&size=320x180&rate=10', linkedDevices: ['crane-1'], recording: true }],
-      }),
-    );
+    const siteDir = writeSiteFile({
+      id: 'demo',
+      name: 'Clip test',
+      devices: [{ id: 'crane-1', kind: 'crane', name: 'C1', expectedIntervalS: 1 }],
+      cameras: [{ id: 'hook', name: 'Hook', mainUrl: 'testpattern:?label=HOOK&size=320x180&rate=10', linkedDevices: ['crane-1'], recording: true }],
+    });
     const data = tempDir();
     const serve = await ServeProcess.start(['--port', '0', '--data', data, '--site', siteDir, '--mqtt', broker.url]);
     const token = await login(serve.url);
@@ -31,16 +29,12 @@ describe('alarm evidence clips', () => {
     // Let the recording camera fill its 10 s pre-roll buffer while the crane reports normal loads
     // (a silent crane would raise its own offline alarm, with its own clip).
     const device = await mqtt.connectAsync(broker.url);
-    const normal = JSON.stringify({ loadT: 2, ratedLoadT: 8, momentPct: 25, radiusM: 20, heightM: 30, slewDeg: 90, windMs: 3, tiltDeg: 0.1 });
+    const normal = craneReading({ loadT: 2, ratedLoadT: 8, momentPct: 25 });
     for (let i = 0; i < 12; i++) {
-      await device.publishAsync('site/demo/crane/crane-1/telemetry', normal, { qos: 1 });
+      await publishCraneReading(device, 'crane-1', normal);
       await new Promise((r) => setTimeout(r, 1000));
     }
-    await device.publishAsync(
-      'site/demo/crane/crane-1/telemetry',
-      JSON.stringify({ loadT: 9.5, ratedLoadT: 8, momentPct: 118, radiusM: 20, heightM: 30, slewDeg: 90, windMs: 3, tiltDeg: 0.1 }),
-      { qos: 1 },
-    );
+    await publishCraneReading(device, 'crane-1', craneReading({ loadT: 9.5, ratedLoadT: 8, momentPct: 118 }));
     let alarm: Alarm | undefined;
     for (let i = 0; i < 40 && !alarm; i++) {
       await new Promise((r) => setTimeout(r, 100));

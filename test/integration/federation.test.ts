@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../electron/common/alarms.js';
 import type { SiteEntry, SitesReply } from '../../electron/common/api.js';
 import type { SiteSummary } from '../../electron/common/site.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 // Core B: the demo site with its simulator (workers pass the gates, alarms come and go).
@@ -34,27 +33,23 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   const silentUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
 
-  const siteDir = tempDir();
   const project = (id: string, extra: object) => ({ id, name: `Project ${id}`, enterprise: 'Enterprise B', latDeg: 30.5, lonDeg: 114.4, ...extra });
-  writeFileSync(
-    join(siteDir, 'site.json'),
-    JSON.stringify({
-      id: 'site-a',
-      name: 'Site A',
-      origin: { latDeg: 30.6, lonDeg: 114.3, heightM: 20 },
-      federation: {
-        authority: 'Test Authority',
-        projects: [
-          { id: 'site-a', name: 'Site A', enterprise: 'Enterprise A', latDeg: 30.6, lonDeg: 114.3 },
-          project('b-good', { url: coreB.url, username: 'federation', password: 'federation-password' }),
-          project('b-wrong-password', { url: coreB.url, username: 'auditor', password: 'not-the-password' }),
-          project('b-no-credentials', { url: coreB.url }),
-          project('no-url', {}),
-          project('silent', { url: silentUrl, username: 'x', password: 'y' }),
-        ],
-      },
-    }),
-  );
+  const siteDir = writeSiteFile({
+    id: 'site-a',
+    name: 'Site A',
+    origin: { latDeg: 30.6, lonDeg: 114.3, heightM: 20 },
+    federation: {
+      authority: 'Test Authority',
+      projects: [
+        { id: 'site-a', name: 'Site A', enterprise: 'Enterprise A', latDeg: 30.6, lonDeg: 114.3 },
+        project('b-good', { url: coreB.url, username: 'federation', password: 'federation-password' }),
+        project('b-wrong-password', { url: coreB.url, username: 'auditor', password: 'not-the-password' }),
+        project('b-no-credentials', { url: coreB.url }),
+        project('no-url', {}),
+        project('silent', { url: silentUrl, username: 'x', password: 'y' }),
+      ],
+    },
+  });
   coreA = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--no-simulate']);
   tokenA = await login(coreA.url);
 });

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { formatDataTime } from '../../electron/core/sim/hj212-monitor-client.js'
 import { encodeFrame, formatDataSegment } from '../../electron/core/sources/hj212/index.js';
 import { freePort } from '../helpers/free-port.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -66,18 +66,14 @@ function upload(cn: string, qn: string, dataTime: string | null, cp: string): Bu
 
 describe('HJ 212 interval data through the built core', () => {
   it('stores minute/hour/day data as intervals (a re-sent hour once), never as the current value or alarm input; refuses malformed ones; serves them on /api/devices/:id/intervals', async () => {
-    const siteDir = tempDir();
+    const siteDir = writeSiteFile({
+      id: 'demo',
+      name: 'HJ 212 intervals',
+      timeZone: ZONE,
+      devices: [{ id: 'dust-21', kind: 'dust', name: 'North boundary', expectedIntervalS: 60, hj212: { mn: MN, password: '123456' } }],
+      alarms: { dustPreset: 'wuhan' },
+    });
     const dataDir = tempDir();
-    writeFileSync(
-      join(siteDir, 'site.json'),
-      JSON.stringify({
-        id: 'demo',
-        name: 'HJ 212 intervals',
-        timeZone: ZONE,
-        devices: [{ id: 'dust-21', kind: 'dust', name: 'North boundary', expectedIntervalS: 60, hj212: { mn: MN, password: '123456' } }],
-        alarms: { dustPreset: 'wuhan' },
-      }),
-    );
     const hj212Port = await freePort();
     const serve = await ServeProcess.start(['--port', '0', '--data', dataDir, '--site', siteDir, '--no-simulate', '--hj212-port', String(hj212Port), '--hj212-host', '127.0.0.1']);
     const token = await login(serve.url);

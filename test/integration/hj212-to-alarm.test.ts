@@ -1,6 +1,4 @@
-import { writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../electron/common/alarms.js';
 import type { IntervalSeries } from '../../electron/common/intervals.js';
@@ -9,6 +7,7 @@ import { formatDataTime } from '../../electron/core/sim/hj212-monitor-client.js'
 import { encodeFrame, formatDataSegment } from '../../electron/core/sources/hj212/index.js';
 import { freePort } from '../helpers/free-port.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -34,20 +33,16 @@ function writeSplit(socket: Socket, frames: Buffer[]): void {
 
 describe('HJ 212 monitor → dust readings → PM10 alarm', () => {
   it('an hour of real-time data (CN 2011) above the Wuhan stop-work limit raises the critical PM10 alarm; the same values as minute and hour data raise none', async () => {
-    const siteDir = tempDir();
-    writeFileSync(
-      join(siteDir, 'site.json'),
-      JSON.stringify({
-        id: 'demo',
-        name: 'HJ 212 test',
-        timeZone: ZONE,
-        devices: [
-          { id: 'dust-9', kind: 'dust', name: 'Boundary monitor', expectedIntervalS: 60, hj212: { mn: MN_REAL_TIME, password: '123456' } },
-          { id: 'dust-10', kind: 'dust', name: 'Backlog monitor', expectedIntervalS: 60, hj212: { mn: MN_INTERVALS, password: '123456' } },
-        ],
-        alarms: { dustPreset: 'wuhan' },
-      }),
-    );
+    const siteDir = writeSiteFile({
+      id: 'demo',
+      name: 'HJ 212 test',
+      timeZone: ZONE,
+      devices: [
+        { id: 'dust-9', kind: 'dust', name: 'Boundary monitor', expectedIntervalS: 60, hj212: { mn: MN_REAL_TIME, password: '123456' } },
+        { id: 'dust-10', kind: 'dust', name: 'Backlog monitor', expectedIntervalS: 60, hj212: { mn: MN_INTERVALS, password: '123456' } },
+      ],
+      alarms: { dustPreset: 'wuhan' },
+    });
     const hj212Port = await freePort();
     const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--no-simulate', '--hj212-port', String(hj212Port), '--hj212-host', '127.0.0.1']);
     const token = await login(serve.url);

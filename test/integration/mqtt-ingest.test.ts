@@ -1,5 +1,7 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishCraneReading } from '../helpers/crane-telemetry.js';
+import { eventually } from '../helpers/eventually.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -25,15 +27,6 @@ interface SiteBody {
 
 const crane = { loadT: 3.2, ratedLoadT: 8, momentPct: 52.5, radiusM: 30, heightM: 40, slewDeg: 123.4, windMs: 6.1, tiltDeg: 0.2 };
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 const devices = () => getJson<DeviceRow[]>(`${serve.url}/api/devices`, token).then((r) => r.body);
 const site = () => getJson<SiteBody>(`${serve.url}/api/site`, token).then((r) => r.body);
 const mqttSource = () => site().then((s) => s.sources.find((x) => x.id === 'mqtt'));
@@ -54,7 +47,7 @@ afterAll(async () => {
 
 describe('MQTT ingest through a real mosquitto', () => {
   it('stores a crane reading and shows it as the device last values', async () => {
-    await device.publishAsync('site/demo/crane/crane-1/telemetry', JSON.stringify({ ts: new Date().toISOString(), ...crane }), { qos: 1 });
+    await publishCraneReading(device, 'crane-1', { ts: new Date().toISOString(), ...crane });
     const rows = await eventually(devices, (d) => d.find((x) => x.id === 'crane-1')?.status === 'online');
     expect(rows.find((x) => x.id === 'crane-1')?.lastValues).toEqual(crane);
     const stored = await eventually(
@@ -75,7 +68,7 @@ describe('MQTT ingest through a real mosquitto', () => {
   });
 
   it('reports a device the site file does not list', async () => {
-    await device.publishAsync('site/demo/crane/crane-99/telemetry', JSON.stringify(crane), { qos: 1 });
+    await publishCraneReading(device, 'crane-99', crane);
     const body = await eventually(site, (s) => s.unknownDevices.includes('crane-99'));
     expect(body.unknownDevices).toContain('crane-99');
   });
@@ -87,7 +80,7 @@ describe('MQTT ingest through a real mosquitto', () => {
     expect(await eventually(mqttSource, (s) => s?.state === 'connected', 20_000)).toMatchObject({ state: 'connected' });
     await device.endAsync(true);
     device = await mqtt.connectAsync(broker.url, { clientId: 'field-device-test' });
-    await device.publishAsync('site/demo/crane/crane-2/telemetry', JSON.stringify({ ...crane, slewDeg: 10 }), { qos: 1 });
+    await publishCraneReading(device, 'crane-2', { ...crane, slewDeg: 10 });
     const rows = await eventually(devices, (d) => d.find((x) => x.id === 'crane-2')?.status === 'online');
     expect(rows.find((x) => x.id === 'crane-2')?.lastValues?.slewDeg).toBe(10);
   });

@@ -2,16 +2,12 @@ import mqtt from 'mqtt';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../electron/common/alarms.js';
 import type { DeviceView } from '../../electron/common/site.js';
+import { craneReading, publishCraneReading } from '../helpers/crane-telemetry.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
-import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { getJson, login, loginAs, postJson as post, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
-
-async function post(url: string, token: string, body: unknown): Promise<{ status: number; body: unknown }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-  return { status: r.status, body: await r.json() };
-}
 
 describe('devices out of service (alarms suppressed by design)', () => {
   it('hides a crane under repair from the operator, survives a restart, and comes back', async () => {
@@ -21,7 +17,7 @@ describe('devices out of service (alarms suppressed by design)', () => {
     let admin = await login(serve.url);
     await serve.waitFor(/connected to broker/);
     await post(`${serve.url}/api/users`, admin, { username: 'viewer1', password: 'password-123', role: 'viewer' });
-    const viewer = ((await (await fetch(`${serve.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'viewer1', password: 'password-123' }) })).json()) as { token: string }).token;
+    const viewer = await loginAs(serve.url, 'viewer1', 'password-123');
 
     expect((await post(`${serve.url}/api/devices/crane-1/service`, viewer, { inService: false, reason: 'x' })).status).toBe(403);
     expect((await post(`${serve.url}/api/devices/crane-1/service`, admin, { inService: false })).status).toBe(400);
@@ -30,7 +26,7 @@ describe('devices out of service (alarms suppressed by design)', () => {
     expect((marked.body as DeviceView).outOfService).toMatchObject({ reason: 'climbing the mast', by: 'admin' });
 
     const device = await mqtt.connectAsync(broker.url);
-    await device.publishAsync('site/demo/crane/crane-1/telemetry', JSON.stringify({ loadT: 9.5, ratedLoadT: 8, momentPct: 118, radiusM: 20, heightM: 30, slewDeg: 90, windMs: 3, tiltDeg: 0.1 }), { qos: 1 });
+    await publishCraneReading(device, 'crane-1', craneReading({ loadT: 9.5, ratedLoadT: 8, momentPct: 118 }));
     let all: Alarm[] = [];
     for (let i = 0; i < 30 && !all.some((a) => a.conditionKey === 'crane-1:load:cutoff'); i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -48,7 +44,7 @@ describe('devices out of service (alarms suppressed by design)', () => {
     expect(after?.outOfService?.reason).toBe('climbing the mast');
 
     await post(`${serve.url}/api/devices/crane-1/service`, admin, { inService: true });
-    await device.publishAsync('site/demo/crane/crane-1/telemetry', JSON.stringify({ loadT: 9.6, ratedLoadT: 8, momentPct: 119, radiusM: 20, heightM: 30, slewDeg: 90, windMs: 3, tiltDeg: 0.1 }), { qos: 1 });
+    await publishCraneReading(device, 'crane-1', craneReading({ loadT: 9.6, ratedLoadT: 8, momentPct: 119 }));
     let visible: Alarm[] = [];
     for (let i = 0; i < 30 && !visible.some((a) => a.conditionKey === 'crane-1:load:cutoff'); i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import type { PanoramaCaptureView, PanoramaIssueView, PanoramaMeasurementView, PanoramaQueueView } from '../../electron/common/panorama/types.js';
 import { freePort } from '../helpers/free-port.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { flatImage, referenceScene, syntheticPanorama } from '../helpers/synthetic-panorama.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -77,9 +78,8 @@ beforeAll(async () => {
   });
   const devicePort = await freePort();
   await new Promise<void>((r) => device.listen(devicePort, '127.0.0.1', () => r()));
-  writeFileSync(
-    join(siteDir, 'site.json'),
-    JSON.stringify({
+  writeSiteFile(
+    {
       id: 'pano-test',
       name: 'Panorama test site',
       origin: ORIGIN,
@@ -94,7 +94,8 @@ beforeAll(async () => {
         maxFileMiB: 1,
         devices: [{ id: 'cam360', url: `http://127.0.0.1:${devicePort}/latest.jpg`, intervalS: 5, username: 'cam', password: 'secret', pointId: 'P2' }],
       },
-    }),
+    },
+    siteDir,
   );
   serve = await ServeProcess.start(['--port', '0', '--data', dataDir, '--site', siteDir, '--no-simulate']);
   token = await login(serve.url);

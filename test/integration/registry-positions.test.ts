@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import type { Alarm } from '../../electron/common/alarms.js';
 import type { DeviceChange, LiveEvent } from '../../electron/common/api.js';
 import type { SiteModel } from '../../electron/common/site-model.js';
+import { publishCraneReading } from '../helpers/crane-telemetry.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -34,7 +35,7 @@ const POSES = {
 async function publishPoses(): Promise<void> {
   for (const [id, pose] of Object.entries(POSES)) {
     const values = { loadT: 1.2, ratedLoadT: 6, momentPct: 20, windMs: 3, tiltDeg: 0.1, ...pose };
-    await device.publishAsync(`site/demo/crane/${id}/telemetry`, JSON.stringify({ ts: new Date().toISOString(), ...values }), { qos: 1 });
+    await publishCraneReading(device, id, { ts: new Date().toISOString(), ...values });
   }
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 const running: ServeProcess[] = [];
@@ -43,8 +44,7 @@ describe('start-up problems get clear messages, not crashes', () => {
   });
 
   it('invalid site file: starts anyway and shows the file, field and expectation', async () => {
-    const siteDir = tempDir();
-    writeFileSync(join(siteDir, 'site.json'), JSON.stringify({ id: 'x', name: 'X', devices: [{ id: 'c1', kind: 'crane', name: 'C', expectedIntervalS: -1 }] }));
+    const siteDir = writeSiteFile({ id: 'x', name: 'X', devices: [{ id: 'c1', kind: 'crane', name: 'C', expectedIntervalS: -1 }] });
     const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--no-simulate']);
     running.push(serve);
     expect(serve.output).toContain(`${join(siteDir, 'site.json')}: devices.0.expectedIntervalS:`);

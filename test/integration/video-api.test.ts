@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CameraView, SnapshotInfo } from '../../electron/common/api.js';
 import { RtspCamera, ffmpegsFor, freePort, waitFor } from '../helpers/rtsp-camera.js';
 import { ServeProcess, getJson, login } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -24,9 +25,8 @@ let serve: ServeProcess;
 let token: string;
 
 function writeSite(dir: string): void {
-  writeFileSync(
-    join(dir, 'site.json'),
-    JSON.stringify({
+  writeSiteFile(
+    {
       id: 'video-api-test',
       name: 'Video API test site',
       devices: [],
@@ -35,7 +35,8 @@ function writeSite(dir: string): void {
         { id: 'closed', name: 'Nothing listening', mainUrl: `rtsp://127.0.0.1:${closedPort}/cam` },
         { id: 'locked', name: 'Needs a password', mainUrl: authCamera.url({ user: RIGHT.user, password: WRONG_PASSWORD }) },
       ],
-    }),
+    },
+    dir,
   );
 }
 

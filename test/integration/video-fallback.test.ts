@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { login, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -25,11 +24,7 @@ function firstInit(url: string, token: string, camera: string, quality: string):
 
 describe('codec fallback', () => {
   it('serves an H.265 camera as is, and as reduced-size H.264 when a player asks for the fallback', async () => {
-    const site = tempDir();
-    writeFileSync(
-      join(site, 'site.json'),
-      JSON.stringify({ id: 'v', name: 'Fallback', devices: [], cameras: [{ id: 'hevc', name: 'H.265 camera', mainUrl: 'testpattern:?label=HEVC&size=960x540&rate=10&codec=hevc' }] }),
-    );
+    const site = writeSiteFile({ id: 'v', name: 'Fallback', devices: [], cameras: [{ id: 'hevc', name: 'H.265 camera', mainUrl: 'testpattern:?label=HEVC&size=960x540&rate=10&codec=hevc' }] });
     const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', site, '--no-simulate']);
     const token = await login(serve.url);
     const native = await firstInit(serve.url, token, 'hevc', 'main');

@@ -14,8 +14,7 @@ import { IntervalQuery } from '../store/interval-query.js';
 import { createIntervalHandlers } from './interval-handlers.js';
 import { describeMetrics, resolveMetric } from '../store/metrics.js';
 import { DEFAULT_RETENTION } from '../store/retention.js';
-import { DeviceRegistry } from '../registry/device-registry.js';
-import { RegistryStore } from '../registry/registry-store.js';
+import type { DeviceRegistry } from '../registry/device-registry.js';
 import { createRegistryHandlers } from '../registry/registry-handlers.js';
 import { createPanoramaHandlers } from '../panoramas/panorama-handlers.js';
 import type { PanoramaService } from '../panoramas/panorama-service.js';
@@ -49,8 +48,8 @@ export interface HandlerDeps {
   intervals?: IntervalQuery;
   /** The multi-site overview (site file's `federation`); absent: this site alone, from `site()`. */
   federation?: { list(): SitesReply };
-  /** Registry overrides and the blacklist (core/registry); absent: built on `db` when first used. */
-  registry?: DeviceRegistry;
+  /** Registry overrides and the blacklist (core/registry), already attached to `devices`. */
+  registry: DeviceRegistry;
   /** Panoramic imaging; absent: its methods answer "not available". */
   panoramas?: PanoramaService;
 }
@@ -65,7 +64,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       if (deps.federation) return deps.federation.list();
       return { authority: null, enterprises: [] };
     },
-    ...createRegistryHandlers(() => (deps.registry ??= attached(new DeviceRegistry(deps.siteConfig().devices, new RegistryStore(deps.db)), deps.devices)), deps.devices, deps.siteConfig),
+    ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
@@ -116,9 +115,4 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       return history.series({ deviceId: query.deviceId, metric: query.metric, ref, from, to, maxPoints: query.maxPoints ?? DEFAULT_MAX_POINTS });
     },
   };
-}
-
-function attached(registry: DeviceRegistry, devices: DeviceStates): DeviceRegistry {
-  registry.attach(devices);
-  return registry;
 }

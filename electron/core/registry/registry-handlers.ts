@@ -9,15 +9,14 @@ import type { RegistryActor } from './registry-store.js';
 
 type RegistryMethods = 'updateDevice' | 'getDeviceDetail' | 'getBlacklist' | 'addBlacklistEntry' | 'removeBlacklistEntry';
 
-/** `registry` is a getter so a transport built without one (tests) gets it only when used. */
-export function createRegistryHandlers(registryOf: () => DeviceRegistry, devices: DeviceStates, site: () => SiteConfig): Pick<ApiHandlers, RegistryMethods> {
+/** `registry` is the core's own, already attached to `devices` (see site-core). */
+export function createRegistryHandlers(registry: DeviceRegistry, devices: DeviceStates, site: () => SiteConfig): Pick<ApiHandlers, RegistryMethods> {
   return {
     async updateDevice(update, context) {
-      return registryOf().update(update, actorOf(context));
+      return registry.update(update, actorOf(context));
     },
     async getDeviceDetail({ id }) {
       const device = devices.list().find((d) => d.id === id);
-      const registry = registryOf();
       const baseline = registry.baseline(id);
       if (!device || !baseline) throw new ApiError('not-found', `no device "${id}" on this site`, 'id');
       return {
@@ -30,13 +29,13 @@ export function createRegistryHandlers(registryOf: () => DeviceRegistry, devices
       };
     },
     async getBlacklist() {
-      return registryOf().blacklist();
+      return registry.blacklist();
     },
     async addBlacklistEntry(request, context) {
-      return registryOf().addBlacklistEntry(request, actorOf(context));
+      return registry.addBlacklistEntry(request, actorOf(context));
     },
     async removeBlacklistEntry({ id }, context) {
-      registryOf().removeBlacklistEntry(id, actorOf(context));
+      registry.removeBlacklistEntry(id, actorOf(context));
       return { ok: true as const };
     },
   };

@@ -21,6 +21,7 @@ import { registerIpcTransport, type IpcReply } from '../../../electron/main/ipc-
 import { parseShellArgs } from '../../../electron/main/shell-options.js';
 import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState } from '../../../electron/main/window-state.js';
 import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
+import { attachedDeviceRegistry } from '../../helpers/device-registry.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 // The Electron binary cannot be installed here, so Electron's objects are fakes with the same
@@ -71,6 +72,7 @@ async function setup() {
     alarms,
     db,
     siteConfig: () => site,
+    registry: attachedDeviceRegistry(site.devices, db, devices),
     version: '9.9.9',
     auth,
     devices,

@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, type HistorySeries } from '../../../electron/common/api.js';
 import type { TelemetryRecord } from '../../../electron/common/telemetry.js';
 import { createApiHandlers } from '../../../electron/core/api/handlers.js';
+import type { DeviceConfig } from '../../../electron/core/config/site-schema.js';
 import { DeviceStates } from '../../../electron/core/devices/device-states.js';
 import { createLogger } from '../../../electron/core/log/logger.js';
 import { closeDatabase, openDatabase, type Database } from '../../../electron/core/store/database.js';
 import { bucketWidth, HistoryQuery, RAW_WINDOW_MAX_MS } from '../../../electron/core/store/history-query.js';
 import { TelemetryWriter } from '../../../electron/core/store/telemetry-writer.js';
+import { attachedDeviceRegistry } from '../../helpers/device-registry.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 const quiet = createLogger({ consoleLevel: 'error', consoleWrite: () => undefined });
@@ -131,14 +133,13 @@ describe('history query', () => {
 describe('getHistory handler', () => {
   it('404 for an unknown device, 400 for a metric the kind does not have, 400 for from after to', async () => {
     const db = openDatabase(tempDir());
-    const devices = new DeviceStates(
-      [
-        { id: 'dust-1', kind: 'dust', name: 'D1', expectedIntervalS: 5 },
-        { id: 'gate-1', kind: 'gate', name: 'G1', expectedIntervalS: 60 },
-      ],
-      () => undefined,
-    );
-    const handlers = createApiHandlers({ db, devices, alarms: { engine: {} } } as unknown as Parameters<typeof createApiHandlers>[0]);
+    const siteDevices: DeviceConfig[] = [
+      { id: 'dust-1', kind: 'dust', name: 'D1', expectedIntervalS: 5 },
+      { id: 'gate-1', kind: 'gate', name: 'G1', expectedIntervalS: 60 },
+    ];
+    const devices = new DeviceStates(siteDevices, () => undefined);
+    const registry = attachedDeviceRegistry(siteDevices, db, devices);
+    const handlers = createApiHandlers({ db, devices, registry, alarms: { engine: {} } } as unknown as Parameters<typeof createApiHandlers>[0]);
     const call = (q: Parameters<typeof handlers.getHistory>[0]) => handlers.getHistory(q, { caller: null, token: null });
     await expect(call({ deviceId: 'nope', metric: 'pm10' })).rejects.toMatchObject({ code: 'not-found', field: 'deviceId' });
     const bad = await call({ deviceId: 'dust-1', metric: 'loadT' }).catch((e: unknown) => e);
