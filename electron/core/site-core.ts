@@ -1,45 +1,35 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { SiteSummary, SourceStatus } from '../common/site.js';
 import { AlarmService } from './alarms/alarm-service.js';
-import { VideoSocketServer } from './api/video-socket.js';
-import { CameraRegistry } from './cameras/camera-registry.js';
-import { CredentialVault } from './secrets/credential-vault.js';
-import { KeyFileSealer, type SecretSealer } from './secrets/secret-sealer.js';
-import { VideoService } from './video/video-service.js';
-import { EvidenceRecorder } from './video/evidence-recorder.js';
-import { isUnacknowledged } from '../common/alarms.js';
 import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
-import { checkPortFree, HttpApiServer } from './api/http-server.js';
-import { LiveSocketServer } from './api/live-socket.js';
+import { checkPortFree, type HttpApiServer } from './api/http-server.js';
 import { AuthService } from './auth/auth-service.js';
 import { loadSiteDirectory, type LoadedSite } from './config/load-site.js';
 import { DeviceStates } from './devices/device-states.js';
 import { WorkerRoster } from './devices/worker-roster.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { RotatingFile } from './log/rotating-file.js';
+import { PanoramaService } from './panoramas/panorama-service.js';
 import { IngestPipeline } from './pipeline/ingest.js';
 import { LiveHub } from './pipeline/live-hub.js';
-import { ServiceRegistry, type Service } from './services/service-registry.js';
-import { SiteSimulator } from './sim/site-simulator.js';
-import { EmbeddedBroker } from './sources/mqtt/embedded-broker.js';
-import { Hj212Listener } from './sources/hj212/hj212-listener.js';
-import { MqttSource } from './sources/mqtt/mqtt-source.js';
-import { closeDatabase, openDatabase, prepareDataDirectory, type Database } from './store/database.js';
-import { HistoryQuery } from './store/history-query.js';
-import { IntervalQuery } from './store/interval-query.js';
-import { IntervalWriter } from './store/interval-writer.js';
-import { RetentionService, type RetentionOptions } from './store/retention.js';
-import { TelemetryQuery } from './store/telemetry-query.js';
-import { TelemetryWriter } from './store/telemetry-writer.js';
-import { readVersion } from './version.js';
-import { FederationService } from './federation/federation-service.js';
-import { summarizeSiteStatus } from './federation/site-status.js';
 import { DeviceRegistry } from './registry/device-registry.js';
 import { EffectiveSite } from './registry/effective-site.js';
 import { RegistryStore } from './registry/registry-store.js';
-import { PanoramaService } from './panoramas/panorama-service.js';
-import { PanoramaHttp } from './panoramas/panorama-http.js';
+import type { SecretSealer } from './secrets/secret-sealer.js';
+import { ServiceRegistry } from './services/service-registry.js';
+import { openDatabase, prepareDataDirectory, type Database } from './store/database.js';
+import { HistoryQuery } from './store/history-query.js';
+import { IntervalQuery } from './store/interval-query.js';
+import type { RetentionOptions } from './store/retention.js';
+import { TelemetryQuery } from './store/telemetry-query.js';
+import type { TelemetryWriter } from './store/telemetry-writer.js';
+import { readVersion } from './version.js';
+import { wireFederation } from './wiring/federation.js';
+import { wireHttp } from './wiring/http.js';
+import { followModelEdits } from './wiring/model-edits.js';
+import { wireSources, type SourceWiring } from './wiring/sources.js';
+import { wireStore } from './wiring/store.js';
+import { wireVideo } from './wiring/video.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -71,7 +61,8 @@ export interface SiteCoreOptions {
 
 /**
  * The site core: plain Node, no Electron. Composes the store, the sources, the ingest pipeline,
- * the API and its transports, starting them in order and stopping them in reverse.
+ * the API and its transports, starting them in order and stopping them in reverse. What each
+ * area is built from is in `wiring/`; the order of `registry.add` below is the start order.
  */
 export class SiteCore {
   readonly version = readVersion();
@@ -130,13 +121,11 @@ export class SiteCore {
     const registry = new DeviceRegistry(this.loaded.site.devices, new RegistryStore(db));
     const effectiveSite = new EffectiveSite(this.loaded.site, registry);
     const site = effectiveSite.current;
-    const writer = new TelemetryWriter(db, this.log.child('store'));
-    this.writer = writer;
-    const intervalWriter = new IntervalWriter(db, this.log.child('store'));
-    this.registry.add(this.storeService(db, [writer, intervalWriter]));
+    const store = wireStore(db, this.log, this.options.retention);
+    this.writer = store.writer;
+    this.registry.add(store.service);
     // Registered after the store so it stops before the database closes.
-    const retention = new RetentionService(db, this.log.child('retention'), this.options.retention);
-    this.registry.add(retention);
+    this.registry.add(store.retention);
 
     const auth = new AuthService(db, this.log.child('auth'));
     this.authService = auth;
@@ -149,90 +138,44 @@ export class SiteCore {
     roster.restore(telemetryQuery.kindSince('gate', Date.now() - 24 * 3600_000));
     this.roster = roster;
     // Escalations go to the site's broker; the MQTT source is created below, so look it up late.
-    let mqttSource: MqttSource | null = null;
-    const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), (topic, payload) => mqttSource?.publish(topic, payload));
+    let sources: SourceWiring | null = null;
+    const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), (topic, payload) => sources?.mqtt()?.publish(topic, payload));
     this.registry.add(alarms);
-    // A moved crane is judged at its new base from its next reading; every view drawing the site
-    // model is told to fetch it again (the live channel carries no model, only that it changed).
-    effectiveSite.onModelEdit((current, edit) => {
-      const moved = current.devices.find((d) => d.id === edit.deviceId);
-      if (edit.fields.includes('position') && moved?.kind === 'crane') alarms.relayoutCranes(current.devices);
-      this.hub.publish({ type: 'siteModelChanged', deviceId: edit.deviceId, fields: edit.fields });
-    });
-    const pipeline = new IngestPipeline(devices, writer, this.hub, this.log.child('ingest'), [
+    followModelEdits(effectiveSite, alarms, this.hub);
+    const pipeline = new IngestPipeline(devices, store.writer, this.hub, this.log.child('ingest'), [
       (record) => roster.apply(record),
       (record) => alarms.observe(record),
     ]);
     this.sweepTimer = setInterval(() => devices.sweep(), 1000);
     this.sweepTimer.unref();
 
-    // HJ 212 listener: on the LAN when asked for; in the demo, on loopback for the simulated monitor.
-    const demoSimulation = !this.options.mqttUrl && this.options.simulate;
-    let hj212: Hj212Listener | null = null;
-    if (this.options.hj212Port !== undefined || demoSimulation) {
-      hj212 = new Hj212Listener(
-        {
-          host: this.options.hj212Port !== undefined ? (this.options.hj212Host ?? '0.0.0.0') : '127.0.0.1',
-          port: this.options.hj212Port ?? 0,
-          devices: site.devices,
-          timeZone: site.timeZone,
-          onStatus: (status) => this.setSourceStatus(status),
-        },
-        pipeline,
-        intervalWriter,
-        this.log.child('hj212'),
-      );
-      this.registry.add(hj212);
-    }
-
-    const brokerUrl = this.options.mqttUrl;
-    if (!brokerUrl) {
-      const broker = new EmbeddedBroker(this.log.child('broker'));
-      this.registry.add(broker);
-      // The broker's port is known only once it listens; sources read it then.
-      const source = () => (mqttSource = new MqttSource(this.mqttOptions(broker.url, site.id), pipeline, this.log.child('mqtt')));
-      this.registry.add(deferred('mqtt', false, source));
-      if (this.options.simulate) {
-        const listener = hj212;
-        this.registry.add(
-          deferred('simulator', false, () => {
-            const target = listener && listener.port ? { host: '127.0.0.1', port: listener.port } : null;
-            return new SiteSimulator(site, broker.url, this.log.child('sim'), target);
-          }),
-        );
-      }
-    } else {
-      mqttSource = new MqttSource(this.mqttOptions(brokerUrl, site.id), pipeline, this.log.child('mqtt'));
-      this.registry.add(mqttSource);
-    }
-
-    // Cameras: credentials sealed in the data folder, streams on demand through ffmpeg.
-    const secretsDir = join(this.options.dataDir, 'secrets');
-    const vault = new CredentialVault(join(secretsDir, 'camera-credentials.json'), this.options.sealer ?? new KeyFileSealer(join(secretsDir, 'vault.key')));
-    const cameras = new CameraRegistry(site.cameras, vault);
-    const video = new VideoService({ cameras: cameras.streamConfigs(), log: this.log.child('video') });
-    this.registry.add(video);
-    const snapshotsDir = join(this.options.dataDir, 'snapshots');
-    const clipsDir = join(this.options.dataDir, 'clips');
-    const evidence = new EvidenceRecorder(cameras, video, db, this.log.child('evidence'), {
-      clipsDir,
-      ...(this.options.clipQuotaBytes !== undefined ? { quotaBytes: this.options.clipQuotaBytes } : {}),
-      isUnacknowledged: (alarmId) => {
-        const alarm = alarms.engine.byAlarmId(alarmId);
-        return alarm !== null && isUnacknowledged(alarm);
-      },
+    // HJ 212 listener, then the broker (embedded unless one is given), the MQTT source and the simulator.
+    sources = wireSources({
+      site,
+      mqttUrl: this.options.mqttUrl,
+      simulate: this.options.simulate,
+      hj212Port: this.options.hj212Port,
+      hj212Host: this.options.hj212Host,
+      pipeline,
+      intervalWriter: store.intervalWriter,
+      onStatus: (status) => this.setSourceStatus(status),
+      log: this.log,
     });
-    this.registry.add(evidence);
-    alarms.addListener((event) => evidence.onAlarmEvent(event));
+    for (const source of sources.services) this.registry.add(source);
 
-    // The multi-site overview: this site from its own state, the others from their cores.
-    const federation = new FederationService({
-      authority: site.federation?.authority ?? null,
-      projects: this.federationProjects(),
-      selfId: site.id,
-      localStatus: () => summarizeSiteStatus({ alarms: alarms.annunciated(), devices: devices.list(), workersOnSite: roster.count, now: Date.now() }),
-      log: this.log.child('federation'),
+    const video = wireVideo({
+      cameras: site.cameras,
+      dataDir: this.options.dataDir,
+      sealer: this.options.sealer,
+      clipQuotaBytes: this.options.clipQuotaBytes,
+      db,
+      alarms,
+      log: this.log,
     });
+    this.registry.add(video.video);
+    this.registry.add(video.evidence);
+
+    const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster, log: this.log });
     this.registry.add(federation);
     // Panoramas: store in DATA/panoramas; progress goes out on the live channel.
     const panoramas = new PanoramaService({
@@ -247,12 +190,12 @@ export class SiteCore {
 
     this.apiHandlers = createApiHandlers({
       federation,
-      clipsOf: (alarmId) => evidence.clipsOf(alarmId),
+      clipsOf: (alarmId) => video.evidence.clipsOf(alarmId),
       cameras: {
-        cameras,
-        vault,
-        video,
-        snapshotsDir,
+        cameras: video.cameras,
+        vault: video.vault,
+        video: video.video,
+        snapshotsDir: video.snapshotsDir,
         videoProblem: () => (this.registry.snapshot().video === 'failed' ? (this.registry.errorOf('video') ?? 'video is unavailable') : null),
       },
       version: this.version,
@@ -264,29 +207,26 @@ export class SiteCore {
       siteConfig: () => effectiveSite.current,
       alarms,
       db,
-      history: new HistoryQuery(db, { rawKeptMs: retention.options.rawDays * 86_400_000 }),
+      history: new HistoryQuery(db, { rawKeptMs: store.retention.options.rawDays * 86_400_000 }),
       intervals: new IntervalQuery(db),
       registry,
       panoramas,
     });
 
     if (this.options.http !== false) {
-      const live = new LiveSocketServer(this.hub, auth, this.log.child('live'));
-      this.httpServer = new HttpApiServer(
-        {
-          host: this.options.host,
-          port: this.options.port,
-          staticRoot: this.options.staticRoot,
-          video: new VideoSocketServer(video, cameras, auth, this.log.child('video-socket')),
-          mediaDirs: { snapshots: snapshotsDir, clips: clipsDir },
-          ...siteModelFile(this.options.siteDir, site.model.gltf?.file),
-          panoramas: new PanoramaHttp(panoramas, auth, this.log.child('panorama-http')),
-        },
-        this.apiHandlers,
+      this.httpServer = wireHttp({
+        host: this.options.host,
+        port: this.options.port,
+        staticRoot: this.options.staticRoot,
+        siteDir: this.options.siteDir,
+        siteModelGltf: site.model.gltf?.file,
+        handlers: this.apiHandlers,
         auth,
-        live,
-        this.log.child('http'),
-      );
+        hub: this.hub,
+        video,
+        panoramas,
+        log: this.log,
+      });
       this.registry.add(this.httpServer);
     }
     await this.registry.startAll();
@@ -322,64 +262,8 @@ export class SiteCore {
     };
   }
 
-  /** The site file's `federation.projects`; without that block, this site alone where it has an origin. */
-  private federationProjects() {
-    const { site } = this.loaded;
-    if (site.federation) return site.federation.projects;
-    if (!site.origin) return [];
-    return [{ id: site.id, name: site.name, enterprise: '—', latDeg: site.origin.latDeg, lonDeg: site.origin.lonDeg }];
-  }
-
-  private mqttOptions(url: string, siteId: string) {
-    return {
-      url,
-      siteId,
-      clientId: `site-command-${siteId}-${hostname()}`.slice(0, 64),
-      onStatus: (status: SourceStatus) => this.setSourceStatus(status),
-    };
-  }
-
   private setSourceStatus(status: SourceStatus): void {
     this.sources.set(status.id, status);
     this.hub.publish({ type: 'source', source: status });
   }
-
-  /** The database as a service: on stop, the writers flush what they hold, then the file is closed. */
-  private storeService(db: Database, writers: { close(): void }[]): Service {
-    return {
-      name: 'store',
-      required: true,
-      start: async () => undefined,
-      stop: async () => {
-        for (const writer of writers) writer.close();
-        closeDatabase(db);
-      },
-    };
-  }
-}
-
-/**
- * The glTF/GLB named in the site file, when it is a plain file name in the site folder (a BIM
- * export copied next to site.json); anything with a path in it is refused, so the site file
- * cannot expose other files.
- */
-function siteModelFile(siteDir: string, file: string | undefined): { siteModelFile?: { dir: string; name: string } } {
-  if (!file || !/^[\w.-]{1,128}\.(glb|gltf)$/i.test(file)) return {};
-  return { siteModelFile: { dir: siteDir, name: file } };
-}
-
-/** A service built only when its turn to start comes (it needs something started before it). */
-function deferred(name: string, required: boolean, build: () => Service): Service {
-  let instance: Service | null = null;
-  return {
-    name,
-    required,
-    start: async () => {
-      instance = build();
-      await instance.start();
-    },
-    stop: async () => {
-      await instance?.stop();
-    },
-  };
 }

@@ -1,0 +1,37 @@
+import type { AlarmEvent } from '../alarms.js';
+import type { PanoramaProgress } from '../panorama/types.js';
+import type { DeviceView, SourceStatus } from '../site.js';
+import type { TelemetryRecord } from '../telemetry.js';
+
+/** Channel a logged-in Electron renderer calls (with its token) to start receiving live events. */
+export const IPC_LIVE_START_CHANNEL = 'site-command:live-start';
+
+/** Channel on which the core pushes live events to an Electron renderer (arrays, batched). */
+export const IPC_LIVE_CHANNEL = 'site-command:live';
+
+/** Live events pushed to UIs (WebSocket `/api/live`, Electron IPC). */
+export type LiveEvent =
+  | { type: 'telemetry'; record: TelemetryRecord }
+  | { type: 'device'; device: DeviceView }
+  | { type: 'source'; source: SourceStatus }
+  /** Events this client missed because it could not keep up; the UI says so. */
+  | { type: 'dropped'; count: number }
+  /** Something happened to an alarm (activated, acknowledged, reset, escalated…). */
+  | { type: 'alarm'; event: AlarmEvent }
+  /** Workers inside the site changed (real-name gate passages). */
+  | { type: 'roster'; onSite: number }
+  /** Sent once when the live channel is authenticated and subscribed. */
+  | { type: 'ready' }
+  /** Panorama processing progress ("processing 3/5"). */
+  | { type: 'panorama'; progress: PanoramaProgress }
+  /**
+   * An admin's registry edit moved or renamed a device: `getSiteModel` now answers differently,
+   * and the 3D and GIS views fetch it again (the core already applies it to anti-collision).
+   */
+  | { type: 'siteModelChanged'; deviceId: string; fields: SiteModelField[] };
+
+/** Registry fields that the site model carries, so editing one changes what the 3D and GIS views draw. */
+export type SiteModelField = 'name' | 'position';
+
+/** Messages a web client sends on the live socket. */
+export type LiveClientMessage = { type: 'auth'; token: string };
