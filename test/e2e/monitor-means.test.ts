@@ -5,7 +5,8 @@ import { formatDataTime } from '../../electron/core/sim/hj212-monitor-client.js'
 import { encodeFrame, formatDataSegment } from '../../electron/core/sources/hj212/index.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { freePort } from '../helpers/free-port.js';
-import { ADMIN_PASSWORD, ServeProcess } from '../helpers/serve-process.js';
+import type { DeviceView } from '../../electron/common/site.js';
+import { ADMIN_PASSWORD, getJson, login, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 // The monitor's own means on the device detail, against the built core: a real TCP connection
@@ -51,6 +52,15 @@ afterAll(async () => {
 });
 
 describe('monitor means on the device detail', () => {
+  it('counts the hour record as contact: the monitor is online, with no "last data" and no values', async () => {
+    const token = await login(serve.url);
+    const reply = await getJson<DeviceView[]>(`${serve.url}/api/devices`, token);
+    const dust2 = reply.body.find((d) => d.id === 'dust-2')!;
+    expect(dust2.status).toBe('online');
+    expect(dust2.lastSeen).toBeNull();
+    expect(dust2.lastValues).toBeNull();
+  });
+
   it("shows the HJ 212 monitor's hour mean with its range, marks the flagged value, and says when a kind has none", async () => {
     await page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/devices/dust-2'));
     const panel = page.getByTestId('interval-panel');

@@ -298,7 +298,7 @@ describe('HJ 212 listener over TCP into the store', () => {
 
 describe('HJ 212 listener limits and life cycle', () => {
   const quietLog = recordingLogger([]);
-  const pipelineStub = { ingest: () => true, rejectReading: () => false } as unknown as IngestPipeline;
+  const pipelineStub = { ingest: () => true, rejectReading: () => false, noteContact: () => undefined } as unknown as IngestPipeline;
   const intervalsStub = { enqueue: () => true } as unknown as IntervalWriter;
 
   it('refuses connections beyond its cap and counts them', async () => {

@@ -102,7 +102,7 @@ export class AlarmService implements Service {
     const offline = this.devices
       .list()
       .filter((d) => d.kind !== 'gate')
-      .map((d) => evaluateOffline(d.id, d.kind, d.lastSeen, d.expectedIntervalS * 1000, now, this.startedAt));
+      .map((d) => evaluateOffline(d.id, d.kind, this.devices.lastHeard(d.id), d.expectedIntervalS * 1000, now, this.startedAt));
     this.engine.evaluate(offline, now);
     this.engine.evaluate(this.devices.list().map(blacklistedCondition), now);
   }

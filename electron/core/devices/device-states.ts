@@ -13,6 +13,12 @@ export const OFFLINE_AFTER_INTERVALS = 3;
 export class DeviceStates {
   private readonly views = new Map<string, DeviceView>();
   private readonly unknown = new Map<string, number>();
+  /**
+   * When each device was last heard from in any other way than a reading: an HJ 212 monitor's
+   * minute/hour means. They keep the link online and the offline alarm quiet, but are not "last
+   * data" — an hour-old mean shown as the latest value would mislead.
+   */
+  private readonly contactAt = new Map<string, number>();
 
   constructor(
     devices: DeviceConfig[],
@@ -65,6 +71,24 @@ export class DeviceStates {
     }
   }
 
+  /** The device was heard from (interval data): link online, values and "last data" untouched. */
+  contact(deviceId: string): void {
+    const view = this.views.get(deviceId);
+    if (!view) return;
+    this.contactAt.set(deviceId, this.now());
+    if (view.status !== 'online') {
+      view.status = 'online';
+      this.onChange({ ...view });
+    }
+  }
+
+  /** When the device was last heard from at all (a reading or other contact); null for never. */
+  lastHeard(deviceId: string): number | null {
+    const seen = this.views.get(deviceId)?.lastSeen ?? null;
+    const contact = this.contactAt.get(deviceId) ?? null;
+    return seen === null ? contact : contact === null ? seen : Math.max(seen, contact);
+  }
+
   reject(deviceId: string, reason: string): void {
     const view = this.views.get(deviceId);
     if (!view) return;
@@ -89,8 +113,9 @@ export class DeviceStates {
   sweep(): void {
     const now = this.now();
     for (const view of this.views.values()) {
-      if (view.status !== 'online' || view.lastSeen === null) continue;
-      if (now - view.lastSeen > OFFLINE_AFTER_INTERVALS * view.expectedIntervalS * 1000) {
+      const heard = this.lastHeard(view.id);
+      if (view.status !== 'online' || heard === null) continue;
+      if (now - heard > OFFLINE_AFTER_INTERVALS * view.expectedIntervalS * 1000) {
         view.status = 'offline';
         this.onChange({ ...view });
       }

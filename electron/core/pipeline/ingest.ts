@@ -79,6 +79,11 @@ export class IngestPipeline {
     return true;
   }
 
+  /** A registered device was heard from without a reading (HJ 212 interval data): it is online. */
+  noteContact(deviceId: string): void {
+    this.devices.contact(deviceId);
+  }
+
   /** A message whose device is known but whose payload could not even be parsed. */
   rejectReading(deviceId: string, reason: string, via: string): false {
     this.stats.rejected++;

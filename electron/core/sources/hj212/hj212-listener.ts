@@ -275,6 +275,9 @@ export class Hj212Listener implements Service {
       this.pipeline.rejectReading(monitor.deviceId, result.reason, 'hj212');
       return;
     }
+    // The monitor is there, whatever becomes of the record: a monitor that uploads only minute
+    // means (some do) must not read as offline.
+    this.pipeline.noteContact(monitor.deviceId);
     const { kind, dataTime, values, dropped } = result.interval;
     if (dropped.length) this.log.debug('HJ 212 interval values left out', { deviceId: monitor.deviceId, kind, dropped });
     if (this.intervals.enqueue({ deviceId: monitor.deviceId, kind, dataTime, values })) {
