@@ -22,7 +22,6 @@ import { HistoryQuery } from './store/history-query.js';
 import { IntervalQuery } from './store/interval-query.js';
 import type { RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
-import type { TelemetryWriter } from './store/telemetry-writer.js';
 import { readVersion } from './version.js';
 import { wireFederation } from './wiring/federation.js';
 import { wireHttp } from './wiring/http.js';
@@ -73,7 +72,6 @@ export class SiteCore {
   private readonly logFile: RotatingFile;
   private readonly sources = new Map<string, SourceStatus>();
   private db: Database | null = null;
-  private writer: TelemetryWriter | null = null;
   private httpServer: HttpApiServer | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private apiHandlers: ApiHandlers | null = null;
@@ -122,7 +120,6 @@ export class SiteCore {
     const effectiveSite = new EffectiveSite(this.loaded.site, registry);
     const site = effectiveSite.current;
     const store = wireStore(db, this.log, this.options.retention);
-    this.writer = store.writer;
     this.registry.add(store.service);
     // Registered after the store so it stops before the database closes.
     this.registry.add(store.retention);
