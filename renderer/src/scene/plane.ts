@@ -92,6 +92,20 @@ export function polygonArea(polygon: readonly PlanePoint[]): number {
   return Math.abs(a) / 2;
 }
 
+/**
+ * The mean of a polygon's vertices (not its area centroid): where a label sits and the camera
+ * aims for the small convex plots and zones a site draws.
+ */
+export function vertexMean(polygon: readonly PlanePoint[]): PlanePoint {
+  let e = 0;
+  let n = 0;
+  for (const p of polygon) {
+    e += p.e;
+    n += p.n;
+  }
+  return { e: e / polygon.length, n: n / polygon.length };
+}
+
 function halton(index: number, base: number): number {
   let f = 1;
   let r = 0;

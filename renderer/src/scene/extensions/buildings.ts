@@ -1,6 +1,7 @@
-import { BufferGeometry, EdgesGeometry, ExtrudeGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, Object3D, Shape, Vector3, type Intersection } from 'three';
+import { BufferGeometry, EdgesGeometry, ExtrudeGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, Object3D, Shape, type Intersection, type Vector3 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
+import { vertexMean } from '../plane.js';
 import { lambertFactor } from '../scene-lighting.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, type ScenePick } from '../scene-extension.js';
 
@@ -67,8 +68,8 @@ export class BuildingsExtension extends BaseExtension {
         for (const p of fp) planned.push(p.e, completedM, -p.n, p.e, plannedM, -p.n);
       }
       const anchor = new Object3D();
-      const c = centroid(fp);
-      anchor.position.set(c.x, completedM + 2, c.z);
+      const c = vertexMean(fp);
+      anchor.position.set(c.e, completedM + 2, -c.n);
       this.root.add(anchor);
       this.labels.push({ label: this.label(anchor, 's3d-label-building'), building });
     }
@@ -126,18 +127,8 @@ export class BuildingsExtension extends BaseExtension {
   override focusOf(id: string, out: Vector3): number | null {
     const building = this.ctx.model.buildings.find((b) => b.id === id);
     if (!building) return null;
-    const c = centroid(building.footprint);
-    out.set(c.x, (building.completedFloors * building.floorHeightM) / 2, c.z);
+    const c = vertexMean(building.footprint);
+    out.set(c.e, (building.completedFloors * building.floorHeightM) / 2, -c.n);
     return 40;
   }
-}
-
-function centroid(points: readonly { e: number; n: number }[]): Vector3 {
-  let e = 0;
-  let n = 0;
-  for (const p of points) {
-    e += p.e;
-    n += p.n;
-  }
-  return new Vector3(e / points.length, 0, -n / points.length);
 }

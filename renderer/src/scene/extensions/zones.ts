@@ -1,6 +1,6 @@
-import { BufferGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Object3D, Vector3 } from 'three';
+import { BufferGeometry, Float32BufferAttribute, LineBasicMaterial, LineSegments, Object3D, type Vector3 } from 'three';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
-import { hatchSegments } from '../plane.js';
+import { hatchSegments, vertexMean } from '../plane.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel } from '../scene-extension.js';
 
 type Zone = SiteModel['zones'][number];
@@ -57,8 +57,8 @@ export class ZonesExtension extends BaseExtension {
       const outline = new LineSegments(geometry, material);
       this.root.add(outline);
       const anchor = new Object3D();
-      const c = centre(poly);
-      anchor.position.set(c.x, zone.heightM + 1, c.z);
+      const c = vertexMean(poly);
+      anchor.position.set(c.e, zone.heightM + 1, -c.n);
       this.root.add(anchor);
       this.zones.push({ zone, outline, material, label: this.label(anchor, `s3d-label-zone s3d-zone-${zone.kind}`) });
     }
@@ -82,17 +82,8 @@ export class ZonesExtension extends BaseExtension {
   override focusOf(id: string, out: Vector3): number | null {
     const zone = this.ctx.model.zones.find((z) => z.id === id);
     if (!zone) return null;
-    out.copy(centre(zone.polygon));
+    const c = vertexMean(zone.polygon);
+    out.set(c.e, 0, -c.n);
     return 30;
   }
-}
-
-function centre(points: readonly { e: number; n: number }[]): Vector3 {
-  let e = 0;
-  let n = 0;
-  for (const p of points) {
-    e += p.e;
-    n += p.n;
-  }
-  return new Vector3(e / points.length, 0, -n / points.length);
 }

@@ -4,7 +4,7 @@ import { hookPosition } from '../../../../electron/common/geometry/index.js';
 import { enuPointToThree, enuToThree, headingToYaw, threeToEnu } from '../../../../renderer/src/scene/axes.js';
 import { frustumCorners } from '../../../../renderer/src/scene/frustum.js';
 import { MOMENT_BANDS, momentBand } from '../../../../renderer/src/scene/moment-bands.js';
-import { hatchSegments, insidePolygon, spreadPoints } from '../../../../renderer/src/scene/plane.js';
+import { hatchSegments, insidePolygon, spreadPoints, vertexMean } from '../../../../renderer/src/scene/plane.js';
 import { CRANE_LEVELS } from '../../../../electron/core/alarms/defaults.js';
 
 describe('ENU → three.js axes (x = e, y = u, z = −n)', () => {
@@ -94,5 +94,12 @@ describe('plan helpers', () => {
     const again = new Float32Array(400);
     spreadPoints([square], 200, again);
     expect(again).toEqual(out);
+  });
+});
+
+describe('vertexMean', () => {
+  it('is the mean of the vertices, where labels sit and the camera aims', () => {
+    expect(vertexMean([{ e: 0, n: 0 }, { e: 40, n: 0 }, { e: 40, n: 30 }, { e: 0, n: 30 }])).toEqual({ e: 20, n: 15 });
+    expect(vertexMean([{ e: -5, n: 2 }, { e: 1, n: 8 }, { e: 10, n: -1 }])).toEqual({ e: 2, n: 3 });
   });
 });
