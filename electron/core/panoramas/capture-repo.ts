@@ -1,29 +1,11 @@
 import type { PanoramaAssignment, PanoramaCaptureView } from '../../common/panorama/types.js';
+import type { CaptureMetadata } from './capture-metadata.js';
 import { thumbnailUrl, type TileLevel } from '../../common/panorama/tiles.js';
 import type { Database } from '../store/database.js';
 
-/** A capture as inserted (what ingest knows once tiling is done). */
-export interface NewCapture {
-  id: string;
-  sha256: string;
-  pointId: string | null;
-  assignedBy: PanoramaAssignment;
-  source: string;
-  originalName: string;
-  format: 'jpeg' | 'png';
-  width: number;
-  height: number;
-  bytes: number;
-  capturedAt: number | null;
-  ingestedAt: number;
-  headingDeg: number | null;
-  pitchDeg: number | null;
-  rollDeg: number | null;
-  gps: { latDeg: number; lonDeg: number; altM: number | null } | null;
-  make: string | null;
-  model: string | null;
-  levels: TileLevel[];
-}
+/** A capture as inserted: what ingest knows once tiling is done (the file's own metadata, bar its projection, and the pyramid). */
+export type NewCapture = Pick<PanoramaCaptureView, 'id' | 'sha256' | 'pointId' | 'assignedBy' | 'source' | 'originalName' | 'format' | 'width' | 'height' | 'bytes' | 'ingestedAt'> &
+  Omit<CaptureMetadata, 'projection'> & { levels: TileLevel[] };
 
 interface CaptureRow {
   id: string;
