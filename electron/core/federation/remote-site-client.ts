@@ -2,6 +2,7 @@ import type { Alarm } from '../../common/alarms.js';
 import type { SessionInfo, SiteLinkStatus, SiteLiveStatus } from '../../common/api.js';
 import type { DeviceView, SiteSummary } from '../../common/site.js';
 import { summarizeSiteStatus } from './site-status.js';
+import { socketErrorWords } from '../socket-error-words.js';
 
 /** Where another project's core is and how to sign in to it (from the site file's `federation.projects`). */
 export interface RemoteSiteTarget {
@@ -109,18 +110,5 @@ function describeFailure(error: unknown, deadline: AbortSignal, timeoutMs: numbe
   if (deadline.aborted) return `no answer within ${(timeoutMs / 1000).toFixed(1)} s`;
   const err = error as Error & { cause?: { code?: string; message?: string } };
   if (err?.name === 'AbortError') return 'stopped';
-  const code = err?.cause?.code;
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host name not found';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'host unreachable';
-    case 'ECONNRESET':
-      return 'connection reset';
-  }
-  return err?.cause?.message ?? err?.message ?? String(error);
+  return socketErrorWords(err?.cause?.code) ?? err?.cause?.message ?? err?.message ?? String(error);
 }

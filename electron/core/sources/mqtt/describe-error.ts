@@ -1,4 +1,5 @@
 import { publicUrl } from '../../public-url.js';
+import { socketErrorWords } from '../../socket-error-words.js';
 
 /** Turns a socket or broker error into words an operator can act on. */
 export function describeConnectionError(error: unknown): string {
@@ -6,14 +7,6 @@ export function describeConnectionError(error: unknown): string {
   switch (e?.code) {
     case 'ECONNREFUSED':
       return 'connection refused (is the broker running on that port?)';
-    case 'ETIMEDOUT':
-      return 'timed out';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host name not found';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'host unreachable';
     case 'ECONNRESET':
       return 'connection reset by the broker';
     case 4:
@@ -23,7 +16,7 @@ export function describeConnectionError(error: unknown): string {
     case 135:
       return 'not authorized';
     default:
-      return e?.message ?? String(error);
+      return socketErrorWords(e?.code) ?? e?.message ?? String(error);
   }
 }
 
