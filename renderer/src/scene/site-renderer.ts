@@ -65,12 +65,11 @@ export class SiteRenderer {
   get gltfStatus(): string {
     return this.gltf?.status ?? 'none';
   }
-  private ground: GroundExtension | null = null;
-
   /** Metres between the ground grid's lines. */
   get gridStepM(): number {
     return this.ground?.gridStepM ?? 10;
   }
+  private ground: GroundExtension | null = null;
   private cameras: CamerasExtension | null = null;
   private workers: WorkersExtension | null = null;
   private model: SiteModel;
@@ -85,6 +84,8 @@ export class SiteRenderer {
   private disposed = false;
   private labelsOn = true;
   private readonly labelLayout = new LabelLayout();
+  /** The label layer needs laying out though no extension changed (resize, shown again, first sizes). */
+  private labelsStale = true;
   private layoutRetries = 0;
   private widthPx = 1;
   private heightPx = 1;
@@ -213,7 +214,7 @@ export class SiteRenderer {
   setLabelsVisible(on: boolean): void {
     this.labelsOn = on;
     this.labels.domElement.style.display = on ? '' : 'none';
-    this.dirty = true;
+    this.labelsStale = true;
     this.requestRender();
   }
 
@@ -324,7 +325,8 @@ export class SiteRenderer {
     // Labels move only with the view or with what they label. Frames drawn for the alarm pulse
     // alone (every frame while an alarm is unacknowledged) leave the label layer untouched, so
     // the browser neither restyles nor re-rasters it: ~3.5 ms a frame on the stress site.
-    if (this.labelsOn && (updateAll || animating)) {
+    if (this.labelsOn && (updateAll || animating || this.labelsStale)) {
+      this.labelsStale = false;
       // Matrices first (the WebGL render updated them), then placement, then the DOM writes.
       this.labelLayout.run(this.allLabels(), this.camera, this.widthPx, this.heightPx);
       this.labels.render(this.scene, this.camera);
@@ -333,7 +335,7 @@ export class SiteRenderer {
       // (A few times at most: in a hidden stage nothing ever gets a size.)
       if (this.labelLayout.unmeasured === 0) this.layoutRetries = 0;
       else if (this.layoutRetries++ < 3) {
-        this.dirty = true;
+        this.labelsStale = true;
         wantsMore = true;
       }
     }
@@ -359,7 +361,7 @@ export class SiteRenderer {
     this.labels.setSize(width, height);
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
-    this.dirty = true;
+    this.labelsStale = true;
     this.requestRender();
   }
 
