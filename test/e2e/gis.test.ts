@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, logIn, screenshot } from '../helpers/browser.js';
+import { launchBrowser, logIn, screenshot } from '../helpers/browser.js';
 import { ADMIN_PASSWORD, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -13,22 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   serve = await ServeProcess.start(['--port', '0', '--data', tempDir()]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // WebGL without a GPU: ANGLE on SwiftShader.
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
-  });
+  browser = await launchBrowser({ webgl: true });
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../electron/common/site.js';
-import { CHROMIUM, logIn, screenshot } from '../helpers/browser.js';
+import { launchBrowser, logIn, screenshot } from '../helpers/browser.js';
 import { ADMIN_PASSWORD, login, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -42,11 +42,7 @@ const CORRECTED_PLACE = { e: 76, n: -26 };
 beforeAll(async () => {
   serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-simulate']);
   admin = await login(serve.url);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  browser = await launchBrowser({ webgl: true });
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,10 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, CHROMIUM, logIn } from '../helpers/browser.js';
+import { ARTIFACTS, launchBrowser, logIn } from '../helpers/browser.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
 import { ADMIN_PASSWORD, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -42,11 +42,7 @@ beforeAll(async () => {
   broker = await MosquittoBroker.start();
   serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--mqtt', broker.url]);
   device = await mqtt.connectAsync(broker.url, { clientId: 'site3d-test-crane' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-  });
+  browser = await launchBrowser({ webgl: true });
 });
 afterAll(async () => {
   await device?.endAsync();

@@ -6,12 +6,16 @@ import { ROOT } from './serve-process.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-results');
 
-/** Debian's Chromium, headless, with nothing phoning home (the network here is closed). */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with nothing phoning home (the network here is closed). `webgl`:
+ * WebGL without a GPU, through ANGLE on SwiftShader (the 3D view and the map).
+ */
+export async function launchBrowser(options: { webgl?: boolean } = {}): Promise<Browser> {
+  const webgl = options.webgl ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'] : [];
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...webgl],
   });
 }
 
