@@ -44,7 +44,9 @@ async function measure(root, noDelay) {
     await new Promise((resolve, reject) => {
       ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
       ws.on('message', function onReady(raw) {
-        if (JSON.parse(String(raw)).type === 'ready') (ws.off('message', onReady), resolve());
+        if (JSON.parse(String(raw)).type !== 'ready') return;
+        ws.off('message', onReady);
+        resolve();
       });
       ws.once('error', reject);
     });

@@ -83,7 +83,10 @@ async function firstView(root, jpeg) {
       const timer = setTimeout(() => reject(new Error('serve did not start')), 30_000);
       const check = setInterval(() => {
         const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) (clearInterval(check), clearTimeout(timer), resolve(m[1]));
+        if (!m) return;
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve(m[1]);
       }, 50);
     });
     const token = await (await fetch(`${url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })).json();

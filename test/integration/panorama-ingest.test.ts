@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ let dataDir: string;
 let inbox: string;
 let device: Server;
 let deviceImage: Buffer;
-let deviceHits = { ok: 0, refused: 0 };
+const deviceHits = { ok: 0, refused: 0 };
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -51,9 +51,18 @@ export class AnnotationRepo {
   measurements(filter: { captureId?: string; pointId?: string; id?: number }): PanoramaMeasurementView[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.id !== undefined) (where.push('m.id = ?'), args.push(filter.id));
-    if (filter.captureId) (where.push('m.capture_id = ?'), args.push(filter.captureId));
-    if (filter.pointId) (where.push('c.point_id = ?'), args.push(filter.pointId));
+    if (filter.id !== undefined) {
+      where.push('m.id = ?');
+      args.push(filter.id);
+    }
+    if (filter.captureId) {
+      where.push('m.capture_id = ?');
+      args.push(filter.captureId);
+    }
+    if (filter.pointId) {
+      where.push('c.point_id = ?');
+      args.push(filter.pointId);
+    }
     const rows = this.db
       .prepare(
         `SELECT m.*, c.point_id FROM panorama_measurements m JOIN panorama_captures c ON c.id = m.capture_id
@@ -100,9 +109,18 @@ export class AnnotationRepo {
   issues(filter: { pointId?: string; status?: PanoramaIssueStatus; id?: number }): PanoramaIssueView[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.id !== undefined) (where.push('id = ?'), args.push(filter.id));
-    if (filter.pointId) (where.push('point_id = ?'), args.push(filter.pointId));
-    if (filter.status) (where.push('status = ?'), args.push(filter.status));
+    if (filter.id !== undefined) {
+      where.push('id = ?');
+      args.push(filter.id);
+    }
+    if (filter.pointId) {
+      where.push('point_id = ?');
+      args.push(filter.pointId);
+    }
+    if (filter.status) {
+      where.push('status = ?');
+      args.push(filter.status);
+    }
     const rows = this.db.prepare(`SELECT * FROM panorama_issues ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at, id`).all(...args) as IssueRow[];
     return rows.map((r) => ({
       id: r.id,
