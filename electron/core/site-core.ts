@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SiteSummary, SourceStatus } from '../common/site.js';
 import { AlarmService } from './alarms/alarm-service.js';
+import { SealedAuditKey } from './alarms/audit-key.js';
 import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
 import { checkPortFree, type HttpApiServer } from './api/http-server.js';
 import { AuthService } from './auth/auth-service.js';
@@ -15,7 +16,7 @@ import { LiveHub } from './pipeline/live-hub.js';
 import { DeviceRegistry } from './registry/device-registry.js';
 import { EffectiveSite } from './registry/effective-site.js';
 import { RegistryStore } from './registry/registry-store.js';
-import type { SecretSealer } from './secrets/secret-sealer.js';
+import { KeyFileSealer, type SecretSealer } from './secrets/secret-sealer.js';
 import { ServiceRegistry } from './services/service-registry.js';
 import { openDatabase, prepareDataDirectory, type Database } from './store/database.js';
 import { HistoryQuery } from './store/history-query.js';
@@ -78,6 +79,7 @@ export class SiteCore {
   private authService: AuthService | null = null;
   private stopping: Promise<void> | null = null;
   private roster: WorkerRoster | null = null;
+  private alarmService: AlarmService | null = null;
 
   constructor(private readonly options: SiteCoreOptions) {
     prepareDataDirectory(options.dataDir);
@@ -136,7 +138,11 @@ export class SiteCore {
     this.roster = roster;
     // Escalations go to the site's broker; the MQTT source is created below, so look it up late.
     let sources: SourceWiring | null = null;
-    const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), (topic, payload) => sources?.mqtt()?.publish(topic, payload));
+    // One sealer for camera passwords and the audit key (the OS keychain in the desktop app).
+    const sealer = this.options.sealer ?? new KeyFileSealer(join(this.options.dataDir, 'secrets', 'vault.key'));
+    const publish = (topic: string, payload: string) => sources?.mqtt()?.publish(topic, payload) ?? Promise.reject(new Error('no MQTT broker'));
+    const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), publish, new SealedAuditKey(db, sealer), join(this.options.dataDir, 'audit-archive'));
+    this.alarmService = alarms;
     this.registry.add(alarms);
     followModelEdits(effectiveSite, alarms, this.hub);
     const pipeline = new IngestPipeline(devices, store.writer, this.hub, this.log.child('ingest'), [
@@ -163,7 +169,7 @@ export class SiteCore {
     const video = wireVideo({
       cameras: site.cameras,
       dataDir: this.options.dataDir,
-      sealer: this.options.sealer,
+      sealer,
       clipQuotaBytes: this.options.clipQuotaBytes,
       db,
       alarms,
@@ -260,6 +266,7 @@ export class SiteCore {
   }
 
   private setSourceStatus(status: SourceStatus): void {
+    if (status.id === 'mqtt' && status.state === 'connected') this.alarmService?.brokerConnected();
     this.sources.set(status.id, status);
     this.hub.publish({ type: 'source', source: status });
   }

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlarmEngine } from '../../electron/core/alarms/alarm-engine.js';
 import { AlarmStore } from '../../electron/core/alarms/alarm-store.js';
 import type { AlarmActor, ConditionEvaluation } from '../../electron/core/alarms/alarm-types.js';
-import { GENESIS_HASH, verifyAuditChain } from '../../electron/core/alarms/audit-chain.js';
+import { GENESIS_HASH } from '../../electron/core/alarms/audit-chain.js';
+import { fixedAuditKey } from '../../electron/core/alarms/audit-key.js';
+import { verifyAuditChain as verifyWithKey } from '../../electron/core/alarms/audit-verifier.js';
 import { closeDatabase, openDatabase, type Database } from '../../electron/core/store/database.js';
 
 const OPERATOR: AlarmActor = { user: 'li.wei', role: 'operator' };
@@ -30,6 +32,10 @@ function moment(value: number, level: 'warning' | 'cutoff' = 'cutoff'): Conditio
   };
 }
 
+const KEY = Buffer.alloc(32, 7);
+const keys = fixedAuditKey(KEY);
+const verifyAuditChain = (db: Database) => verifyWithKey(db, KEY);
+
 function counterIds(prefix: string): () => string {
   let n = 0;
   return () => `${prefix}${++n}`;
@@ -50,7 +56,7 @@ describe('alarm store on a real SQLite file', () => {
   });
 
   function wired(prefix = 'a') {
-    const store = new AlarmStore(db, { autoFlush: false });
+    const store = new AlarmStore(db, { keys, autoFlush: false });
     const engine = new AlarmEngine({ newId: counterIds(prefix), onEvent: (e) => store.enqueue(e) });
     return { store, engine };
   }
@@ -92,7 +98,7 @@ describe('alarm store on a real SQLite file', () => {
       ['reset', 'zhang.min', 'rigging and limiter checked'],
     ]);
     expect(trail[0]!.prevHash).toBe(GENESIS_HASH);
-    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 6, headHash: again.store.headOfChain().hash });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 6, firstSeq: 1, headHash: again.store.headOfChain().hash });
   });
 
   it('continues the chain across reopen: the first new row links to the last old one', () => {
@@ -160,7 +166,7 @@ describe('alarm store on a real SQLite file', () => {
   });
 
   it('batches in order: one transaction per flush, sequence without gaps', () => {
-    const store = new AlarmStore(db, { autoFlush: false, batchSize: 3 });
+    const store = new AlarmStore(db, { keys, autoFlush: false, batchSize: 3 });
     const engine = new AlarmEngine({ newId: counterIds('a'), onEvent: (e) => store.enqueue(e) });
     const evs = Array.from({ length: 5 }, (_, i) => ({ ...moment(112), conditionKey: `crane-${i}:moment:cutoff`, sourceDevice: `crane-${i}` }));
     engine.evaluate(evs, T0); // 5 events; batch of 3 written on reaching the size, 2 wait
@@ -172,7 +178,7 @@ describe('alarm store on a real SQLite file', () => {
   });
 
   it('auto-flushes all events of one engine call in a microtask', async () => {
-    const store = new AlarmStore(db);
+    const store = new AlarmStore(db, { keys });
     const engine = new AlarmEngine({ newId: counterIds('a'), onEvent: (e) => store.enqueue(e) });
     engine.evaluate([moment(112), moment(112, 'warning')], T0);
     expect(store.getStats().written).toBe(0);

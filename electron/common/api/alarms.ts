@@ -1,5 +1,12 @@
 import type { Alarm, AlarmKpis, AlarmPriority } from '../alarms.js';
+import type { UserRole } from './auth.js';
 import type { RouteSpec } from './route-spec.js';
+
+/**
+ * Who may read and verify the whole audit log: site policy, as for hiding alarms — the people
+ * answerable for the record (safety officers, administrators), not every console user.
+ */
+export const AUDIT_READERS: readonly UserRole[] = ['safety', 'admin'];
 
 /** Which alarms to list. `annunciated` (default): what the operator must see — not normal, not shelved/suppressed/out of service. */
 export interface AlarmQuery {
@@ -48,7 +55,45 @@ export interface BulkAckReply {
   refused: { alarmId: string; error: string }[];
 }
 
-export type AuditVerifyReply = { ok: true; rows: number; headHash: string } | { ok: false; rows: number; brokenSeq: number; reason: string };
+/**
+ * The result of walking the audit chain. `firstSeq`: where the live table's chain starts (1, or
+ * the row after the newest archived range); `rows`: rows found intact before the end or the break.
+ */
+export type AuditVerifyReply =
+  | { ok: true; rows: number; firstSeq: number; headHash: string }
+  | { ok: false; rows: number; firstSeq: number; brokenSeq: number; reason: string };
+
+/** A verification job: started by POST, polled by GET; concurrent requests share one job. */
+export interface AuditVerifyProgress {
+  state: 'idle' | 'running' | 'done';
+  /** Rows checked so far, of `total` rows in the live table. */
+  checked: number;
+  total: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** Set when `state` is 'done'. */
+  result: AuditVerifyReply | null;
+}
+
+/** One archived range of the audit log (a signed JSON Lines file in DATA/audit-archive). */
+export interface AuditArchiveView {
+  file: string;
+  firstSeq: number;
+  lastSeq: number;
+  rows: number;
+  createdAt: number;
+  /** The file's signature and hash chain checked now; `reason` says what does not fit. */
+  ok: boolean;
+  reason: string | null;
+}
+
+/** Escalations waiting for the broker's acknowledgement (QoS 1), and those refused when the outbox was full. */
+export interface EscalationOutboxView {
+  pending: number;
+  dropped: number;
+  oldestAt: number | null;
+  lastError: string | null;
+}
 
 /** The alarm workflow (ISA-18.2): list, acknowledge, reset, comment, shelve; KPIs and the audit chain. */
 export interface AlarmsApi {
@@ -64,7 +109,15 @@ export interface AlarmsApi {
   shelveAlarm(request: { id: string; reason: string; minutes: number }): Promise<Alarm>;
   unshelveAlarm(request: { id: string }): Promise<Alarm>;
   getAlarmKpis(): Promise<AlarmKpis>;
-  verifyAudit(): Promise<AuditVerifyReply>;
+  /** The running or last verification job (safety officer, admin). */
+  verifyAudit(): Promise<AuditVerifyProgress>;
+  /** Starts verifying the audit chain, or joins the job already running (safety officer, admin). */
+  startAuditVerification(): Promise<AuditVerifyProgress>;
+  /** Archived ranges of the audit log, each file's signature checked (safety officer, admin). */
+  listAuditArchives(): Promise<AuditArchiveView[]>;
+  /** Newest audit rows of every kind, security events included (safety officer, admin). */
+  listAudit(query?: { beforeSeq?: number; limit?: number }): Promise<AuditEntryView[]>;
+  getEscalationOutbox(): Promise<EscalationOutboxView>;
 }
 
 export const ALARM_ROUTES = {
@@ -77,5 +130,9 @@ export const ALARM_ROUTES = {
   shelveAlarm: { verb: 'POST', path: '/api/alarms/:id/shelve', auth: true },
   unshelveAlarm: { verb: 'POST', path: '/api/alarms/:id/unshelve', auth: true },
   getAlarmKpis: { verb: 'GET', path: '/api/alarm-kpis', auth: true },
-  verifyAudit: { verb: 'GET', path: '/api/audit/verify', auth: true },
+  verifyAudit: { verb: 'GET', path: '/api/audit/verify', auth: true, roles: AUDIT_READERS },
+  startAuditVerification: { verb: 'POST', path: '/api/audit/verify', auth: true, roles: AUDIT_READERS },
+  listAuditArchives: { verb: 'GET', path: '/api/audit/archives', auth: true, roles: AUDIT_READERS },
+  listAudit: { verb: 'GET', path: '/api/audit', auth: true, roles: AUDIT_READERS },
+  getEscalationOutbox: { verb: 'GET', path: '/api/escalations/outbox', auth: true },
 } as const satisfies Record<keyof AlarmsApi, RouteSpec>;

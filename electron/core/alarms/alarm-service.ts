@@ -8,20 +8,26 @@ import type { LiveHub } from '../pipeline/live-hub.js';
 import type { Service } from '../services/service-registry.js';
 import type { Database } from '../store/database.js';
 import { AlarmEngine } from './alarm-engine.js';
-import { AlarmStore } from './alarm-store.js';
+import { AlarmStore, type EscalationMessage } from './alarm-store.js';
 import { AntiCollisionMonitor } from './anti-collision-monitor.js';
+import { AuditArchiver } from './audit-archiver.js';
+import type { AuditKeySource } from './audit-key.js';
+import { AuditVerifier } from './audit-verifier.js';
+import { EscalationOutbox } from './escalation-outbox.js';
+import { EscalationSender, type AckedPublish } from './escalation-sender.js';
 import { OutOfServiceRegister } from './out-of-service.js';
 import { flagCondition } from './rules/condition.js';
 import { evaluateOffline } from './rules/offline.js';
 import { SiteRules, type SiteRulesConfig } from './rules/site-rules.js';
 
-/** Publishes an escalation where sirens and SMS gateways listen (the site's MQTT broker). */
-export type EscalationPublisher = (topic: string, payload: string) => void;
+/** Publishes an escalation where sirens and SMS gateways listen (the site's MQTT broker), QoS 1. */
+export type EscalationPublisher = AckedPublish;
 
 /**
  * Runs the site's alarms: rules on every accepted reading, device-offline and anti-collision
  * checks, the ISA-18.2 engine, its audit log and state in SQLite, live events to UIs, and
- * escalations to MQTT. The engine itself is pure; this is where it meets the clock and I/O.
+ * escalations to MQTT through a persistent outbox. The engine itself is pure; this is where it
+ * meets the clock and I/O.
  */
 export class AlarmService implements Service {
   readonly name = 'alarms';
@@ -35,6 +41,12 @@ export class AlarmService implements Service {
   private readonly escalationTopic: string;
   private readonly listeners: ((event: AlarmEvent) => void)[] = [];
   readonly outOfService: OutOfServiceRegister;
+  readonly escalations: EscalationOutbox;
+  readonly verifier: AuditVerifier;
+  private readonly sender: EscalationSender | null;
+  /** Null when no archive folder was given (tests that build the service alone). */
+  readonly archiver: AuditArchiver | null;
+  private archiveTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly site: SiteConfig,
@@ -42,11 +54,23 @@ export class AlarmService implements Service {
     private readonly devices: DeviceStates,
     private readonly hub: LiveHub,
     private readonly log: Logger,
-    private readonly publishEscalation: EscalationPublisher | null,
+    publishEscalation: EscalationPublisher | null,
+    readonly keys: AuditKeySource,
+    /** Folder for audit archive files (DATA/audit-archive); null: no archiving. */
+    archiveDir: string | null = null,
   ) {
+    this.escalationTopic = site.alarms.escalationTopic ?? `site/${site.id}/alarms/escalation`;
+    this.escalations = new EscalationOutbox(db);
+    this.sender = publishEscalation ? new EscalationSender(this.escalations, publishEscalation, log.child('escalation')) : null;
     this.store = new AlarmStore(db, {
+      keys,
+      outbox: this.escalations,
+      escalationOf: (event) => this.escalationOf(event),
+      onWritten: () => this.sender?.poke(),
       onWriteError: (error, queued) => log.warn('alarm audit batch not written; will retry', { error, queued }),
     });
+    this.verifier = new AuditVerifier(db, keys, () => this.store.flush());
+    this.archiver = archiveDir ? new AuditArchiver(db, this.store, keys, { dir: archiveDir, ...site.alarms.auditArchive }, log.child('audit-archive')) : null;
     const settings = site.alarms;
     const minutes = settings.escalateAfterMinutes;
     this.engine = new AlarmEngine({
@@ -62,7 +86,6 @@ export class AlarmService implements Service {
     });
     this.rules = new SiteRules(rulesConfig(site), (deviceId) => devices.isBlacklisted(deviceId));
     this.antiCollision = new AntiCollisionMonitor(site.devices, settings.craneSafetyDistanceM);
-    this.escalationTopic = settings.escalationTopic ?? `site/${site.id}/alarms/escalation`;
     this.outOfService = new OutOfServiceRegister(db, this.engine, devices);
   }
 
@@ -72,12 +95,33 @@ export class AlarmService implements Service {
     this.outOfService.restore();
     this.timer = setInterval(() => this.tick(Date.now()), 1000);
     this.timer.unref();
+    // Escalations left in the outbox by the last run go out first.
+    this.sender?.start();
+    // Once shortly after start, then daily: archiving is housekeeping, never on the start path.
+    this.scheduleArchiving(ARCHIVE_FIRST_AFTER_MS);
+  }
+
+  private scheduleArchiving(delayMs: number): void {
+    if (!this.archiver) return;
+    this.archiveTimer = setTimeout(() => {
+      this.archiver?.archiveDue().catch((error: unknown) => this.log.error('audit archiving failed', { error }));
+      this.scheduleArchiving(ARCHIVE_EVERY_MS);
+    }, delayMs);
+    this.archiveTimer.unref();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.sender?.stop();
+    if (this.archiveTimer) clearTimeout(this.archiveTimer);
+    this.archiveTimer = null;
     this.store.flush();
+  }
+
+  /** The site broker is (back) up: pending escalations go out now. */
+  brokerConnected(): void {
+    this.sender?.brokerConnected();
   }
 
   /**
@@ -129,24 +173,28 @@ export class AlarmService implements Service {
     if (event.type === 'activated' && (event.priority === 'critical' || event.priority === 'high')) {
       this.log.warn('alarm', { priority: event.priority, condition: event.conditionKey, message: event.alarm.message });
     }
-    if (event.type === 'escalated' && this.publishEscalation) {
-      const payload = JSON.stringify({
-        at: new Date(event.at).toISOString(),
-        alarmId: event.alarmId,
-        conditionKey: event.conditionKey,
-        device: event.sourceDevice,
-        priority: event.priority,
-        message: event.alarm.message,
-        activatedAt: event.alarm.activatedAt === null ? null : new Date(event.alarm.activatedAt).toISOString(),
-      });
-      try {
-        this.publishEscalation(this.escalationTopic, payload);
-      } catch (error) {
-        this.log.error('escalation not published', { error, topic: this.escalationTopic });
-      }
-    }
+    if (event.type === 'escalated') this.log.warn('alarm escalated', { id: event.alarmId, condition: event.conditionKey, topic: this.escalationTopic });
+  }
+
+  /** The escalation an 'escalated' event sends; `id` lets receivers drop QoS 1 duplicates. */
+  private escalationOf(event: AlarmEvent): EscalationMessage {
+    const id = `${event.alarmId}:escalated`;
+    const payload = JSON.stringify({
+      id,
+      at: new Date(event.at).toISOString(),
+      alarmId: event.alarmId,
+      conditionKey: event.conditionKey,
+      device: event.sourceDevice,
+      priority: event.priority,
+      message: event.alarm.message,
+      activatedAt: event.alarm.activatedAt === null ? null : new Date(event.alarm.activatedAt).toISOString(),
+    });
+    return { id, topic: this.escalationTopic, payload };
   }
 }
+
+const ARCHIVE_FIRST_AFTER_MS = 60_000;
+const ARCHIVE_EVERY_MS = 24 * 3600_000;
 
 /**
  * A device on the regulator's blacklist that is reporting: its data is stored but does not count

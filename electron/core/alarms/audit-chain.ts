@@ -1,10 +1,14 @@
 /**
- * The alarm audit log's hash chain: each entry's hash is sha256(prev_hash + canonical JSON of the
- * entry), so changing, inserting or removing a row breaks every hash after it. What it cannot
- * show on its own is the loss of the newest rows (the chain is still valid up to the cut):
- * record the head hash elsewhere (a daily report, a second site) to cover that.
+ * The alarm audit log's hash chain: each entry's hash is HMAC-SHA256(key, prev_hash + canonical
+ * JSON of the entry) (RFC 2104), so changing, inserting or removing a row breaks every hash after
+ * it, and whoever copies the database file without the key (kept sealed, see audit-key.ts)
+ * cannot recompute the chain after rewriting a row. Rows written before the key existed keep
+ * their plain sha256 hashes up to a recorded switch-over seq (table `audit_chain`).
+ *
+ * What the chain cannot show on its own is the loss of the newest rows (the chain is still valid
+ * up to the cut): record the head hash elsewhere (a daily report, a second site) to cover that.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../store/database.js';
 
 /** prev_hash of the first entry. */
@@ -47,11 +51,43 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** The unkeyed hash of rows before the switch-over (and of every row of databases before it). */
 export function entryHash(prevHash: string, entry: AuditEntry): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
 }
 
-interface DbRow {
+/** The keyed hash: HMAC-SHA256 under the audit key (RFC 2104), hex. */
+export function keyedEntryHash(key: Buffer, prevHash: string, entry: AuditEntry): string {
+  return createHmac('sha256', key).update(prevHash).update(canonicalJson(entry)).digest('hex');
+}
+
+/** An HMAC over a short record (the switch-over point, an archive's range), hex. */
+export function auditMac(key: Buffer, text: string): string {
+  return createHmac('sha256', key).update(text).digest('hex');
+}
+
+/** Compares two hex MACs in constant time. */
+export function sameMac(a: string | null | undefined, b: string): boolean {
+  if (typeof a !== 'string' || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** How rows are hashed: plain sha256 below `keyedFromSeq`, HMAC under `key` from it on. */
+export interface ChainRule {
+  key: Buffer;
+  keyedFromSeq: number;
+}
+
+export function chainHash(rule: ChainRule, prevHash: string, entry: AuditEntry): string {
+  return entry.seq >= rule.keyedFromSeq ? keyedEntryHash(rule.key, prevHash, entry) : entryHash(prevHash, entry);
+}
+
+/** What is MACed to seal the switch-over point. */
+export function switchOverText(keyedFromSeq: number): string {
+  return `keyed-from:${keyedFromSeq}`;
+}
+
+export interface DbRow {
   seq: number;
   at: number;
   event_type: string;
@@ -104,38 +140,3 @@ export function entryOf(row: AuditRow): AuditEntry {
   return entry;
 }
 
-export type AuditVerification =
-  | { ok: true; rows: number; headHash: string }
-  | { ok: false; rows: number; brokenSeq: number; reason: string };
-
-/**
- * Walks the whole log in seq order (streaming, constant memory) and reports the first row that
- * does not fit: a seq gap (a row removed), a prev_hash not equal to the previous row's hash, or
- * a hash that does not match the row's content (a row edited).
- */
-export function verifyAuditChain(db: Database): AuditVerification {
-  const rows = db.prepare<[], DbRow>(`SELECT ${AUDIT_COLUMNS} FROM alarm_audit ORDER BY seq`).iterate();
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let count = 0;
-  for (const dbRow of rows) {
-    const row = rowFromDb(dbRow);
-    const fail = (reason: string): AuditVerification => ({ ok: false, rows: count, brokenSeq: row.seq, reason });
-    if (row.seq !== expectedSeq) {
-      rows.return?.();
-      return fail(`expected row ${expectedSeq} next, found ${row.seq}: rows are missing`);
-    }
-    if (row.prevHash !== prevHash) {
-      rows.return?.();
-      return fail('prev_hash does not match the previous row\'s hash');
-    }
-    if (entryHash(row.prevHash, entryOf(row)) !== row.hash) {
-      rows.return?.();
-      return fail('hash does not match the row\'s content: the row was changed');
-    }
-    prevHash = row.hash;
-    expectedSeq++;
-    count++;
-  }
-  return { ok: true, rows: count, headHash: prevHash };
-}

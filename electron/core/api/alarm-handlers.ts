@@ -2,7 +2,7 @@ import type { Alarm, AlarmError, AlarmResult } from '../../common/alarms.js';
 import { isAnnunciated, isUnacknowledged } from '../../common/alarms.js';
 import { ApiError, type ApiErrorCode, type AuditEntryView, type ClipView } from '../../common/api.js';
 import type { AlarmService } from '../alarms/alarm-service.js';
-import { verifyAuditChain, type AuditRow } from '../alarms/audit-chain.js';
+import type { AuditRow } from '../alarms/audit-chain.js';
 import type { Caller } from '../auth/auth-service.js';
 import type { Database } from '../store/database.js';
 import type { ApiHandlers, RequestContext } from './handlers.js';
@@ -18,6 +18,10 @@ type AlarmHandlerNames =
   | 'unshelveAlarm'
   | 'getAlarmKpis'
   | 'verifyAudit'
+  | 'startAuditVerification'
+  | 'listAuditArchives'
+  | 'listAudit'
+  | 'getEscalationOutbox'
   | 'setDeviceService';
 
 const ERROR_CODES: Record<AlarmError['code'], ApiErrorCode> = {
@@ -30,7 +34,7 @@ const ERROR_CODES: Record<AlarmError['code'], ApiErrorCode> = {
 };
 
 /** The alarm part of the contract: the engine decides (roles, states); this maps to API errors. */
-export function createAlarmHandlers(alarms: AlarmService, db: Database, clipsOf: (alarmId: string) => ClipView[] = () => []): Pick<ApiHandlers, AlarmHandlerNames> {
+export function createAlarmHandlers(alarms: AlarmService, _db: Database, clipsOf: (alarmId: string) => ClipView[] = () => []): Pick<ApiHandlers, AlarmHandlerNames> {
   const engine = alarms.engine;
   const actor = (context: RequestContext) => {
     const caller = context.caller as Caller;
@@ -112,9 +116,22 @@ export function createAlarmHandlers(alarms: AlarmService, db: Database, clipsOf:
       alarms.store.flush();
       return view;
     },
+    // Role checks for the audit log are on the routes (AUDIT_READERS).
     async verifyAudit() {
+      return alarms.verifier.progress();
+    },
+    async startAuditVerification() {
+      return alarms.verifier.start();
+    },
+    async listAuditArchives() {
+      return alarms.archiver ? alarms.archiver.list() : [];
+    },
+    async listAudit(query) {
       alarms.store.flush();
-      return verifyAuditChain(db);
+      return alarms.store.audit({ ...(query?.beforeSeq !== undefined ? { beforeSeq: query.beforeSeq } : {}), limit: query?.limit ?? 200 }).map(toView);
+    },
+    async getEscalationOutbox() {
+      return alarms.escalations.view();
     },
   };
 }

@@ -39,6 +39,13 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   unshelveAlarm: z.object({ id: z.string().min(1).max(200) }).strict(),
   getAlarmKpis: z.undefined().or(z.object({}).strict()),
   verifyAudit: z.undefined().or(z.object({}).strict()),
+  startAuditVerification: z.undefined().or(z.object({}).strict()),
+  listAuditArchives: z.undefined().or(z.object({}).strict()),
+  listAudit: z
+    .object({ beforeSeq: z.coerce.number().int().min(1).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() })
+    .strict()
+    .optional(),
+  getEscalationOutbox: z.undefined().or(z.object({}).strict()),
   listUsers: z.undefined().or(z.object({}).strict()),
   listCameras: z.undefined().or(z.object({}).strict()),
   getSiteModel: z.undefined().or(z.object({}).strict()),

@@ -154,6 +154,12 @@ const alarmSettings = z
     dustPreset: z.enum(['wuhan', 'hebei-db13-2934', 'gb3095-grade2', 'liaoning-tsp-5min']).default('gb3095-grade2'),
     /** MQTT topic escalations are published on (sirens, SMS gateway); default `site/{id}/alarms/escalation`. */
     escalationTopic: z.string().min(1).optional(),
+    /**
+     * When audit rows leave the live table for signed archive files in DATA/audit-archive: older
+     * than `afterDays` (default 400: a year's records plus a quarter for the annual review), or
+     * beyond the newest `maxRows` (default 2,000,000).
+     */
+    auditArchive: z.object({ afterDays: z.number().positive(), maxRows: z.number().int().min(1000) }).partial().strict().optional(),
     /** Unacknowledged this long escalates, minutes per priority; null never. */
     escalateAfterMinutes: z
       .object({ critical: z.number().positive().nullable(), high: z.number().positive().nullable(), medium: z.number().positive().nullable(), low: z.number().positive().nullable() })

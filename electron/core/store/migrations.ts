@@ -275,4 +275,71 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    description: 'audit chain keyed (HMAC-SHA256) from a recorded seq, archived audit ranges, escalation outbox',
+    sql: `
+      -- The audit chain's switch-over: rows with seq >= keyed_from_seq are chained with
+      -- HMAC-SHA256 under the audit key (core/alarms/audit-key.ts), older rows with plain sha256.
+      -- switch_mac = HMAC(key, 'keyed-from:' || keyed_from_seq), written by the core when it first
+      -- opens the store with a key, so moving the switch-over to pass rewritten rows off as
+      -- legacy rows is detected.
+      CREATE TABLE audit_chain (
+        id              INTEGER PRIMARY KEY CHECK (id = 1),
+        keyed_from_seq  INTEGER NOT NULL,
+        switch_mac      TEXT
+      );
+      INSERT INTO audit_chain (id, keyed_from_seq) SELECT 1, COALESCE(MAX(seq), 0) + 1 FROM alarm_audit;
+
+      -- The audit key, sealed by the site's secret sealer (AES-256-GCM, key outside this file).
+      CREATE TABLE audit_key (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        sealed      TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+      );
+
+      -- Ranges of the audit log moved to signed JSON Lines files in DATA/audit-archive. The live
+      -- chain continues from the newest range's head_hash; mac = HMAC(key, canonical JSON of the
+      -- other columns), so a forged range is detected. Rows are never removed from this table.
+      CREATE TABLE audit_archives (
+        last_seq    INTEGER PRIMARY KEY,
+        first_seq   INTEGER NOT NULL,
+        start_hash  TEXT NOT NULL,           -- prev_hash of the first archived row
+        head_hash   TEXT NOT NULL,           -- hash of the last archived row
+        rows        INTEGER NOT NULL,
+        file        TEXT NOT NULL,           -- name in DATA/audit-archive
+        created_at  INTEGER NOT NULL,
+        mac         TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_archives_no_update BEFORE UPDATE ON audit_archives
+        BEGIN SELECT RAISE(ABORT, 'audit_archives is append-only'); END;
+      CREATE TRIGGER audit_archives_no_delete BEFORE DELETE ON audit_archives
+        BEGIN SELECT RAISE(ABORT, 'audit_archives is append-only'); END;
+
+      -- Audit rows may leave the live table only once a recorded archive holds them.
+      DROP TRIGGER alarm_audit_no_delete;
+      CREATE TRIGGER alarm_audit_no_delete BEFORE DELETE ON alarm_audit
+        WHEN OLD.seq > COALESCE((SELECT MAX(last_seq) FROM audit_archives), 0)
+        BEGIN SELECT RAISE(ABORT, 'alarm_audit is append-only: rows cannot be deleted before they are archived'); END;
+
+      -- Escalations waiting for the broker's PUBACK (MQTT 3.1.1 QoS 1), written in the same
+      -- transaction as the audit row of the 'escalated' event; deleted only when acknowledged.
+      CREATE TABLE escalation_outbox (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        id              TEXT NOT NULL UNIQUE, -- carried in the payload: receivers drop duplicates
+        topic           TEXT NOT NULL,
+        payload         TEXT NOT NULL,
+        created_at      INTEGER NOT NULL,
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error      TEXT
+      );
+      -- Escalations refused because the outbox was full (the oldest are kept); never reset silently.
+      CREATE TABLE escalation_outbox_state (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),
+        dropped  INTEGER NOT NULL
+      );
+      INSERT INTO escalation_outbox_state (id, dropped) VALUES (1, 0);
+    `,
+  },
 ];

@@ -237,6 +237,12 @@ export const en = {
       verify: 'Verify audit chain',
       ok: 'Audit chain intact: {{rows}} records, head {{hash}}…',
       broken: 'Audit chain BROKEN at record {{seq}} of {{rows}}: {{reason}}',
+      progress: 'Checking… {{checked}} of {{total}} records',
+      archivedBefore: '(records before {{seq}} are in signed archive files)',
+    },
+    escalations: {
+      pending: '{{count}} escalation(s) not yet acknowledged by the broker; they are kept and sent again.',
+      dropped: '{{count}} escalation(s) refused because the outbox was full.',
     },
     error: {
       forbidden: 'Your role may not do this: {{message}}',

@@ -239,6 +239,12 @@ export const zhCN: Messages = {
       verify: '校验审计链',
       ok: '审计链完整：{{rows}} 条记录，链头 {{hash}}…',
       broken: '审计链损坏：共 {{rows}} 条，第 {{seq}} 条起不一致：{{reason}}',
+      progress: '正在校验… {{checked}} / {{total}} 条',
+      archivedBefore: '（第 {{seq}} 条之前的记录已存入签名归档文件）',
+    },
+    escalations: {
+      pending: '{{count}} 条升级通知尚未得到消息服务器确认，已保留并将重发。',
+      dropped: '{{count}} 条升级通知因发件箱已满被拒绝。',
     },
     error: {
       forbidden: '您的角色无权执行此操作：{{message}}',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ipcChannelFor, IPC_LIVE_CHANNEL, IPC_LIVE_START_CHANNEL, type LiveEvent } from '../../../electron/common/api.js';
 import { AlarmService } from '../../../electron/core/alarms/alarm-service.js';
+import { fixedAuditKey } from '../../../electron/core/alarms/audit-key.js';
 import { createApiHandlers } from '../../../electron/core/api/handlers.js';
 import { CameraRegistry } from '../../../electron/core/cameras/camera-registry.js';
 import { CredentialVault } from '../../../electron/core/secrets/credential-vault.js';
@@ -65,7 +66,7 @@ async function setup() {
   const hub = new LiveHub();
   const devices = new DeviceStates([{ id: 'd1', kind: 'dust', name: 'D1', expectedIntervalS: 5 }], () => undefined);
   const site = loadSiteFile('/nonexistent').site;
-  const alarms = new AlarmService(site, db, devices, hub, quiet, null);
+  const alarms = new AlarmService(site, db, devices, hub, quiet, null, fixedAuditKey(Buffer.alloc(32, 1)));
   const vault = new CredentialVault(join(tempDir(), 'c.json'), new KeyFileSealer(join(tempDir(), 'k')));
   const handlers = createApiHandlers({
     cameras: { cameras: new CameraRegistry([], vault), vault, video: new VideoService({ cameras: [] }), videoProblem: () => null, snapshotsDir: tempDir() },

@@ -79,10 +79,17 @@ export class MqttSource implements Service {
     this.setState('offline', 'stopped');
   }
 
-  /** Publishes on the site broker (alarm escalations for sirens/SMS gateways); QoS 1, dropped when offline. */
-  publish(topic: string, payload: string): void {
-    if (!this.client?.connected) throw new Error('broker not connected');
-    this.client.publish(topic, payload, { qos: 1 });
+  /**
+   * Publishes on the site broker with QoS 1 (alarm escalations for sirens/SMS gateways). Resolves
+   * on the broker's PUBACK (mqtt.js calls back then for QoS 1); rejects at once when not
+   * connected, so the caller's outbox keeps the message rather than mqtt.js's memory.
+   */
+  publish(topic: string, payload: string): Promise<void> {
+    const client = this.client;
+    if (!client?.connected) return Promise.reject(new Error('broker not connected'));
+    return new Promise((resolve, reject) => {
+      client.publish(topic, payload, { qos: 1 }, (error) => (error ? reject(error) : resolve()));
+    });
   }
 
   getStatus(): SourceStatus {

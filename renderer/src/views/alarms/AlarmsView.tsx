@@ -5,6 +5,7 @@ import type { ApiClient } from '../../transport/api-client.js';
 import { AlarmDetail } from './AlarmDetail.js';
 import { AlarmList } from './AlarmList.js';
 import { AuditVerify } from './AuditVerify.js';
+import { EscalationOutbox } from './EscalationOutbox.js';
 import { KpiPanel } from './KpiPanel.js';
 import './alarms.css';
 
@@ -31,6 +32,7 @@ export function AlarmsView({
       <AlarmList key={deviceFilter ?? ''} alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} device={deviceFilter} />
       <aside className="alarms-side">
         <KpiPanel alarms={alarms} />
+        <EscalationOutbox client={client} />
         {mayPerform(session.role, 'verifyAudit') && <AuditVerify client={client} />}
       </aside>
     </main>

@@ -1,36 +1,34 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditVerifyReply } from '../../../../electron/common/api.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { RefusalText } from './AlarmBits.js';
+import { useAuditVerification } from './use-audit-verification.js';
 
-/** Checks the hash chain of the alarm audit log (who did what cannot be changed afterwards unnoticed). */
+/**
+ * Checks the keyed hash chain of the audit log (who did what cannot be changed afterwards
+ * unnoticed). The check runs in the core in steps; this shows how far it got and what it found.
+ */
 export function AuditVerify({ client }: { client: ApiClient }) {
   const { t } = useTranslation();
-  const [reply, setReply] = useState<AuditVerifyReply | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const verify = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setReply(await client.call('verifyAudit'));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { progress, error, start } = useAuditVerification(client);
+  const running = progress?.state === 'running';
+  const reply = progress?.state === 'done' ? progress.result : null;
   return (
     <section className="audit-verify panel">
-      <button type="button" className="action" onClick={() => void verify()} disabled={busy} data-testid="audit-verify">
+      <button type="button" className="action" onClick={start} disabled={running} data-testid="audit-verify">
         {t('alarm.audit.verify')}
       </button>
+      {running && (
+        <p className="audit-progress" role="status" data-testid="audit-progress">
+          <progress max={Math.max(progress.total, 1)} value={progress.checked} />{' '}
+          {t('alarm.audit.progress', { checked: progress.checked, total: progress.total })}
+        </p>
+      )}
       {reply && (
         <p className={reply.ok ? 'audit-result ok' : 'audit-result broken'} role="status" data-testid="audit-result" data-ok={reply.ok}>
           {reply.ok ? (
             <>
               <span aria-hidden>✓</span> {t('alarm.audit.ok', { rows: reply.rows, hash: reply.headHash.slice(0, 12) })}
+              {reply.firstSeq > 1 && <> {t('alarm.audit.archivedBefore', { seq: reply.firstSeq })}</>}
             </>
           ) : (
             <>
