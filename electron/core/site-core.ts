@@ -23,6 +23,7 @@ import { IntervalQuery } from './store/interval-query.js';
 import type { RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
 import { readVersion } from './version.js';
+import { loadMediaTicketKey } from './auth/media-ticket-key.js';
 import { wireFederation } from './wiring/federation.js';
 import { wireHttp } from './wiring/http.js';
 import { followModelEdits } from './wiring/model-edits.js';
@@ -133,6 +134,7 @@ export class SiteCore {
 
     const securityLog = this.log.child('security');
     const auth = new AuthService(db, this.log.child('auth'), {
+      mediaTicketKey: loadMediaTicketKey(this.options.dataDir),
       // TODO(audit): append to the audit chain through recordSecurityEvent once it exists; until then the log keeps it.
       onSecurityEvent: (event) => securityLog.warn(event.type, { username: event.username, address: event.address, at: event.at, ...event.detail }),
     });

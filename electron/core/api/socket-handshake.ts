@@ -95,9 +95,15 @@ export function originAllowed(req: IncomingMessage, wallOrigins: readonly string
   return wallOrigins.some((allowed) => sameOrigin(allowed, origin));
 }
 
-function sameOrigin(a: string, b: string): boolean {
+/**
+ * Same scheme, host and port. Opaque origins (`file://`, which the desktop window's pages send, or
+ * `null` from sandboxed frames) have no host to compare, so they match only when configured exactly.
+ */
+function sameOrigin(allowed: string, origin: string): boolean {
   try {
-    return new URL(a).origin === new URL(b).origin;
+    const a = new URL(allowed).origin;
+    const b = new URL(origin).origin;
+    return a === 'null' || b === 'null' ? allowed === origin : a === b;
   } catch {
     return false;
   }

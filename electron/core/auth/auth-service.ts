@@ -35,6 +35,8 @@ export interface AuthOptions {
   /** User names and addresses the throttle remembers (each; least recently used out). */
   maxThrottleKeys?: number;
   now?: () => number;
+  /** HMAC key of the media tickets (media-ticket-key.ts); random per start when absent. */
+  mediaTicketKey?: Buffer;
   /** Lockouts and the like, for the audit log. */
   onSecurityEvent?: (event: SecurityEvent) => void;
 }
@@ -81,7 +83,7 @@ export class AuthService {
       maxKeys: options.maxThrottleKeys ?? 10_000,
       now: this.now,
     });
-    this.mediaTickets = new MediaTickets(this.now);
+    this.mediaTickets = new MediaTickets(this.now, undefined, options.mediaTicketKey);
   }
 
   /**

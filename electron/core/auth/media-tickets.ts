@@ -8,8 +8,7 @@ export const MEDIA_TICKET_TTL_MS = 10 * 60_000;
  * The session token never goes into a URL (URLs land in browser history, proxy and server logs;
  * OWASP Session Management Cheat Sheet, "Session ID exposure"); instead a URL carries a ticket:
  * HMAC-SHA256 over one path (or one path prefix ending in `/`, e.g. a panorama capture's tile set)
- * and an expiry, keyed with a random key made at each core start (a restart ends all tickets,
- * which the UI simply asks for again).
+ * and an expiry, keyed with a random key kept in the data folder (media-ticket-key.ts).
  */
 export class MediaTickets {
   private readonly key: Buffer;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { MediaTicket } from '../../../electron/common/api.js';
+import type { ApiClient } from '../transport/api-client.js';
+import { createClient } from '../transport/create-client.js';
 import { coreOrigin, currentToken } from './session-token.js';
 
 /** Ask again this long before a ticket expires, so an <img> never starts with a stale one. */
@@ -10,6 +11,8 @@ const PANORAMA_PREFIX = /^(\/api\/media\/panoramas\/pc-[0-9a-f]{16}\/)/;
 
 const tickets = new Map<string, { ticket: string; expiresAt: number }>();
 const pending = new Map<string, Promise<string>>();
+/** Its own client (IPC in the desktop window, HTTP in a browser), so no view has to pass one down. */
+let client: ApiClient | null = null;
 
 function scopeOf(path: string): string {
   return PANORAMA_PREFIX.exec(path)?.[1] ?? path;
@@ -34,16 +37,10 @@ function fetchTicket(scope: string, path: string): Promise<string> {
   const inFlight = pending.get(scope);
   if (inFlight) return inFlight;
   const request = (async () => {
-    const origin = coreOrigin() ?? window.location.origin;
-    const token = currentToken();
-    const response = await fetch(new URL('/api/media-tickets', origin), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ path }),
-    });
-    if (!response.ok) throw new Error(`no media ticket for ${path} (HTTP ${response.status})`);
-    const reply = (await response.json()) as MediaTicket;
-    const ticket = new URL(reply.url, origin).searchParams.get('ticket') ?? '';
+    client ??= createClient();
+    client.setToken(currentToken());
+    const reply = await client.call('mediaTicket', { path });
+    const ticket = new URL(reply.url, 'http://core').searchParams.get('ticket') ?? '';
     tickets.set(scope, { ticket, expiresAt: reply.expiresAt });
     return ticket;
   })().finally(() => pending.delete(scope));

@@ -22,6 +22,9 @@ describe('socket handshake', () => {
     expect(originAllowed(req('https://console.site.lan:8420'), walls)).toBe(true);
     expect(originAllowed(req('https://wall.site.lan'), walls)).toBe(true);
     expect(originAllowed(req('http://10.0.0.20:8080'), walls)).toBe(true);
+    expect(originAllowed(req('file://'), ['file://'])).toBe(true);
+    expect(originAllowed(req('null'), ['file://'])).toBe(false);
+    expect(originAllowed(req('file://'), walls)).toBe(false);
     for (const bad of ['http://evil.example', 'http://console.site.lan:8421', 'http://console.site.lan', 'null', 'https://wall.site.lan:444', 'not a url']) {
       expect(originAllowed(req(bad), walls), bad).toBe(false);
     }
