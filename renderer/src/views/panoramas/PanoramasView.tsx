@@ -274,5 +274,6 @@ function IssueForm({ client, captureId, at, onClose }: { client: ApiClient; capt
 /** A capture's thumbnail, through a media ticket for that capture. */
 function CaptureThumbnail({ path }: { path: string }) {
   const url = useMediaUrl(path);
-  return url ? <img src={url} alt="" width={128} height={64} /> : <span className="pano-thumb-placeholder" style={{ display: 'inline-block', width: 128, height: 64 }} />;
+  // The same <img> before and after the ticket arrives, so the timeline's layout does not shift under the viewer.
+  return <img src={url ?? undefined} alt="" width={128} height={64} style={{ width: 128, height: 64 }} />;
 }
