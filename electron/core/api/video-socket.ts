@@ -74,7 +74,8 @@ export class VideoSocketServer {
       log: this.log,
       onAuthenticated: (socket, who) => {
         if (!this.cameras.has(cameraId)) {
-          socket.close(SOCKET_CLOSE.noCamera, `no camera "${cameraId}"`.slice(0, 100));
+          // A close reason is at most 123 bytes (RFC 6455 §5.5): 30 UTF-16 units are at most 90.
+          socket.close(SOCKET_CLOSE.noCamera, `no camera "${cameraId.slice(0, 30)}"`);
           return;
         }
         this.sessions.add(socket, who);
