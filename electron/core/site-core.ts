@@ -24,6 +24,7 @@ import { IntervalQuery } from './store/interval-query.js';
 import type { RetentionOptions } from './store/retention.js';
 import { TelemetryQuery } from './store/telemetry-query.js';
 import { readVersion } from './version.js';
+import { loadMediaTicketKey } from './auth/media-ticket-key.js';
 import { wireFederation } from './wiring/federation.js';
 import { wireHttp } from './wiring/http.js';
 import { followModelEdits } from './wiring/model-edits.js';
@@ -49,6 +50,11 @@ export interface SiteCoreOptions {
   /** Shows a line to the person at the console, never to the log file (first-start password). */
   announce: (line: string) => void;
   consoleLogLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Origins of wall-screen pages (e.g. `https://wall.site.lan`) allowed to open the live and video
+   * sockets besides the console's own origin (`--wall-origin URL`, repeatable).
+   */
+  wallOrigins?: string[];
   /** Serve HTTP/WebSocket (the Electron shell may run with IPC only). Default true. */
   http?: boolean;
   /** Seals camera passwords at rest; the Electron shell passes the OS keychain's (safeStorage). */
@@ -75,6 +81,8 @@ export class SiteCore {
   private db: Database | null = null;
   private httpServer: HttpApiServer | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
+  /** Ends expired sessions (and so their sockets) within half a second of expiry. */
+  private stopSessionSweep: (() => void) | null = null;
   private apiHandlers: ApiHandlers | null = null;
   private authService: AuthService | null = null;
   private stopping: Promise<void> | null = null;
@@ -126,8 +134,14 @@ export class SiteCore {
     // Registered after the store so it stops before the database closes.
     this.registry.add(store.retention);
 
-    const auth = new AuthService(db, this.log.child('auth'));
+    const securityLog = this.log.child('security');
+    const auth = new AuthService(db, this.log.child('auth'), {
+      mediaTicketKey: loadMediaTicketKey(this.options.dataDir),
+      // TODO(audit): append to the audit chain through recordSecurityEvent once it exists; until then the log keeps it.
+      onSecurityEvent: (event) => securityLog.warn(event.type, { username: event.username, address: event.address, at: event.at, ...event.detail }),
+    });
     this.authService = auth;
+    this.stopSessionSweep = auth.startExpirySweep();
     await auth.ensureAdmin(this.options.adminPassword, this.options.announce);
 
     const devices = new DeviceStates(site.devices, (device) => this.hub.publish({ type: 'device', device }));
@@ -228,6 +242,7 @@ export class SiteCore {
         hub: this.hub,
         video,
         panoramas,
+        wallOrigins: this.options.wallOrigins,
         log: this.log,
       });
       this.registry.add(this.httpServer);
@@ -240,6 +255,7 @@ export class SiteCore {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       if (this.sweepTimer) clearInterval(this.sweepTimer);
+      this.stopSessionSweep?.();
       await this.registry.stopAll();
       this.log.info('site core stopped');
       this.logFile.close();

@@ -44,7 +44,7 @@ export function registerIpcTransport(options: IpcTransportOptions): () => void {
     ipcMain.handle(ipcChannelFor(method), async (event, params, token): Promise<IpcReply> => {
       if (!guard(event)) return { ok: false, error: new ApiError('forbidden', 'untrusted frame').toBody() };
       try {
-        const result = await dispatchApiCall(handlers, auth, log, method, params ?? undefined, typeof token === 'string' ? token : null);
+        const result = await dispatchApiCall(handlers, auth, log, method, params ?? undefined, typeof token === 'string' ? token : null, 'ipc');
         return { ok: true, result };
       } catch (error) {
         const apiError = error instanceof ApiError ? error : new ApiError('internal', 'internal error');

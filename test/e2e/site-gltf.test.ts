@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn } from '../helpers/browser.js';
-import { ADMIN_PASSWORD, login, ServeProcess } from '../helpers/serve-process.js';
+import { ADMIN_PASSWORD, login, mediaTicketUrl, postJson, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -30,10 +30,13 @@ describe('the site glTF model (e.g. a BIM export)', () => {
     writeFileSync(join(site, 'site.json'), JSON.stringify({ id: 'g', name: 'glTF site', origin: { latDeg: 30.59, lonDeg: 114.3 }, devices: [], model: { gltf: { file: 'building.gltf', headingDeg: 15 } } }));
     const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', site, '--no-simulate']);
     const token = await login(serve.url);
-    expect((await fetch(`${serve.url}/api/media/model/building.gltf?token=${token}`)).status).toBe(200);
+    expect((await fetch(await mediaTicketUrl(serve.url, token, '/api/media/model/building.gltf'))).status).toBe(200);
     expect((await fetch(`${serve.url}/api/media/model/building.gltf`)).status).toBe(401);
-    expect((await fetch(`${serve.url}/api/media/model/site.json?token=${token}`)).status).toBe(404);
-    expect((await fetch(`${serve.url}/api/media/model/..%2Fsite.json?token=${token}`)).status).toBe(404);
+    expect((await fetch(`${serve.url}/api/media/model/building.gltf?token=${token}`)).status).toBe(401);
+    // No ticket is issued for anything but a model file, and a ticket for another model name finds nothing.
+    expect((await postJson(`${serve.url}/api/media-tickets`, token, { path: '/api/media/model/site.json' })).status).toBe(400);
+    expect((await postJson(`${serve.url}/api/media-tickets`, token, { path: '/api/media/model/..%2Fsite.json' })).status).toBe(400);
+    expect((await fetch(await mediaTicketUrl(serve.url, token, '/api/media/model/other.gltf'))).status).toBe(404);
 
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });

@@ -88,3 +88,10 @@ export async function postJson<T>(url: string, token: string, body: unknown): Pr
   const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as T };
 }
+
+/** The ticketed URL (absolute) the core gives a logged-in user for one `/api/media/…` path. */
+export async function mediaTicketUrl(url: string, token: string, path: string): Promise<string> {
+  const { status, body } = await postJson<{ url: string }>(`${url}/api/media-tickets`, token, { path });
+  if (status !== 200) throw new Error(`no media ticket for ${path}: ${status} ${JSON.stringify(body)}`);
+  return `${url}${body.url}`;
+}

@@ -7,7 +7,7 @@ import type { AlarmDetail } from '../../electron/common/api.js';
 import type { Alarm } from '../../electron/common/alarms.js';
 import { craneReading, publishCraneReading } from '../helpers/crane-telemetry.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
-import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { getJson, login, mediaTicketUrl, ServeProcess } from '../helpers/serve-process.js';
 import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -51,7 +51,8 @@ describe('alarm evidence clips', () => {
     expect(clip.cameraId).toBe('hook');
     expect(clip.durationSec).toBeGreaterThanOrEqual(25);
     // The file plays: ffprobe reads its duration, and it is served to a logged-in user only.
-    const response = await fetch(`${serve.url}${clip.url}?token=${token}`);
+    const clipUrl = await mediaTicketUrl(serve.url, token, clip.url);
+    const response = await fetch(clipUrl);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('video/mp4');
     const local = join(tempDir(), 'clip.mp4');
@@ -59,7 +60,7 @@ describe('alarm evidence clips', () => {
     const seconds = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', local], { encoding: 'utf8' }).trim());
     expect(seconds).toBeGreaterThanOrEqual(25);
     expect((await fetch(`${serve.url}${clip.url}`)).status).toBe(401);
-    const ranged = await fetch(`${serve.url}${clip.url}?token=${token}`, { headers: { Range: 'bytes=0-99' } });
+    const ranged = await fetch(clipUrl, { headers: { Range: 'bytes=0-99' } });
     expect(ranged.status).toBe(206);
     expect((await ranged.arrayBuffer()).byteLength).toBe(100);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { PanoramaCaptureView, PanoramaIssueView, PanoramaMeasurementView, PanoramaQueueView } from '../../electron/common/panorama/types.js';
 import { freePort } from '../helpers/free-port.js';
-import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
+import { getJson, login, mediaTicketUrl, ServeProcess } from '../helpers/serve-process.js';
 import { writeSiteFile } from '../helpers/site-file.js';
 import { flatImage, referenceScene, syntheticPanorama } from '../helpers/synthetic-panorama.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -141,13 +141,15 @@ describe('panorama ingest (built core)', () => {
     const dir = join(dataDir, 'panoramas', 'captures', first.id);
     expect(listFiles(dir)).toEqual(['original.jpg', 'thumb.jpeg', 'tiles/0/0_0.jpeg', 'tiles/1/0_0.jpeg', 'tiles/1/1_0.jpeg']);
     for (const path of [first.thumbnailUrl, `/api/media/panoramas/${first.id}/tiles/1/1_0.jpeg`]) {
-      const res = await fetch(`${serve.url}${path}?token=${token}`);
+      const res = await fetch(await mediaTicketUrl(serve.url, token, path));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/jpeg');
       expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).format).toBe('jpeg');
     }
     expect((await fetch(`${serve.url}${first.thumbnailUrl}`)).status).toBe(401);
-    expect((await fetch(`${serve.url}/api/media/panoramas/${first.id}/original.jpg?token=${token}`)).status).toBe(404);
+    expect((await fetch(await mediaTicketUrl(serve.url, token, `/api/media/panoramas/${first.id}/original.jpg`))).status).toBe(404);
+    // Tiles take the capture's ticket only: not the session token.
+    expect((await fetch(`${serve.url}${first.thumbnailUrl}?token=${token}`)).status).toBe(401);
     await waitFor(async () => stages.some((s) => s.startsWith('done')));
     expect(stages).toEqual(expect.arrayContaining(['checking 1/1', 'tiling 1/1', 'thumbnail 1/1', 'done 1/1']));
     live.close();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CameraView, SnapshotInfo } from '../../electron/common/api.js';
 import { RtspCamera, ffmpegsFor, freePort, waitFor } from '../helpers/rtsp-camera.js';
-import { ServeProcess, getJson, login } from '../helpers/serve-process.js';
+import { ServeProcess, getJson, login, mediaTicketUrl, postJson } from '../helpers/serve-process.js';
 import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -196,7 +196,7 @@ describe('/api/video', () => {
     }
   });
 
-  it('takes a snapshot served as JPEG with ?token=, 401 without, 404 for a path-traversal name', async () => {
+  it('takes a snapshot served as JPEG with a media ticket, 401 without or with the session token, no ticket for a path-traversal name', async () => {
     const response = await fetch(`${serve.url}/api/cameras/cam/snapshot`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -207,7 +207,7 @@ describe('/api/video', () => {
     expect(info).toMatchObject({ cameraId: 'cam' });
     expect(info.url).toMatch(/^\/api\/media\/snapshots\/cam-\d{8}T\d{6}\d*Z\.jpg$/);
 
-    const image = await fetch(`${serve.url}${info.url}?token=${token}`);
+    const image = await fetch(await mediaTicketUrl(serve.url, token, info.url));
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/jpeg');
     const bytes = Buffer.from(await image.arrayBuffer());
@@ -215,9 +215,13 @@ describe('/api/video', () => {
     expect(bytes.length).toBe(info.bytes);
 
     expect((await fetch(`${serve.url}${info.url}`)).status).toBe(401);
-    expect((await fetch(`${serve.url}${info.url}?token=wrong`)).status).toBe(401);
+    expect((await fetch(`${serve.url}${info.url}?ticket=wrong`)).status).toBe(401);
+    // The session token is no longer accepted in a URL.
+    expect((await fetch(`${serve.url}${info.url}?token=${token}`)).status).toBe(401);
     for (const name of ['..%2F..%2Fsite.json', '..%2Flogs%2Fsite-command.log', '%2Fetc%2Fpasswd', 'cam-20260101T000000Z.jpg%2F..%2F..%2Fsite.json']) {
-      expect((await fetch(`${serve.url}/api/media/snapshots/${name}?token=${token}`)).status, name).toBe(404);
+      const refused = await postJson<{ code: string }>(`${serve.url}/api/media-tickets`, token, { path: `/api/media/snapshots/${name}` });
+      expect(refused.status, name).toBe(400);
+      expect((await fetch(`${serve.url}/api/media/snapshots/${name}`)).status, name).toBe(401);
     }
   });
 });

@@ -33,5 +33,25 @@ export type LiveEvent =
 /** Registry fields that the site model carries, so editing one changes what the 3D and GIS views draw. */
 export type SiteModelField = 'name' | 'position';
 
+/**
+ * The first message a client sends on `/api/live` and `/api/video`: its session token (browsers
+ * cannot set headers on a WebSocket, and a token in the URL would end up in proxy logs).
+ */
+export interface SocketAuthMessage {
+  type: 'auth';
+  token: string;
+}
+
 /** Messages a web client sends on the live socket. */
-export type LiveClientMessage = { type: 'auth'; token: string };
+export type LiveClientMessage = SocketAuthMessage;
+
+/**
+ * Close codes of both sockets (4000–4999 are the application's, RFC 6455 §7.4.2). A client that
+ * sees `unauthorized` logs in again; `malformed` is a client bug.
+ */
+export const SOCKET_CLOSE = {
+  malformed: 4400,
+  unauthorized: 4401,
+  noCamera: 4404,
+  internal: 4500,
+} as const;

@@ -15,6 +15,7 @@ export async function dispatchApiCall(
   method: ApiMethod,
   rawParams: unknown,
   token: string | null,
+  address?: string,
 ): Promise<unknown> {
   const route = API_ROUTES[method];
   const caller = auth.authenticate(token);
@@ -30,8 +31,8 @@ export async function dispatchApiCall(
     throw new ApiError('bad-request', `${field ? field + ': ' : ''}${issue?.message ?? 'invalid request'}`, field);
   }
   try {
-    const handler = handlers[method] as (params: unknown, context: { caller: typeof caller; token: string | null }) => Promise<unknown>;
-    return await handler(parsed.data, { caller, token });
+    const handler = handlers[method] as (params: unknown, context: { caller: typeof caller; token: string | null; address?: string }) => Promise<unknown>;
+    return await handler(parsed.data, { caller, token, address });
   } catch (error) {
     if (error instanceof ApiError) throw error;
     log.error('API call failed', { method, error, stack: (error as Error).stack });

@@ -17,12 +17,15 @@ import { DEFAULT_RETENTION } from '../store/retention.js';
 import type { DeviceRegistry } from '../registry/device-registry.js';
 import { createRegistryHandlers } from '../registry/registry-handlers.js';
 import { createPanoramaHandlers } from '../panoramas/panorama-handlers.js';
+import { createAuthHandlers } from '../auth/auth-handlers.js';
 import type { PanoramaService } from '../panoramas/panorama-service.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
   caller: Caller | null;
   token: string | null;
+  /** The client's address (`ipc` for the desktop shell), for login throttling per address. */
+  address?: string;
 }
 
 export type ApiHandlers = {
@@ -66,6 +69,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     },
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
+    ...createAuthHandlers(deps.auth),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());
@@ -84,8 +88,8 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       const degraded = Object.values(services).some((s) => s === 'failed');
       return { status: degraded ? 'degraded' : 'ok', version: deps.version, services };
     },
-    async login(params) {
-      return deps.auth.login(params.username, params.password);
+    async login(params, context) {
+      return deps.auth.login(params.username, params.password, context.address);
     },
     async logout(_params, context) {
       if (context.token) deps.auth.logout(context.token);

@@ -11,8 +11,10 @@ import type { LiveSocketServer } from './live-socket.js';
 import { serveStatic } from './static-files.js';
 import { MEDIA_FILE_PATTERN } from './camera-handlers.js';
 import type { VideoSocketServer } from './video-socket.js';
+import { originAllowed, refuseUpgrade } from './socket-handshake.js';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -29,6 +31,8 @@ export interface HttpServerOptions {
   siteModelFile?: { dir: string; name: string };
   /** Raw panorama routes: `POST /api/panoramas` (upload body) and `/api/media/panoramas/…` tiles. */
   panoramas?: { handles(req: IncomingMessage, url: URL): boolean; serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
+  /** Origins besides the console's own that may open the live and video sockets (wall screens' pages). */
+  wallOrigins?: readonly string[];
 }
 
 /** A port that cannot be bound, with a message the operator can act on. */
@@ -89,10 +93,12 @@ export class HttpApiServer implements Service {
       });
     });
     server.on('upgrade', (req, socket, head) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      if (path === '/api/live') this.live.handleUpgrade(req, socket, head);
-      else if (path === '/api/video' && this.options.video) this.options.video.handleUpgrade(req, socket, head);
-      else socket.destroy();
+      try {
+        this.onUpgrade(req, socket, head);
+      } catch (error) {
+        this.log.error('upgrade failed', { error, stack: (error as Error).stack });
+        socket.destroy();
+      }
     });
     server.headersTimeout = 15_000;
     server.requestTimeout = 30_000;
@@ -114,9 +120,31 @@ export class HttpApiServer implements Service {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * A browser lets any page open a WebSocket to any address, so the upgrade checks `Origin`
+   * (RFC 6455 §10.2) and refuses strangers with a 403 before any socket exists.
+   */
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => undefined);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const target = path === '/api/live' ? this.live : path === '/api/video' ? this.options.video : undefined;
+    if (!target) return refuseUpgrade(socket, 404, `no WebSocket endpoint ${path.slice(0, 100)}`);
+    if (!originAllowed(req, this.options.wallOrigins ?? [])) {
+      this.log.warn('socket refused: origin not allowed', { origin: String(req.headers.origin).slice(0, 200), path });
+      return refuseUpgrade(socket, 403, 'this origin may not open the console sockets; add it with --wall-origin');
+    }
+    target.handleUpgrade(req, socket, head);
+  }
+
+  /**
+   * Serves a snapshot, clip or the site model. Browsers cannot put headers on <img>/<video>
+   * requests, so the URL carries a ticket for this one file (`mediaTicket`), never the session
+   * token; file names must match the pattern the core writes (no paths at all).
+   */
   private serveMedia(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const token = bearerToken(req) ?? url.searchParams.get('token');
-    if (!this.auth.authenticate(token)) return sendJson(res, 401, { error: 'log in first (missing bearer token)', code: 'unauthorized' });
+    if (!this.auth.mediaTickets.allows(url.searchParams.get('ticket'), url.pathname)) {
+      return sendJson(res, 401, { error: 'this media URL has no valid ticket; ask mediaTicket for one (session tokens are not accepted in URLs)', code: 'unauthorized' });
+    }
     const [, , , folder, file, ...rest] = url.pathname.split('/');
     const model = this.options.siteModelFile;
     const isModel = folder === 'model' && model !== undefined && file !== undefined && decodeURIComponent(file) === model.name;
@@ -153,8 +181,10 @@ export class HttpApiServer implements Service {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     setSecurityHeaders(res);
+    const url = parseRequestUrl(req.url);
+    // Before auth and before any handler decodes it: a broken %-escape is the client's mistake (400), not ours (500).
+    if (!url) return sendJson(res, 400, { error: 'malformed URL (a %-escape that is not UTF-8)', code: 'bad-request' });
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed', code: 'bad-request' });
       return serveStatic(this.options.staticRoot, url.pathname, res);
@@ -167,7 +197,7 @@ export class HttpApiServer implements Service {
     try {
       const params = req.method === 'POST' ? await readJsonBody(req) : queryObject(url);
       const merged = params === undefined && Object.keys(match.pathParams).length === 0 ? undefined : { ...(params as object), ...match.pathParams };
-      const result = await dispatchApiCall(this.handlers, this.auth, this.log, match.method, merged, bearerToken(req));
+      const result = await dispatchApiCall(this.handlers, this.auth, this.log, match.method, merged, bearerToken(req), req.socket.remoteAddress ?? 'unknown');
       sendJson(res, 200, result);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('internal', 'internal error');
@@ -177,10 +207,17 @@ export class HttpApiServer implements Service {
   }
 }
 
-/**
- * Serves a snapshot or clip. Browsers cannot put headers on <img>/<video> requests, so the token
- * may come as `?token=`; file names must match the pattern the core writes (no paths at all).
- */
+/** The request's URL, or null when it does not parse or its path has a %-escape that is not UTF-8. */
+export function parseRequestUrl(raw: string | undefined): URL | null {
+  try {
+    const url = new URL(raw ?? '/', 'http://localhost');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return null;
+  }
+}
+
 function mediaFileAllowed(name: string): boolean {
   return MEDIA_FILE_PATTERN.test(name);
 }

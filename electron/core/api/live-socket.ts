@@ -1,27 +1,31 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { LiveClientMessage, LiveEvent } from '../../common/api.js';
+import type { LiveEvent } from '../../common/api.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Logger } from '../log/logger.js';
 import type { LiveHub } from '../pipeline/live-hub.js';
+import { runHandshake, SessionSockets } from './socket-handshake.js';
 
 /** A client that has this much unsent data is behind; events are dropped (and counted) until it drains. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
-const AUTH_TIMEOUT_MS = 5000;
 
 /**
- * `/api/live`: pushes live events to web consoles. The browser cannot set headers on a
- * WebSocket, and a token in the URL would end up in proxy logs, so the first message carries it.
+ * `/api/live`: pushes live events to web consoles, after the handshake of socket-handshake.ts.
+ * The socket closes with its session (logout, expiry, password change).
  */
 export class LiveSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly sessions = new SessionSockets();
+  private readonly stopListening: () => void;
 
   constructor(
     private readonly hub: LiveHub,
     private readonly auth: AuthService,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.stopListening = auth.onSessionsEnded((hashes) => this.sessions.end(hashes));
+  }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
@@ -32,6 +36,7 @@ export class LiveSocketServer {
   }
 
   close(): void {
+    this.stopListening();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
     this.wss.close();
   }
@@ -39,7 +44,6 @@ export class LiveSocketServer {
   private onConnection(ws: WebSocket): void {
     let unsubscribe: (() => void) | null = null;
     let dropped = 0;
-    const timer = setTimeout(() => ws.close(4401, 'authentication timeout'), AUTH_TIMEOUT_MS);
 
     const send = (event: LiveEvent): void => {
       if (ws.readyState !== ws.OPEN) return;
@@ -54,27 +58,15 @@ export class LiveSocketServer {
       ws.send(JSON.stringify(event));
     };
 
-    ws.on('message', (data) => {
-      if (unsubscribe) return;
-      let message: LiveClientMessage;
-      try {
-        message = JSON.parse(String(data)) as LiveClientMessage;
-      } catch {
-        ws.close(4400, 'malformed message');
-        return;
-      }
-      if (message?.type !== 'auth' || !this.auth.authenticate(message.token)) {
-        ws.close(4401, 'unauthorized');
-        return;
-      }
-      clearTimeout(timer);
-      unsubscribe = this.hub.subscribe(send);
-      ws.send(JSON.stringify({ type: 'ready' } satisfies LiveEvent));
+    runHandshake(ws, {
+      auth: this.auth,
+      log: this.log,
+      onAuthenticated: (socket, who) => {
+        this.sessions.add(socket, who);
+        unsubscribe = this.hub.subscribe(send);
+        socket.send(JSON.stringify({ type: 'ready' } satisfies LiveEvent));
+      },
     });
-    ws.on('close', () => {
-      clearTimeout(timer);
-      unsubscribe?.();
-    });
-    ws.on('error', (error) => this.log.debug('live socket error', { error }));
+    ws.on('close', () => unsubscribe?.());
   }
 }

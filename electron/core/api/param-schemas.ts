@@ -48,6 +48,10 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   getEscalationOutbox: z.undefined().or(z.object({}).strict()),
   listUsers: z.undefined().or(z.object({}).strict()),
   listCameras: z.undefined().or(z.object({}).strict()),
+  changePassword: z
+    .object({ username: z.string().min(1).max(64).optional(), oldPassword: z.string().min(1).max(256).optional(), newPassword: z.string().min(8).max(256) })
+    .strict(),
+  mediaTicket: z.object({ path: z.string().min(1).max(512) }).strict(),
   getSiteModel: z.undefined().or(z.object({}).strict()),
   setCameraCredentials: z.object({ id: z.string().min(1).max(64), username: z.string().min(1).max(128), password: z.string().max(256) }).strict(),
   takeSnapshot: z.object({ id: z.string().min(1).max(64), quality: z.enum(['main', 'sub']).optional() }).strict(),

@@ -1,32 +1,38 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { SOCKET_CLOSE } from '../../common/api.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { CameraRegistry } from '../cameras/camera-registry.js';
 import type { Logger } from '../log/logger.js';
 import type { StreamQuality, VideoService } from '../video/video-service.js';
 import type { VideoSegment } from '../video/video-types.js';
+import { runHandshake, SessionSockets } from './socket-handshake.js';
 
-const AUTH_TIMEOUT_MS = 5000;
 const STATUS_EVERY_MS = 1000;
 
 /**
- * `/api/video?camera=ID&quality=main|sub`: one live stream to one player. After the auth message
- * (`{type:'auth', token}`), text messages carry metadata — `{type:'init', codec, width, height,
- * generation}` right before each binary init segment, and `{type:'status', …}` every 2 s — and
- * binary messages carry fMP4 (the init segment after an `init` message, media fragments otherwise).
- * A slow player is throttled by the send callbacks; the supervisor's bounded queue drops to the
- * next keyframe rather than buffering without end.
+ * `/api/video?camera=ID&quality=main|sub`: one live stream to one player. After the handshake of
+ * socket-handshake.ts (`{type:'auth', token}`), text messages carry metadata — `{type:'init', codec,
+ * width, height, generation}` right before each binary init segment, and `{type:'status', …}` every
+ * second — and binary messages carry fMP4 (the init segment after an `init` message, media
+ * fragments otherwise). A slow player is throttled by the send callbacks; the supervisor's bounded
+ * queue drops to the next keyframe rather than buffering without end. The socket closes with its
+ * session.
  */
 export class VideoSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
+  private readonly sessions = new SessionSockets();
+  private readonly stopListening: () => void;
 
   constructor(
     private readonly video: VideoService,
     private readonly cameras: CameraRegistry,
     private readonly auth: AuthService,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.stopListening = auth.onSessionsEnded((hashes) => this.sessions.end(hashes));
+  }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -37,6 +43,7 @@ export class VideoSocketServer {
   }
 
   close(): void {
+    this.stopListening();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
     this.wss.close();
   }
@@ -44,7 +51,6 @@ export class VideoSocketServer {
   private onConnection(ws: WebSocket, cameraId: string, quality: StreamQuality): void {
     let unsubscribe: (() => void) | null = null;
     let statusTimer: NodeJS.Timeout | null = null;
-    const authTimer = setTimeout(() => ws.close(4401, 'authentication timeout'), AUTH_TIMEOUT_MS);
 
     const sendStatus = () => {
       const status = this.video.status()[cameraId]?.[quality] ?? this.video.status()[cameraId]?.main;
@@ -63,40 +69,31 @@ export class VideoSocketServer {
       return sent;
     };
 
-    ws.on('message', (data) => {
-      if (unsubscribe) return;
-      let token: unknown;
-      try {
-        token = (JSON.parse(String(data)) as { token?: unknown }).token;
-      } catch {
-        ws.close(4400, 'malformed message');
-        return;
-      }
-      if (typeof token !== 'string' || !this.auth.authenticate(token)) {
-        ws.close(4401, 'unauthorized');
-        return;
-      }
-      clearTimeout(authTimer);
-      if (!this.cameras.has(cameraId)) {
-        ws.close(4404, `no camera "${cameraId}"`.slice(0, 100));
-        return;
-      }
-      try {
-        const subscription = this.video.subscribe(cameraId, quality, sink);
-        unsubscribe = () => subscription.unsubscribe();
-      } catch (error) {
-        this.log.warn('video subscription failed', { cameraId, error });
-        ws.close(4500, 'video unavailable');
-        return;
-      }
-      sendStatus();
-      statusTimer = setInterval(sendStatus, STATUS_EVERY_MS);
+    runHandshake(ws, {
+      auth: this.auth,
+      log: this.log,
+      onAuthenticated: (socket, who) => {
+        if (!this.cameras.has(cameraId)) {
+          // A close reason is at most 123 bytes (RFC 6455 §5.5): 30 UTF-16 units are at most 90.
+          socket.close(SOCKET_CLOSE.noCamera, `no camera "${cameraId.slice(0, 30)}"`);
+          return;
+        }
+        this.sessions.add(socket, who);
+        try {
+          const subscription = this.video.subscribe(cameraId, quality, sink);
+          unsubscribe = () => subscription.unsubscribe();
+        } catch (error) {
+          this.log.warn('video subscription failed', { cameraId, error });
+          socket.close(SOCKET_CLOSE.internal, 'video unavailable');
+          return;
+        }
+        sendStatus();
+        statusTimer = setInterval(sendStatus, STATUS_EVERY_MS);
+      },
     });
     ws.on('close', () => {
-      clearTimeout(authTimer);
       if (statusTimer) clearInterval(statusTimer);
       unsubscribe?.();
     });
-    ws.on('error', (error) => this.log.debug('video socket error', { error }));
   }
 }

@@ -66,9 +66,11 @@ export class PanoramaHttp {
     send(res, statusOf(result), bodyOf(result));
   }
 
-  private media(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const token = bearerToken(req) ?? url.searchParams.get('token');
-    if (!this.auth.authenticate(token)) return send(res, 401, { error: 'log in first (missing bearer token)', code: 'unauthorized' });
+  private media(_req: IncomingMessage, res: ServerResponse, url: URL): void {
+    // A ticket for this capture (mediaTicket), never the session token: tile URLs end up in caches and logs.
+    if (!this.auth.mediaTickets.allows(url.searchParams.get('ticket'), url.pathname)) {
+      return send(res, 401, { error: 'this tile URL has no valid ticket; ask mediaTicket for one (session tokens are not accepted in URLs)', code: 'unauthorized' });
+    }
     const m = MEDIA_PATH.exec(url.pathname);
     if (!m) return send(res, 404, { error: 'no such panorama file', code: 'not-found' });
     const path = join(this.service.paths.captureDir(m[1]!), m[3] !== undefined ? join('tiles', m[3], `${Number(m[4])}_${Number(m[5])}.jpeg`) : 'thumb.jpeg');

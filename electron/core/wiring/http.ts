@@ -21,6 +21,8 @@ export interface HttpWiringOptions {
   hub: LiveHub;
   video: VideoWiring;
   panoramas: PanoramaService;
+  /** Wall-screen pages' origins allowed to open the sockets, besides the console's own. */
+  wallOrigins?: readonly string[];
   log: Logger;
 }
 
@@ -36,6 +38,7 @@ export function wireHttp(o: HttpWiringOptions): HttpApiServer {
       mediaDirs: { snapshots: o.video.snapshotsDir, clips: o.video.clipsDir },
       ...siteModelFile(o.siteDir, o.siteModelGltf),
       panoramas: new PanoramaHttp(o.panoramas, o.auth, o.log.child('panorama-http')),
+      wallOrigins: o.wallOrigins ?? [],
     },
     o.handlers,
     o.auth,

@@ -1,7 +1,7 @@
 import { loadSession } from '../app/session.js';
 
 /**
- * The session token for the video socket and media URLs. App.tsx saves the session before it
+ * The session token for the video socket and the media-ticket request (never put in a URL; see media-tickets.ts). App.tsx saves the session before it
  * renders the console, so reading it back here keeps the video client independent of the API client.
  */
 export function currentToken(): string | null {
@@ -16,12 +16,4 @@ export function coreOrigin(): string | null {
   if (window.siteCommand) return window.siteCommand.coreOrigin;
   const { protocol, origin } = window.location;
   return protocol === 'http:' || protocol === 'https:' ? origin : null;
-}
-
-/** An authenticated URL for an <img>/<a> pointing at `/api/media/…` (browsers cannot add headers there). */
-export function mediaUrl(path: string): string {
-  const url = new URL(path, coreOrigin() ?? window.location.href);
-  const token = currentToken();
-  if (token) url.searchParams.set('token', token);
-  return url.toString();
 }

@@ -1,6 +1,6 @@
 import type { Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { mediaUrl } from '../../video/session-token.js';
+import { mediaTicketUrl } from '../../video/media-tickets.js';
 import { BaseExtension, type SceneContext, type SceneFrame } from '../scene-extension.js';
 
 /**
@@ -22,8 +22,12 @@ export class SiteGltfExtension extends BaseExtension {
     const gltf = ctx.model.gltf;
     if (!gltf) return;
     this.status = 'loading';
-    new GLTFLoader().load(
-      mediaUrl(gltf.url),
+    const failed = (error: unknown) => {
+      this.status = `failed: ${(error as Error).message ?? String(error)}`;
+      this.requestFrame();
+    };
+    void mediaTicketUrl(gltf.url).then((url) => new GLTFLoader().load(
+      url,
       (result) => {
         const model = result.scene;
         model.scale.setScalar(gltf.scale);
@@ -35,11 +39,8 @@ export class SiteGltfExtension extends BaseExtension {
         this.requestFrame();
       },
       undefined,
-      (error) => {
-        this.status = `failed: ${(error as Error).message ?? String(error)}`;
-        this.requestFrame();
-      },
-    );
+      failed,
+    ), failed);
   }
 
   /** One extra frame once the model has arrived. */

@@ -5,7 +5,7 @@ import type { ClipView } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
 import { addStrings } from '../../i18n/add-strings.js';
 import type { ApiClient } from '../../transport/api-client.js';
-import { mediaUrl } from '../../video/session-token.js';
+import { useMediaUrl } from '../../video/media-tickets.js';
 
 addStrings(
   'evidence',
@@ -36,17 +36,26 @@ export function EvidenceClips({ alarm, clips, client, timeZone }: { alarm: Alarm
       <h3>{t('evidence.heading')}</h3>
       {current.length === 0 && <p className="hint">{waiting ? t('evidence.pending') : t('evidence.none')}</p>}
       {current.map((clip) => (
-        <figure key={clip.file} className="evidence-clip">
-          <video controls preload="metadata" src={mediaUrl(clip.url)} data-testid="evidence-video" />
-          <figcaption>
-            {t('evidence.camera', { camera: clip.cameraId })} · {formatSiteTime(clip.startedAt, timeZone, i18n.language, true)} ·{' '}
-            {t('evidence.seconds', { n: Math.round(clip.durationSec) })} ·{' '}
-            <a href={mediaUrl(clip.url)} download={clip.file}>
-              {t('evidence.download')}
-            </a>
-          </figcaption>
-        </figure>
+        <EvidenceClip key={clip.file} clip={clip} timeZone={timeZone} />
       ))}
     </section>
+  );
+}
+
+/** One clip: its player and download link, through a media ticket for that file. */
+function EvidenceClip({ clip, timeZone }: { clip: ClipView; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const url = useMediaUrl(clip.url);
+  return (
+    <figure className="evidence-clip">
+      {url ? <video controls preload="metadata" src={url} data-testid="evidence-video" /> : <video controls preload="none" data-testid="evidence-video" />}
+      <figcaption>
+        {t('evidence.camera', { camera: clip.cameraId })} · {formatSiteTime(clip.startedAt, timeZone, i18n.language, true)} ·{' '}
+        {t('evidence.seconds', { n: Math.round(clip.durationSec) })} ·{' '}
+        <a href={url ?? undefined} download={clip.file}>
+          {t('evidence.download')}
+        </a>
+      </figcaption>
+    </figure>
   );
 }

@@ -15,7 +15,7 @@ import { Minimap } from './Minimap.js';
 import { PanoramaViewer, type PanoramaMarker } from './PanoramaViewer.js';
 import { ProgressLine, UploadButton } from './ProgressLine.js';
 import { AssignCapture } from './AssignCapture.js';
-import { mediaUrl } from '../../video/session-token.js';
+import { useMediaUrl } from '../../video/media-tickets.js';
 import './panoramas.css';
 import { ensurePanoramaStrings } from './strings.js';
 import { ViewStore, useView } from './view-store.js';
@@ -175,7 +175,7 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
           {captures.map((c) => (
             <li key={c.id} className={c.id === leftId ? 'current' : ''}>
               <button onClick={() => setLeftId(c.id)}>
-                <img src={mediaUrl(c.thumbnailUrl)} alt="" width={128} height={64} />
+                <CaptureThumbnail path={c.thumbnailUrl} />
                 <span>{dateLabel(c)}</span>
               </button>
             </li>
@@ -269,4 +269,11 @@ function IssueForm({ client, captureId, at, onClose }: { client: ApiClient; capt
       </button>
     </form>
   );
+}
+
+/** A capture's thumbnail, through a media ticket for that capture. */
+function CaptureThumbnail({ path }: { path: string }) {
+  const url = useMediaUrl(path);
+  // The same <img> before and after the ticket arrives, so the timeline's layout does not shift under the viewer.
+  return <img src={url ?? undefined} alt="" width={128} height={64} style={{ width: 128, height: 64 }} />;
 }

@@ -2,7 +2,7 @@ import * as THREE from 'three';
 import { enuDirection } from '../../../../electron/common/panorama/equirect.js';
 import { tileBounds, tileUrl, type TileLevel } from '../../../../electron/common/panorama/tiles.js';
 import type { ViewState } from '../../../../electron/common/panorama/view-math.js';
-import { mediaUrl } from '../../video/session-token.js';
+import { mediaTicketUrl } from '../../video/media-tickets.js';
 
 /** Highest tiles kept on the GPU at once; older ones are disposed first (bounded memory). */
 const MAX_DETAIL_TILES = 96;
@@ -118,9 +118,14 @@ export class SphereRenderer {
       const next = this.queue.shift()!;
       this.loading++;
       this.tiles.set(next.key, new THREE.Mesh()); // placeholder: not requested twice
-      this.loader.load(
-        // Through the core's origin (the Electron window is a file:// page), with the token.
-        mediaUrl(tileUrl(this.captureId, next.level.level, next.col, next.row)),
+      const failed = () => {
+        this.loading--;
+        this.tiles.delete(next.key);
+        this.pump();
+      };
+      // Through the core's origin (the Electron window is a file:// page), with a ticket for this capture.
+      void mediaTicketUrl(tileUrl(this.captureId, next.level.level, next.col, next.row)).then((url) => this.loader.load(
+        url,
         (texture) => {
           this.loading--;
           if (this.disposed) return texture.dispose();
@@ -139,12 +144,8 @@ export class SphereRenderer {
           this.pump();
         },
         undefined,
-        () => {
-          this.loading--;
-          this.tiles.delete(next.key);
-          this.pump();
-        },
-      );
+        failed,
+      ), failed);
     }
   }
 
