@@ -135,10 +135,22 @@ export class SiteCore {
     this.registry.add(store.retention);
 
     const securityLog = this.log.child('security');
+    let alarmsForAudit: AlarmService | null = null;
     const auth = new AuthService(db, this.log.child('auth'), {
       mediaTicketKey: loadMediaTicketKey(this.options.dataDir),
-      // TODO(audit): append to the audit chain through recordSecurityEvent once it exists; until then the log keeps it.
-      onSecurityEvent: (event) => securityLog.warn(event.type, { username: event.username, address: event.address, at: event.at, ...event.detail }),
+      // A lockout goes to the log at once and into the audit chain (the alarm store is built below;
+      // an attempt before it exists is only possible during start-up and stays in the log).
+      onSecurityEvent: (event) => {
+        securityLog.warn(event.type, { username: event.username, address: event.address, at: event.at, ...event.detail });
+        alarmsForAudit?.store.recordSecurityEvent({
+          type: event.type,
+          actor: event.username,
+          actorRole: '',
+          text: `login locked out for "${event.username}" from ${event.address}`,
+          detail: { address: event.address, ...event.detail },
+          at: event.at,
+        });
+      },
     });
     this.authService = auth;
     this.stopSessionSweep = auth.startExpirySweep();
@@ -157,6 +169,7 @@ export class SiteCore {
     const publish = (topic: string, payload: string) => sources?.mqtt()?.publish(topic, payload) ?? Promise.reject(new Error('no MQTT broker'));
     const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), publish, new SealedAuditKey(db, sealer), join(this.options.dataDir, 'audit-archive'));
     this.alarmService = alarms;
+    alarmsForAudit = alarms;
     this.registry.add(alarms);
     followModelEdits(effectiveSite, alarms, this.hub);
     const pipeline = new IngestPipeline(devices, store.writer, this.hub, this.log.child('ingest'), [

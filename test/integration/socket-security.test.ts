@@ -114,6 +114,25 @@ describe('sockets', () => {
   });
 });
 
+describe('login lockouts', () => {
+  it('are recorded in the audit chain as security events', async () => {
+    const name = 'lockout-probe';
+    for (let i = 0; i < 6; i++) {
+      await fetch(`${serve.url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: name, password: `wrong-${i}` }) });
+    }
+    const admin = await session();
+    let entries: { eventType: string; actor: string; conditionKey: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      entries = (await getJson<typeof entries>(`${serve.url}/api/audit?limit=50`, admin)).body;
+      if (entries.some((e) => e.eventType === 'login-lockout' && e.actor === name)) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const lockouts = entries.filter((e) => e.eventType === 'login-lockout' && e.actor === name);
+    expect(lockouts).toHaveLength(1);
+    expect(lockouts[0]!.conditionKey).toBe('security');
+  });
+});
+
 describe('media tickets', () => {
   it('are scoped to one resource, and the session token is refused in a URL', async () => {
     const token = await session();
