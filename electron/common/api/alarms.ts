@@ -1,4 +1,5 @@
 import type { Alarm, AlarmKpis, AlarmPriority } from '../alarms.js';
+import { ROLE_PERMISSIONS } from '../permissions.js';
 import type { RouteSpec } from './route-spec.js';
 
 /** Which alarms to list. `annunciated` (default): what the operator must see — not normal, not shelved/suppressed/out of service. */
@@ -77,5 +78,5 @@ export const ALARM_ROUTES = {
   shelveAlarm: { verb: 'POST', path: '/api/alarms/:id/shelve', auth: true },
   unshelveAlarm: { verb: 'POST', path: '/api/alarms/:id/unshelve', auth: true },
   getAlarmKpis: { verb: 'GET', path: '/api/alarm-kpis', auth: true },
-  verifyAudit: { verb: 'GET', path: '/api/audit/verify', auth: true },
+  verifyAudit: { verb: 'GET', path: '/api/audit/verify', auth: true, roles: ROLE_PERMISSIONS.verifyAudit },
 } as const satisfies Record<keyof AlarmsApi, RouteSpec>;
