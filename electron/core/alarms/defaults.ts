@@ -84,7 +84,7 @@ export const CRANE_WIND_OFF_DELAY_MS = 60_000;
 
 // ── Construction hoist ───────────────────────────────────────────────────────────────────────
 
-/** Cage "moving" above this speed, m/s (brief's figure: below sensor noise of a stopped cage). */
+/** Cage "moving" above this speed, m/s (site policy: above the speed-sensor noise of a stopped cage). */
 export const HOIST_MOVING_SPEED_MS = 0.05;
 export const HOIST_ON_DELAY_MS = 1_000;
 export const HOIST_OFF_DELAY_MS = 3_000;

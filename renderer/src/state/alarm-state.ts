@@ -1,5 +1,5 @@
 /**
- * Live alarm state for the console, outside React (STYLE.md "Live state outside React"): a keyed
+ * Live alarm state for the console, outside React (as Frigate keeps each WebSocket topic): a keyed
  * store of alarms by occurrence id, loaded with `listAlarms({state:'all'})` and kept current by
  * pushed `alarm` events; views read it through `useSyncExternalStore` (see
  * views/alarms/use-alarms.ts). This file has no React and no DOM so its selectors are unit-tested.
