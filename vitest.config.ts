@@ -23,6 +23,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // The console is built with its test hooks before any e2e file runs.
+          globalSetup: ['test/helpers/e2e-build.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -42,11 +42,18 @@ function cesiumStatic(): Plugin {
 /**
  * The renderer is one static bundle used by both shells: the Electron window loads it from disk
  * (relative `base`), the web console gets it from the core's HTTP server.
+ *
+ * `SITE_COMMAND_TEST_HOOKS=1` (set by `scripts/build.mjs --test-hooks` for the e2e tests and the
+ * benchmarks) makes a test build: hooks such as `window.__site3d` are compiled in. Without it the
+ * flag is the literal `false` and the bundler leaves the hooks out (renderer/src/app/test-hooks.ts).
  */
+const testHooks = process.env.SITE_COMMAND_TEST_HOOKS === '1';
+
 export default defineConfig({
   root,
   base: './',
   plugins: [cesiumStatic()],
+  define: { __SITE_COMMAND_TEST_HOOKS__: JSON.stringify(testHooks) },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -12,7 +12,8 @@ const benchDir = join(root, 'bench');
 const only = process.argv.slice(2);
 
 ensureSqliteForNode();
-build();
+// The render benchmark drives the 3D view's stress site through its test hook.
+build({ testHooks: true });
 
 const files = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.mjs'))

@@ -1,6 +1,10 @@
 // Builds what the shells run: the core and Electron main (tsc → dist/), the sandboxed preload
 // (esbuild → CommonJS), and the renderer (Vite → renderer/dist). Skips the work when nothing
 // changed since the last build, so `npm start` and `npm run serve` stay quick.
+//
+// `--test-hooks` (build({ testHooks: true })) makes a test build of the renderer, with the hooks
+// the e2e tests and benchmarks drive (`window.__site3d`); a plain build never has them. The stamp
+// records which kind was built, so a production build after a test run rebuilds the renderer.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,20 +31,27 @@ function sourcesStamp() {
   return String(Math.max(...inputs.map((p) => newestMtime(join(root, p)))));
 }
 
-export function isBuildCurrent() {
+/** The stamp of a build of the current sources: their newest mtime, and whether it has test hooks. */
+function buildStamp(testHooks) {
+  return `${sourcesStamp()}${testHooks ? ' test-hooks' : ''}`;
+}
+
+export function isBuildCurrent({ testHooks = false } = {}) {
   return (
     existsSync(stampFile) &&
     existsSync(join(root, 'renderer', 'dist', 'index.html')) &&
     existsSync(join(root, 'dist', 'electron', 'core', 'cli', 'serve.js')) &&
-    readFileSync(stampFile, 'utf8') === sourcesStamp()
+    readFileSync(stampFile, 'utf8') === buildStamp(testHooks)
   );
 }
 
-export function build({ force = false, quiet = false } = {}) {
-  if (!force && isBuildCurrent()) return false;
+export function build({ force = false, quiet = false, testHooks = false } = {}) {
+  if (!force && isBuildCurrent({ testHooks })) return false;
   const log = (line) => quiet || process.stderr.write(`${line}\n`);
-  const stamp = sourcesStamp();
-  const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'] });
+  const stamp = buildStamp(testHooks);
+  const { SITE_COMMAND_TEST_HOOKS: _inherited, ...env } = process.env;
+  if (testHooks) env.SITE_COMMAND_TEST_HOOKS = '1';
+  const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'] });
   log('Building the site core (tsc)…');
   run(bin('tsc'), ['-p', 'tsconfig.json']);
   log('Bundling the preload (esbuild)…');
@@ -55,7 +66,7 @@ export function build({ force = false, quiet = false } = {}) {
     '--outfile=dist/electron/preload/preload.cjs',
     '--log-level=warning',
   ]);
-  log('Building the console UI (vite)…');
+  log(testHooks ? 'Building the console UI with test hooks (vite)…' : 'Building the console UI (vite)…');
   run(bin('vite'), ['build', 'renderer', '--logLevel', 'warn']);
   writeFileSync(stampFile, stamp);
   log('Build done.');
@@ -64,7 +75,7 @@ export function build({ force = false, quiet = false } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    build({ force: process.argv.includes('--force') });
+    build({ force: process.argv.includes('--force'), testHooks: process.argv.includes('--test-hooks') });
   } catch (error) {
     process.stderr.write(`Build failed: ${error.message}\n`);
     process.exit(1);

@@ -1,4 +1,5 @@
-// `npm test`: installs missing system packages (apt), builds the console, then runs every test
+// `npm test`: installs missing system packages (apt), builds the console (a test build, with the
+// hooks the e2e tests drive), then runs every test
 // project (unit, integration with real mosquitto/ffmpeg/RTSP, e2e in Chromium). Extra arguments
 // go to Vitest, e.g. `npm test -- --project unit`.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ try {
     execFileSync('bash', [join(root, 'scripts', 'ensure-system-deps.sh'), 'test'], { stdio: 'inherit' });
   }
   ensureSqliteForNode();
-  build();
+  build({ testHooks: true });
 } catch (error) {
   process.stderr.write(`Test set-up failed: ${error.message}\n`);
   process.exit(1);

@@ -1,3 +1,4 @@
+import type { CraneLoadLevels } from './crane-moment-bands.js';
 import type { DeviceKind } from './device-kinds.js';
 import type { EnuPosition } from './site.js';
 
@@ -19,7 +20,8 @@ export interface SiteModel {
   boundary: PlanePoint[] | null;
   buildings: { id: string; name: string; footprint: PlanePoint[]; floorHeightM: number; plannedFloors: number; completedFloors: number }[];
   zones: { id: string; name: string; kind: 'danger' | 'fence' | 'work'; polygon: PlanePoint[]; heightM: number }[];
-  cranes: { id: string; name: string; base: EnuPosition; towerHeightM: number; jibLengthM: number; counterJibLengthM: number }[];
+  /** `levels`: the crane's load-moment set points as its alarm rules use them (site file over the defaults). */
+  cranes: { id: string; name: string; base: EnuPosition; towerHeightM: number; jibLengthM: number; counterJibLengthM: number; levels: CraneLoadLevels }[];
   hoists: { id: string; name: string; base: EnuPosition; mastHeightM: number; floorHeightM: number }[];
   /** Every device with a position (dust monitors, gates, ranging stations, and the above). */
   devices: { id: string; kind: DeviceKind; name: string; position: EnuPosition }[];

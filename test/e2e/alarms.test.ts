@@ -1,9 +1,9 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../electron/common/alarms.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { screenStats } from '../helpers/screen-stats.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
 import { getJson, login, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -101,7 +101,11 @@ describe('alarm screens (web console)', () => {
     expect(firstTwo.sort()).toEqual(['crane-1:load:cutoff', 'crane-1:moment:cutoff']);
     await page.locator('[data-testid=kpi-last-ten]').waitFor();
     expect(await page.locator('[data-testid=kpi-last-ten]').innerText()).toMatch(/EEMUA 191/);
-    expect(statSync(await screenshot(page, 'alarm-list')).size).toBeGreaterThan(20_000);
+    await screenshot(page, 'alarm-list');
+    // Drawn, not blank: text and rows on the dark base, and the critical colour of the two cut-offs.
+    const list = await screenStats(page, 'main');
+    expect(list.ink).toBeGreaterThan(0.02);
+    expect(list.pixelsNear('#e0312b')).toBeGreaterThan(30);
 
     // Keyboard: focus the row, A asks for the comment a critical alarm needs; Escape cancels.
     await row.focus();
@@ -143,7 +147,10 @@ describe('alarm screens (web console)', () => {
     const state = page.locator('.detail-header [data-testid=alarm-state]');
     // Clears after the crane's 5 s off-delay, but a latched cut-off is held until reset.
     await expect.poll(() => state.innerText(), { timeout: 12_000, interval: 200 }).toBe('已恢复 需复位');
-    expect(statSync(await screenshot(page, 'alarm-detail-latched')).size).toBeGreaterThan(20_000);
+    await screenshot(page, 'alarm-detail-latched');
+    const latched = await screenStats(page, '[data-testid=alarm-detail]');
+    expect(latched.ink).toBeGreaterThan(0.02);
+    expect(latched.pixelsNear('#e0312b')).toBeGreaterThan(10);
     const reset = page.locator('[data-testid=reset-form]');
     await reset.locator('textarea').fill('限位器已测试');
     await reset.locator('button[type=submit]').click();
@@ -157,7 +164,10 @@ describe('alarm screens (web console)', () => {
     expect(acked).toContain('safety1（安全员）');
     expect(acked).toContain('吊物已放下，索具已检查');
     expect(await timeline.locator('[data-event=reset]').innerText()).toContain('限位器已测试');
-    expect(statSync(await screenshot(page, 'alarm-detail')).size).toBeGreaterThan(20_000);
+    await screenshot(page, 'alarm-detail');
+    const detail = await screenStats(page, '[data-testid=alarm-detail]');
+    expect(detail.ink).toBeGreaterThan(0.02);
+    expect(detail.distinctColours).toBeGreaterThan(20);
   }, 30_000);
 
   it('verifies the audit chain from the alarm list', async () => {
@@ -262,7 +272,10 @@ describe('alarm screens (web console)', () => {
     // The base font grows on a wall screen; rows are sized in rem.
     const rowFontPx = Number.parseFloat(await page.locator('.alarm-table').evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
     expect(rowFontPx).toBeGreaterThanOrEqual(30);
-    expect(statSync(await screenshot(page, 'alarm-list-wall-en')).size).toBeGreaterThan(20_000);
+    await screenshot(page, 'alarm-list-wall-en');
+    const wall = await screenStats(page, 'main');
+    expect(wall.ink).toBeGreaterThan(0.02);
+    expect(wall.pixelsNear('#e0312b')).toBeGreaterThan(100);
     await context.close();
   });
 

@@ -1,12 +1,9 @@
 import type { Alarm, AlarmKpis, AlarmPriority } from '../alarms.js';
-import type { UserRole } from './auth.js';
+import { ROLE_PERMISSIONS } from '../permissions.js';
 import type { RouteSpec } from './route-spec.js';
 
-/**
- * Who may read and verify the whole audit log: site policy, as for hiding alarms — the people
- * answerable for the record (safety officers, administrators), not every console user.
- */
-export const AUDIT_READERS: readonly UserRole[] = ['safety', 'admin'];
+/** Who may read and verify the whole audit log: the permission table's `verifyAudit` row (safety officers, administrators). */
+export const AUDIT_READERS = ROLE_PERMISSIONS.verifyAudit;
 
 /** Which alarms to list. `annunciated` (default): what the operator must see — not normal, not shelved/suppressed/out of service. */
 export interface AlarmQuery {

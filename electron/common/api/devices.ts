@@ -1,5 +1,6 @@
 import type { AlarmPriority } from '../alarms.js';
 import type { DeviceView, EnuPosition } from '../site.js';
+import { ROLE_PERMISSIONS } from '../permissions.js';
 import type { RouteSpec } from './route-spec.js';
 
 /**
@@ -99,5 +100,5 @@ export const DEVICE_ROUTES = {
   getBlacklist: { verb: 'GET', path: '/api/blacklist', auth: true },
   addBlacklistEntry: { verb: 'POST', path: '/api/blacklist', auth: true, roles: ['admin'] },
   removeBlacklistEntry: { verb: 'DELETE', path: '/api/blacklist/:id', auth: true, roles: ['admin'] },
-  setDeviceService: { verb: 'POST', path: '/api/devices/:id/service', auth: true, roles: ['admin', 'safety'] },
+  setDeviceService: { verb: 'POST', path: '/api/devices/:id/service', auth: true, roles: ROLE_PERMISSIONS['remove-from-service'] },
 } as const satisfies Record<keyof DevicesApi, RouteSpec>;

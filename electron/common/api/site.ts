@@ -8,6 +8,8 @@ export interface HealthReport {
   status: 'ok' | 'degraded';
   version: string;
   services: Record<string, ServiceState>;
+  /** False once untrusted input has polluted a built-in prototype in the core (CWE-1321); status is then 'degraded'. */
+  prototypesIntact: boolean;
 }
 
 /** The core's health, this site's summary and its geometry. */

@@ -1,8 +1,8 @@
 /**
  * Every default number the alarm engine and its rules use, with where it comes from. A number
  * marked "site policy" is a choice, not a standard: the site file should be able to override it.
- * Figures from standards were taken from /work/shared/FIELD-NOTES.md and the cited text; where a
- * clause number is not given it was not checked against the standard's text.
+ * Figures from standards cite the standard; where a clause number is not given it was not checked
+ * against the standard's text.
  */
 import type { AlarmPriority } from './alarm-types.js';
 
@@ -44,15 +44,11 @@ export const KPI_MAX_ACTIVATIONS = 20_000;
 // ── Tower crane ──────────────────────────────────────────────────────────────────────────────
 
 /**
- * Load and moment levels, % of rated. 90 % pre-warning is common vendor practice; GB 5144 cuts
- * hoisting up above the rated load, with the cut-off by 110 % at the latest (FIELD-NOTES,
- * "Crane and hoist monitoring"). The 110 % level is latched: a cut-off needs a person to look.
+ * Load and moment levels, % of rated (90 / 100 / 110 %): defined once in
+ * common/crane-moment-bands.ts, because the 3D view colours the hook by the same bands; the header
+ * there says where each comes from. The 110 % level is latched: a cut-off needs a person to look.
  */
-export const CRANE_LEVELS = {
-  warningPct: 90,
-  overloadPct: 100,
-  cutoffPct: 110,
-} as const;
+export { CRANE_LEVELS } from '../../common/crane-moment-bands.js';
 
 /** Deadband for load/moment levels, percentage points: about the ±5 % display error GB 5144 allows, halved. */
 export const CRANE_PCT_DEADBAND = 2;
@@ -88,7 +84,7 @@ export const CRANE_WIND_OFF_DELAY_MS = 60_000;
 
 // ── Construction hoist ───────────────────────────────────────────────────────────────────────
 
-/** Cage "moving" above this speed, m/s (brief's figure: below sensor noise of a stopped cage). */
+/** Cage "moving" above this speed, m/s (site policy: above the speed-sensor noise of a stopped cage). */
 export const HOIST_MOVING_SPEED_MS = 0.05;
 export const HOIST_ON_DELAY_MS = 1_000;
 export const HOIST_OFF_DELAY_MS = 3_000;

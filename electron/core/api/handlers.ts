@@ -5,6 +5,7 @@ import type { AuthService, Caller } from '../auth/auth-service.js';
 import type { Database } from '../store/database.js';
 import { createAlarmHandlers } from './alarm-handlers.js';
 import type { SiteConfig } from '../config/site-schema.js';
+import { prototypesIntact } from '../prototype-guard.js';
 import { buildSiteModel } from './site-model.js';
 import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
 import type { DeviceStates } from '../devices/device-states.js';
@@ -85,8 +86,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     },
     async health() {
       const services = deps.services();
-      const degraded = Object.values(services).some((s) => s === 'failed');
-      return { status: degraded ? 'degraded' : 'ok', version: deps.version, services };
+      const intact = prototypesIntact();
+      const degraded = !intact || Object.values(services).some((s) => s === 'failed');
+      return { status: degraded ? 'degraded' : 'ok', version: deps.version, services, prototypesIntact: intact };
     },
     async login(params, context) {
       return deps.auth.login(params.username, params.password, context.address);

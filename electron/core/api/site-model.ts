@@ -1,4 +1,6 @@
 import type { SiteModel } from '../../common/site-model.js';
+import { craneLevels } from '../../common/crane-moment-bands.js';
+import { craneRulesFor } from '../alarms/rules/crane.js';
 import type { SiteConfig } from '../config/site-schema.js';
 
 /** The site file's geometry as the views need it: positioned devices only, defaults filled in. */
@@ -13,7 +15,7 @@ export function buildSiteModel(site: SiteConfig): SiteModel {
     zones: site.model.zones,
     cranes: placed
       .filter((d) => d.kind === 'crane' && d.crane)
-      .map((d) => ({ id: d.id, name: d.name, base: d.position!, towerHeightM: d.crane!.towerHeightM, jibLengthM: d.crane!.jibLengthM, counterJibLengthM: d.crane!.counterJibLengthM })),
+      .map((d) => ({ id: d.id, name: d.name, base: d.position!, towerHeightM: d.crane!.towerHeightM, jibLengthM: d.crane!.jibLengthM, counterJibLengthM: d.crane!.counterJibLengthM, levels: craneLevels(craneRulesFor(site.alarms.cranes?.[d.id])) })),
     hoists: placed
       .filter((d) => d.kind === 'hoist')
       .map((d) => ({ id: d.id, name: d.name, base: d.position!, mastHeightM: d.hoist?.mastHeightM ?? 60, floorHeightM: d.hoist?.floorHeightM ?? 3 })),

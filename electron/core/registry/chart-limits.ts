@@ -6,7 +6,7 @@
  */
 import type { ChartLimit } from '../../common/api.js';
 import type { DeviceKind } from '../../common/device-kinds.js';
-import { DEFAULT_CRANE_RULES } from '../alarms/rules/crane.js';
+import { craneRulesFor } from '../alarms/rules/crane.js';
 import { DUST_PRESETS, type DustLimit } from '../alarms/rules/dust-presets.js';
 import type { SiteConfig } from '../config/site-schema.js';
 import { METRIC_FIELDS } from '../store/metrics.js';
@@ -15,7 +15,7 @@ const POLLUTANT_LABEL = { pm10: 'PM10', pm25: 'PM2.5', tsp: 'TSP' } as const;
 
 export function chartLimits(site: SiteConfig, deviceId: string, kind: DeviceKind): ChartLimit[] {
   if (kind === 'crane') {
-    const c = { ...DEFAULT_CRANE_RULES, ...site.alarms.cranes?.[deviceId] };
+    const c = craneRulesFor(site.alarms.cranes?.[deviceId]);
     return [
       { metric: 'momentPct', value: c.warningPct, priority: 'medium', label: `${c.warningPct} % pre-warning` },
       { metric: 'momentPct', value: c.overloadPct, priority: 'high', label: `${c.overloadPct} % over rated` },

@@ -1,5 +1,6 @@
 import type { Alarm } from '../../../electron/common/alarms.js';
 import type { SiteModel } from '../../../electron/common/site-model.js';
+import { CRANE_LEVELS } from '../../../electron/common/crane-moment-bands.js';
 import { AlarmIndex, liveSource } from './live-source.js';
 import type { LiveSiteSource } from './scene-extension.js';
 
@@ -15,7 +16,7 @@ export function stressSiteModel(): SiteModel {
   for (let i = 0; i < STRESS.cranes; i++) {
     const e = -200 + (i % 5) * 100;
     const n = -120 + Math.floor(i / 5) * 80;
-    cranes.push({ id: `s-crane-${i}`, name: `${i + 1}# 塔吊`, base: { e, n, u: 0 }, towerHeightM: 40 + (i % 3) * 10, jibLengthM: 55, counterJibLengthM: 14 });
+    cranes.push({ id: `s-crane-${i}`, name: `${i + 1}# 塔吊`, base: { e, n, u: 0 }, towerHeightM: 40 + (i % 3) * 10, jibLengthM: 55, counterJibLengthM: 14, levels: { ...CRANE_LEVELS } });
   }
   const devices: SiteModel['devices'] = cranes.map((c) => ({ id: c.id, kind: 'crane', name: c.name, position: c.base }));
   for (let i = 0; i < STRESS.sensors; i++) {

@@ -1,5 +1,5 @@
 /**
- * Live alarm state for the console, outside React (STYLE.md "Live state outside React"): a keyed
+ * Live alarm state for the console, outside React (as Frigate keeps each WebSocket topic): a keyed
  * store of alarms by occurrence id, loaded with `listAlarms({state:'all'})` and kept current by
  * pushed `alarm` events; views read it through `useSyncExternalStore` (see
  * views/alarms/use-alarms.ts). This file has no React and no DOM so its selectors are unit-tested.
@@ -7,6 +7,7 @@
 import type { AlarmQuery, UserRole } from '../../../electron/common/api.js';
 import type { ApiClient } from '../transport/api-client.js';
 import { ALARM_PRIORITIES, isAnnunciated, isUnacknowledged, type Alarm, type AlarmEvent, type AlarmKpis, type AlarmPriority } from '../../../electron/common/alarms.js';
+import { mayPerform, type RoleAction } from '../../../electron/common/permissions.js';
 import { ValueStore } from './external-store.js';
 
 /** Index of each priority in display order (critical first). */
@@ -117,25 +118,10 @@ export function filterAlarms(alarms: Iterable<Alarm>, filter: AlarmFilter): Alar
   return out.sort(compareAlarms);
 }
 
-/** Alarm actions the UI offers. */
-export type AlarmAction = 'acknowledge' | 'reset' | 'shelve' | 'unshelve' | 'comment' | 'verifyAudit';
+/** Alarm actions the UI offers; who may take each is the shared table in common/permissions.ts. */
+export type AlarmAction = Extract<RoleAction, 'acknowledge' | 'reset' | 'shelve' | 'unshelve' | 'comment' | 'verifyAudit'>;
 
-/**
- * Who may do what. A copy of the core's policy (electron/core/alarms/permissions.ts, which the
- * renderer may not import) used only to hide buttons; the core enforces it and its refusal is shown.
- */
-export const ALARM_ACTION_ROLES: Record<AlarmAction, readonly UserRole[]> = {
-  acknowledge: ['operator', 'safety', 'admin'],
-  reset: ['safety', 'admin'],
-  shelve: ['safety', 'admin'],
-  unshelve: ['safety', 'admin'],
-  comment: ['admin', 'operator', 'safety', 'manager'],
-  verifyAudit: ['safety', 'admin'],
-};
-
-export function mayPerform(role: UserRole, action: AlarmAction): boolean {
-  return ALARM_ACTION_ROLES[action].includes(role);
-}
+export { mayPerform };
 
 /** Actions that make sense for this alarm now, for this role. */
 export function availableActions(alarm: Alarm, role: UserRole): AlarmAction[] {

@@ -1,6 +1,7 @@
 /**
  * Keeping an MSE player at the live edge. Pure functions over numbers so they can be tested
- * without a browser. MSE players drift behind live over long sessions (FIELD-NOTES "Live video"):
+ * without a browser. MSE players drift behind live over long sessions (go2rtc's MSE player keeps
+ * near live the same way: playbackRate in proportion to the lag, a jump when too far behind):
  * a little lag is caught up by playing faster (invisible to an operator), a lot by seeking.
  */
 

@@ -53,7 +53,9 @@ const STALL_MS = 8_000;
  * generation rebuilds it, so timestamps never jump backwards inside one SourceBuffer); a bounded
  * append queue; the play head kept within ~0.5 s of the newest frame by rate and seek; the buffer
  * behind the play head trimmed to ~10 s. `destroy()` releases the socket and the media player —
- * Chromium caps media players per page (FIELD-NOTES "Live video").
+ * Chromium has capped media players per page before (75; it then logs "Blocked attempt to create a
+ * WebMediaPlayer as there are too many WebMediaPlayers already in existence"), so a closed tile
+ * must give its player back.
  */
 export class MsePlayer {
   /** The camera's own codec when this player fell back to the core's transcode, else null. */

@@ -3,8 +3,9 @@
  * is its own alarm (ISA-18.2: HI and HIHI are separate alarms): load and moment at 90 / 100 /
  * 110 %, wind at 10.8 / 13.8 m/s, mast tilt. The 110 % level is a cut-off and latches.
  */
+import { momentBands, type CraneLevel } from '../../../common/crane-moment-bands.js';
 import type { CraneTelemetry } from '../../../common/telemetry.js';
-import type { AlarmPriority, ConditionEvaluation } from '../alarm-types.js';
+import type { ConditionEvaluation } from '../alarm-types.js';
 import * as D from '../defaults.js';
 import { highLimit, percent } from './condition.js';
 
@@ -42,6 +43,18 @@ export const DEFAULT_CRANE_RULES: CraneRuleConfig = {
   windOffDelayMs: D.CRANE_WIND_OFF_DELAY_MS,
 };
 
+/** One crane's limits: the site file's overrides (`alarms.cranes[id]`) over the defaults. */
+export function craneRulesFor(overrides?: Partial<CraneRuleConfig>): CraneRuleConfig {
+  return { ...DEFAULT_CRANE_RULES, ...overrides };
+}
+
+/** What each load/moment level says and whether it latches (priorities come with the bands). */
+const LEVEL_TEXT: Readonly<Record<CraneLevel, { words: string; latched: boolean }>> = {
+  warning: { words: 'pre-warning', latched: false },
+  overload: { words: 'over rated', latched: false },
+  cutoff: { words: 'cut-off: hoisting up stopped', latched: true },
+};
+
 /** Load as % of the rated load at the current radius. */
 export function craneLoadPct(reading: CraneTelemetry): number {
   return percent(reading.loadT, reading.ratedLoadT);
@@ -50,11 +63,7 @@ export function craneLoadPct(reading: CraneTelemetry): number {
 export function evaluateCrane(deviceId: string, reading: CraneTelemetry, config: CraneRuleConfig = DEFAULT_CRANE_RULES): ConditionEvaluation[] {
   const c = config;
   const timing = { onDelayMs: c.onDelayMs, offDelayMs: c.offDelayMs };
-  const levels: Array<{ level: string; pct: number; priority: AlarmPriority; latched: boolean; words: string }> = [
-    { level: 'warning', pct: c.warningPct, priority: 'medium', latched: false, words: 'pre-warning' },
-    { level: 'overload', pct: c.overloadPct, priority: 'high', latched: false, words: 'over rated' },
-    { level: 'cutoff', pct: c.cutoffPct, priority: 'critical', latched: true, words: 'cut-off: hoisting up stopped' },
-  ];
+  const levels = momentBands(c).map((b) => ({ level: b.level, pct: b.fromPct, priority: b.priority, ...LEVEL_TEXT[b.level] }));
   const out: ConditionEvaluation[] = [];
   const quantities = [
     { name: 'load', label: 'Load', value: craneLoadPct(reading) },

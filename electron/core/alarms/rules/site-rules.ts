@@ -5,7 +5,7 @@
  */
 import type { TelemetryRecord } from '../../../common/telemetry.js';
 import type { ConditionEvaluation } from '../alarm-types.js';
-import { DEFAULT_CRANE_RULES, evaluateCrane, type CraneRuleConfig } from './crane.js';
+import { craneRulesFor, evaluateCrane, type CraneRuleConfig } from './crane.js';
 import { DustMonitorRules, type DustRuleConfig } from './dust.js';
 import { DEFAULT_HOIST_RULES, evaluateHoist, type HoistRuleConfig } from './hoist.js';
 import { DEFAULT_NOISE_RULES } from './noise.js';
@@ -40,7 +40,7 @@ export class SiteRules {
   evaluate(record: TelemetryRecord): ConditionEvaluation[] {
     switch (record.kind) {
       case 'crane':
-        return evaluateCrane(record.deviceId, record.values as TelemetryRecord<'crane'>['values'], { ...DEFAULT_CRANE_RULES, ...this.config.cranes?.[record.deviceId] });
+        return evaluateCrane(record.deviceId, record.values as TelemetryRecord<'crane'>['values'], craneRulesFor(this.config.cranes?.[record.deviceId]));
       case 'hoist':
         return evaluateHoist(record.deviceId, record.values as TelemetryRecord<'hoist'>['values'], { ...DEFAULT_HOIST_RULES, ...this.config.hoists?.[record.deviceId] });
       case 'dust':

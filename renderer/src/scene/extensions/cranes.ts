@@ -2,7 +2,7 @@ import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments, Matri
 import type { CraneTelemetry } from '../../../../electron/common/telemetry.js';
 import { counterJibSegment, frontJibSegment, hoistRope, hookPosition, jibDirection, mastSegment, type CraneGeometry, type CranePose } from '../../../../electron/common/geometry/index.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
-import { momentBand } from '../moment-bands.js';
+import { craneLabel } from './crane-label.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, type ScenePick } from '../scene-extension.js';
 import { GeometryBatch } from '../geometry-batch.js';
 import { boxMatrix, segmentMatrix, unitBox } from './box-placement.js';
@@ -38,7 +38,8 @@ const PARTS = 7;
  * Tower cranes, all in one batch: every part (mast, tower head, jib, counter-jib, counterweight,
  * trolley, hook) of every crane is a box in one GeometryBatch with vertex colours, and the ropes
  * one line set, so 20 cranes cost the same two draw calls as 2. Positions come from common/geometry (the same functions the anti-collision rules
- * use). The hook is coloured by the load-moment band (≥ 90 / 100 / 110 %), and the label says it.
+ * use). The hook is coloured by the load-moment band at this crane's own set points
+ * (default ≥ 90 / 100 / 110 %, common/crane-moment-bands.ts, as its alarm rules use them), and the label says it.
  */
 export class CranesExtension extends BaseExtension {
   private readonly cranes: Crane[];
@@ -106,19 +107,10 @@ export class CranesExtension extends BaseExtension {
         this.placePose(i, pose);
         moved = true;
       }
-      const momentPct = typeof values?.momentPct === 'number' ? values.momentPct : undefined;
-      const loadT = typeof values?.loadT === 'number' ? values.loadT : undefined;
-      const band = momentBand(momentPct);
+      const { lines, band } = craneLabel(crane, values, this.ctx.t);
       const hookColour: Color = band ? this.ctx.palette.alarm[band.priority] : this.ctx.palette.hookNeutral;
       this.parts.setColor(i * PARTS + Part.Hook, hookColour);
       moved = true;
-      const t = this.ctx.t;
-      const lines = [crane.name];
-      if (momentPct !== undefined) {
-        const word = band ? ` · ${t(`moment.${band.word}`)}` : '';
-        lines.push(`${t('moment.label')} ${momentPct.toFixed(1)} %${word}`);
-      }
-      if (loadT !== undefined) lines.push(`${t('load')} ${loadT.toFixed(1)} t`);
       const state = [band ? `s3d-alarm-${band.priority}` : '', crane.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' ');
       this.labels[i]!.set(lines.join('\n'), state);
     }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
 import { navigate } from '../../app/routes.js';
 import { SiteRenderer } from '../../scene/site-renderer.js';
-import { emptySiteModel, stressLiveSource, stressSiteModel } from '../../scene/stress-site.js';
 import { useValue, type SiteState } from '../../state/site-state.js';
 import { useSiteModel } from '../../state/use-site-model.js';
 import type { ApiClient } from '../../transport/api-client.js';
@@ -11,19 +10,8 @@ import { consoleLiveSource } from './site-live.js';
 import './site3d.css';
 import './strings.js';
 import { DeviceViewLinks } from '../../app/ViewLinks.js';
-
-/** What tests and the render benchmark reach through `window.__site3d`. */
-export interface Site3dTestHook {
-  renderer: SiteRenderer;
-  /** Swaps in the generated stress site (1 Hz updates) or an empty one; 'demo' restores the real site. */
-  load(which: 'stress' | 'empty' | 'demo'): void;
-}
-
-declare global {
-  interface Window {
-    __site3d?: Site3dTestHook;
-  }
-}
+import { TEST_HOOKS } from '../../app/test-hooks.js';
+import { installSite3dTestHook, type Site3dShowing } from './site3d-test-hook.js';
 
 /**
  * The 3D site view (level 1–2 displays): the site model with live cranes, hoist, monitors,
@@ -42,7 +30,7 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
   const latestModel = useRef(model);
   latestModel.current = model;
   /** What the test hook last loaded: a model edit replaces only the real site, never the stress site. */
-  const showing = useRef<'demo' | 'stress' | 'empty'>('demo');
+  const showing = useRef<Site3dShowing>('demo');
   const hasModel = model !== null;
 
   useEffect(() => {
@@ -67,24 +55,10 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
       setWebglError(`${t('site3d.noWebgl')} ${(e as Error).message}`);
       return;
     }
-    let stopStress: () => void = () => undefined;
     showing.current = 'demo';
-    window.__site3d = {
-      renderer: site,
-      load: (which) => {
-        stopStress();
-        stopStress = () => undefined;
-        showing.current = which;
-        if (which === 'demo') site.setSite(latestModel.current ?? first, source.live);
-        else if (which === 'empty') site.setSite(emptySiteModel(), source.live);
-        else {
-          const m = stressSiteModel();
-          const stress = stressLiveSource(m);
-          stopStress = stress.stop;
-          site.setSite(m, stress.live);
-        }
-      },
-    };
+    // Test builds only (see app/test-hooks.ts): in the shipped console the condition is the
+    // literal `false` and the hook, with the stress site, is not in the bundle at all.
+    const removeTestHook = TEST_HOOKS ? installSite3dTestHook(site, source.live, () => latestModel.current ?? first, (which) => (showing.current = which)) : () => undefined;
     // The stage fills the window below the shell's bars (the shell is not a flex column).
     const fit = () => {
       host.style.height = `${Math.max(360, window.innerHeight - host.getBoundingClientRect().top)}px`;
@@ -97,8 +71,7 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
     return () => {
       i18n.off('languageChanged', relabel);
       window.removeEventListener('resize', fit);
-      stopStress();
-      if (window.__site3d?.renderer === site) delete window.__site3d;
+      removeTestHook();
       site.dispose();
       source.stop();
       setRenderer(null);

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hookPosition } from '../../../../electron/common/geometry/index.js';
 import { enuPointToThree, enuToThree, headingToYaw, threeToEnu } from '../../../../renderer/src/scene/axes.js';
 import { frustumCorners } from '../../../../renderer/src/scene/frustum.js';
-import { MOMENT_BANDS, momentBand } from '../../../../renderer/src/scene/moment-bands.js';
 import { hatchSegments, insidePolygon, spreadPoints, vertexMean } from '../../../../renderer/src/scene/plane.js';
-import { CRANE_LEVELS } from '../../../../electron/core/alarms/defaults.js';
 
 describe('ENU → three.js axes (x = e, y = u, z = −n)', () => {
   it('maps east to +x, up to +y, north to −z, and back', () => {
@@ -27,23 +25,6 @@ describe('ENU → three.js axes (x = e, y = u, z = −n)', () => {
     const v = new Vector3(0, 0, -1).applyAxisAngle(new Vector3(0, 1, 0), headingToYaw(90));
     expect(v.x).toBeCloseTo(1);
     expect(v.z).toBeCloseTo(0);
-  });
-});
-
-describe('moment bands', () => {
-  it('match the crane alarm rules set points', () => {
-    expect(MOMENT_BANDS.map((b) => b.fromPct).sort()).toEqual([CRANE_LEVELS.cutoffPct, CRANE_LEVELS.warningPct, CRANE_LEVELS.overloadPct].sort());
-  });
-
-  it('are neutral below 90 %, medium from 90, high from 100, critical from 110 (inclusive)', () => {
-    expect(momentBand(89.99)).toBeNull();
-    expect(momentBand(90)?.priority).toBe('medium');
-    expect(momentBand(99.9)?.priority).toBe('medium');
-    expect(momentBand(100)?.priority).toBe('high');
-    expect(momentBand(110)?.priority).toBe('critical');
-    expect(momentBand(250)?.word).toBe('cutoff');
-    expect(momentBand(undefined)).toBeNull();
-    expect(momentBand(Number.NaN)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCrc, hj212Crc16 } from '../../../../electron/core/sources/hj212/crc16.js';
 
-/** HJ 212-2017's own example frame (FIELD-NOTES.md): 101-character data segment, CRC 1C80. */
+/** HJ 212-2017's own example frame (the standard's CRC example): 101-character data segment, CRC 1C80. */
 const STANDARD_SEGMENT = 'QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&';
 
 /** CRC-16/MODBUS, the CRC people often reach for instead: same polynomial, different byte fold. */
