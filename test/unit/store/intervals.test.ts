@@ -29,10 +29,12 @@ function hour(dataTime: number, pm10: number, flag: string | null = 'N'): Interv
 }
 
 describe('interval_aggregates (migration 8)', () => {
-  it('is migration 8, the latest', () => {
-    expect(Math.max(...MIGRATIONS.map((m) => m.version))).toBe(8);
+  it('is migration 8, and a new database is at the latest version', () => {
+    expect(MIGRATIONS.some((m) => m.version === 8)).toBe(true);
+    const latest = Math.max(...MIGRATIONS.map((m) => m.version));
     const db = openDatabase(tempDir());
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'interval_aggregates'").get()).toEqual({ n: 1 });
     closeDatabase(db);
   });
 
