@@ -16,6 +16,9 @@ import { DeviceRegistry } from './registry/device-registry.js';
 import { EffectiveSite } from './registry/effective-site.js';
 import { RegistryStore } from './registry/registry-store.js';
 import type { SecretSealer } from './secrets/secret-sealer.js';
+import { openVaults } from './secrets/open-vaults.js';
+import { secretNames } from './secrets/secret-vault.js';
+import { moveSiteFilePasswords } from './secrets/site-file-passwords.js';
 import { ServiceRegistry } from './services/service-registry.js';
 import { openDatabase, prepareDataDirectory, type Database } from './store/database.js';
 import { HistoryQuery } from './store/history-query.js';
@@ -160,10 +163,16 @@ export class SiteCore {
     });
     for (const source of sources.services) this.registry.add(source);
 
+    // Secrets: camera credentials and other systems' passwords, sealed in DATA/secrets.
+    const vaults = openVaults(this.options.dataDir, this.options.sealer);
+    for (const problem of moveSiteFilePasswords(this.loaded.site, this.loaded.file, vaults.secrets)) {
+      this.loaded.problems.push(problem);
+      this.log.warn('site file problem', { file: problem.file, field: problem.field, problem: problem.message });
+    }
     const video = wireVideo({
       cameras: site.cameras,
       dataDir: this.options.dataDir,
-      sealer: this.options.sealer,
+      vault: vaults.cameras,
       clipQuotaBytes: this.options.clipQuotaBytes,
       db,
       alarms,
@@ -172,7 +181,7 @@ export class SiteCore {
     this.registry.add(video.video);
     this.registry.add(video.evidence);
 
-    const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster, log: this.log });
+    const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster, vault: vaults.secrets, log: this.log });
     this.registry.add(federation);
     // Panoramas: store in DATA/panoramas; progress goes out on the live channel.
     const panoramas = new PanoramaService({
@@ -182,11 +191,12 @@ export class SiteCore {
       db,
       onProgress: (progress) => this.hub.publish({ type: 'panorama', progress }),
       log: this.log.child('panoramas'),
+      devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
 
     this.apiHandlers = createApiHandlers({
-      federation,
+      secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
       clipsOf: (alarmId) => video.evidence.clipsOf(alarmId),
       cameras: {
         cameras: video.cameras,

@@ -7,6 +7,7 @@ import { createAlarmHandlers } from './alarm-handlers.js';
 import type { SiteConfig } from '../config/site-schema.js';
 import { buildSiteModel } from './site-model.js';
 import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
+import { createSecretHandlers, type SecretHandlerDeps } from '../secrets/secret-handlers.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
 import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
@@ -46,8 +47,8 @@ export interface HandlerDeps {
   history?: HistoryQuery;
   /** HJ 212 minute, hour and day data; absent: built on `db` when first used. */
   intervals?: IntervalQuery;
-  /** The multi-site overview (site file's `federation`); absent: this site alone, from `site()`. */
-  federation?: { list(): SitesReply };
+  /** The multi-site overview and the passwords of other systems (federation peers, panorama devices) in the vault. */
+  secrets?: SecretHandlerDeps;
   /** Registry overrides and the blacklist (core/registry), already attached to `devices`. */
   registry: DeviceRegistry;
   /** Panoramic imaging; absent: its methods answer "not available". */
@@ -60,10 +61,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
-    async listSites() {
-      if (deps.federation) return deps.federation.list();
-      return { authority: null, enterprises: [] };
-    },
+    ...createSecretHandlers(deps.secrets),
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
