@@ -67,8 +67,8 @@ export async function pinnedFetch(url: string, certSha256: string, init: PinnedI
         method: init.method ?? 'GET',
         path: `${target.pathname}${target.search}`,
         headers: { ...init.headers, ...(init.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(init.body)) } : {}) },
+        // No agent: with one, Node would open its own (verifying) connection and ignore this one.
         createConnection: () => socket,
-        agent: false,
         ...(init.signal ? { signal: init.signal } : {}),
       },
       (res) => {
