@@ -16,7 +16,7 @@ let fingerprint: string;
 const signIns: string[] = [];
 
 beforeAll(async () => {
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'peer-core' }], { days: 2, keySize: 2048 });
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'peer-core' }], { notAfterDate: new Date(Date.now() + 2 * 86_400_000), keySize: 2048 });
   fingerprint = new X509Certificate(pems.cert).fingerprint256;
   server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     let body = '';
