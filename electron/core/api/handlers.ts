@@ -1,4 +1,4 @@
-import { ApiError, type ClipView, type SitesReply, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
+import { ApiError, type ClipView, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
 import type { SiteSummary } from '../../common/site.js';
 import type { AlarmService } from '../alarms/alarm-service.js';
 import type { AuthService, Caller } from '../auth/auth-service.js';
