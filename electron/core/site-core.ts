@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { SiteSummary, SourceStatus } from '../common/site.js';
 import { AlarmService } from './alarms/alarm-service.js';
-import { SealedAuditKey } from './alarms/audit-key.js';
+import { vaultAuditKey } from './alarms/audit-key.js';
 import { createApiHandlers, type ApiHandlers } from './api/handlers.js';
 import { checkPortFree, type HttpApiServer } from './api/http-server.js';
 import { AuthService } from './auth/auth-service.js';
@@ -16,7 +16,10 @@ import { LiveHub } from './pipeline/live-hub.js';
 import { DeviceRegistry } from './registry/device-registry.js';
 import { EffectiveSite } from './registry/effective-site.js';
 import { RegistryStore } from './registry/registry-store.js';
-import { KeyFileSealer, type SecretSealer } from './secrets/secret-sealer.js';
+import type { SecretSealer } from './secrets/secret-sealer.js';
+import { openVaults } from './secrets/open-vaults.js';
+import { secretNames } from './secrets/secret-vault.js';
+import { moveSiteFilePasswords } from './secrets/site-file-passwords.js';
 import { ServiceRegistry } from './services/service-registry.js';
 import { openDatabase, prepareDataDirectory, type Database } from './store/database.js';
 import { HistoryQuery } from './store/history-query.js';
@@ -164,10 +167,10 @@ export class SiteCore {
     this.roster = roster;
     // Escalations go to the site's broker; the MQTT source is created below, so look it up late.
     let sources: SourceWiring | null = null;
-    // One sealer for camera passwords and the audit key (the OS keychain in the desktop app).
-    const sealer = this.options.sealer ?? new KeyFileSealer(join(this.options.dataDir, 'secrets', 'vault.key'));
+    // Secrets: camera credentials, other systems' passwords and the audit key, sealed in DATA/secrets.
+    const vaults = openVaults(this.options.dataDir, this.options.sealer);
     const publish = (topic: string, payload: string) => sources?.mqtt()?.publish(topic, payload) ?? Promise.reject(new Error('no MQTT broker'));
-    const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), publish, new SealedAuditKey(db, sealer), join(this.options.dataDir, 'audit-archive'));
+    const alarms = new AlarmService(site, db, devices, this.hub, this.log.child('alarms'), publish, vaultAuditKey(vaults.secrets), join(this.options.dataDir, 'audit-archive'));
     this.alarmService = alarms;
     alarmsForAudit = alarms;
     this.registry.add(alarms);
@@ -193,10 +196,14 @@ export class SiteCore {
     });
     for (const source of sources.services) this.registry.add(source);
 
+    for (const problem of moveSiteFilePasswords(this.loaded.site, this.loaded.file, vaults.secrets)) {
+      this.loaded.problems.push(problem);
+      this.log.warn('site file problem', { file: problem.file, field: problem.field, problem: problem.message });
+    }
     const video = wireVideo({
       cameras: site.cameras,
       dataDir: this.options.dataDir,
-      sealer,
+      vault: vaults.cameras,
       clipQuotaBytes: this.options.clipQuotaBytes,
       db,
       alarms,
@@ -205,7 +212,7 @@ export class SiteCore {
     this.registry.add(video.video);
     this.registry.add(video.evidence);
 
-    const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster, log: this.log });
+    const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster, vault: vaults.secrets, log: this.log });
     this.registry.add(federation);
     // Panoramas: store in DATA/panoramas; progress goes out on the live channel.
     const panoramas = new PanoramaService({
@@ -215,11 +222,12 @@ export class SiteCore {
       db,
       onProgress: (progress) => this.hub.publish({ type: 'panorama', progress }),
       log: this.log.child('panoramas'),
+      devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
 
     this.apiHandlers = createApiHandlers({
-      federation,
+      secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
       clipsOf: (alarmId) => video.evidence.clipsOf(alarmId),
       cameras: {
         cameras: video.cameras,

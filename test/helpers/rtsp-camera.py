@@ -2,7 +2,8 @@
 """A real RTSP camera for tests: GStreamer's RTSP server on 127.0.0.1:PORT serving /cam.
 
 H.264 from x264enc (tune=zerolatency, one keyframe per second) over a moving SMPTE pattern so
-the bitrate resembles a real camera. With --user/--password it demands basic auth, so a wrong
+the bitrate resembles a real camera. With --user/--password it demands basic auth (digest with
+--auth digest), so a wrong
 password gets 401 Unauthorized. Prints READY once the server is attached and listening.
 
 Run with Debian's /usr/bin/python3 (the one that has `gi`).
@@ -14,8 +15,9 @@ import sys
 import gi
 
 gi.require_version("Gst", "1.0")
+gi.require_version("GstRtsp", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 
 def main() -> int:
@@ -28,6 +30,7 @@ def main() -> int:
     parser.add_argument("--path", default="/cam")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--auth", choices=["basic", "digest"], default="basic")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -51,7 +54,12 @@ def main() -> int:
         auth = GstRtspServer.RTSPAuth()
         token = GstRtspServer.RTSPToken()
         token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, "viewer")
-        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password or ""), token)
+        if args.auth == "digest":
+            # RFC 2617 Digest (MD5); the server then offers only Digest, so Basic is refused.
+            auth.add_digest(args.user, args.password or "", token)
+            auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+        else:
+            auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password or ""), token)
         server.set_auth(auth)
         permissions = GstRtspServer.RTSPPermissions()
         permissions.add_permission_for_role("viewer", "media.factory.access", True)

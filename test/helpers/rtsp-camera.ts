@@ -13,6 +13,8 @@ export interface RtspCameraOptions {
   fps?: number;
   user?: string;
   password?: string;
+  /** Which scheme the camera demands when it has a user: Basic (default) or Digest (MD5). */
+  auth?: 'basic' | 'digest';
 }
 
 /** Re-exported so camera tests get both from one helper. */
@@ -68,9 +70,9 @@ export class RtspCamera {
   }
 
   private async launch(): Promise<void> {
-    const { width = 640, height = 360, fps = 15, user, password } = this.options;
+    const { width = 640, height = 360, fps = 15, user, password, auth } = this.options;
     const args = [SCRIPT, '--port', String(this.port), '--width', String(width), '--height', String(height), '--fps', String(fps)];
-    if (user !== undefined) args.push('--user', user, '--password', password ?? '');
+    if (user !== undefined) args.push('--user', user, '--password', password ?? '', '--auth', auth ?? 'basic');
     const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let stderr = '';

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlarmEngine } from '../../electron/core/alarms/alarm-engine.js';
@@ -6,10 +6,10 @@ import { AlarmStore } from '../../electron/core/alarms/alarm-store.js';
 import type { ConditionEvaluation } from '../../electron/core/alarms/alarm-types.js';
 import { AuditArchiver, verifyArchiveFile } from '../../electron/core/alarms/audit-archiver.js';
 import { AUDIT_COLUMNS, GENESIS_HASH, canonicalJson, entryHash, keyedEntryHash, type AuditEntry } from '../../electron/core/alarms/audit-chain.js';
-import { SealedAuditKey, fixedAuditKey } from '../../electron/core/alarms/audit-key.js';
+import { fixedAuditKey, vaultAuditKey } from '../../electron/core/alarms/audit-key.js';
+import { openVaults } from '../../electron/core/secrets/open-vaults.js';
 import { AuditVerifier, verifyAuditChain } from '../../electron/core/alarms/audit-verifier.js';
 import { createLogger } from '../../electron/core/log/logger.js';
-import { KeyFileSealer } from '../../electron/core/secrets/secret-sealer.js';
 import { closeDatabase, openDatabase, type Database } from '../../electron/core/store/database.js';
 import { MIGRATIONS } from '../../electron/core/store/migrations.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -119,13 +119,18 @@ describe('keyed audit chain (HMAC-SHA256, key sealed)', () => {
     expect(verifyAuditChain(db, Buffer.alloc(32, 1)).ok).toBe(false);
   });
 
-  it('keeps the key sealed in the database, the same key after a reopen, not in plain text', () => {
-    const sealer = new KeyFileSealer(join(dir, 'secrets', 'vault.key'));
-    const key = new SealedAuditKey(db, sealer).auditKey();
+  it('keeps the key in the vault, sealed, outside the database: the same key after a reopen, never in plain text', () => {
+    const secretsDir = join(dir, 'secrets');
+    const key = vaultAuditKey(openVaults(dir).secrets).auditKey();
     expect(key.length).toBe(32);
-    const sealed = (db.prepare('SELECT sealed FROM audit_key').get() as { sealed: string }).sealed;
-    expect(sealed).not.toContain(key.toString('base64'));
-    expect(new SealedAuditKey(db, new KeyFileSealer(join(dir, 'secrets', 'vault.key'))).auditKey().equals(key)).toBe(true);
+    expect(vaultAuditKey(openVaults(dir).secrets).auditKey().equals(key)).toBe(true);
+    const b64 = key.toString('base64');
+    for (const file of readdirSync(secretsDir)) expect(readFileSync(join(secretsDir, file), 'utf8')).not.toContain(b64);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    for (const table of tables) {
+      const text = JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all());
+      expect(text).not.toContain(b64);
+    }
   });
 
   it('chains security events with alarm events and lists them', () => {

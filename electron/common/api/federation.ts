@@ -32,6 +32,11 @@ export interface SiteEntry {
   lonDeg: number;
   /** This core's own site (status from its own state, and a 3D model behind `#/site3d`). */
   self: boolean;
+  /**
+   * Another project's core reached over HTTPS (true) or plain HTTP on the LAN (false: its
+   * password and figures cross the network readable); absent for this site and projects without a URL.
+   */
+  encrypted?: boolean;
   status: SiteLinkStatus;
   /** Why the status is not `ok`, in words (connection refused, timed out after 3 s, HTTP 401…). */
   reason?: string;
@@ -52,8 +57,11 @@ export interface SitesReply {
 export interface FederationApi {
   /** The projects this site oversees (its `federation` block), with each one's live status; answered from a ~10 s cache. */
   listSites(): Promise<SitesReply>;
+  /** Sets the password this core signs in to project `id`'s core with (kept encrypted in the vault; never read back). Admin only. */
+  setSitePassword(request: { id: string; password: string }): Promise<SiteEntry>;
 }
 
 export const FEDERATION_ROUTES = {
   listSites: { verb: 'GET', path: '/api/sites', auth: true },
+  setSitePassword: { verb: 'POST', path: '/api/sites/:id/password', auth: true, roles: ['admin'] },
 } as const satisfies Record<keyof FederationApi, RouteSpec>;

@@ -23,6 +23,8 @@ export interface PanoramasApi {
   /** Assigns a capture to a point by hand, optionally with its own camera height (m) and heading (°). */
   assignPanoramaCapture(request: { id: string; pointId: string; cameraHeightM?: number; headingDeg?: number }): Promise<PanoramaCaptureView>;
   getPanoramaQueue(): Promise<PanoramaQueueView>;
+  /** Sets a capture device's HTTP password (kept encrypted in the vault; never read back). Admin only. */
+  setPanoramaDevicePassword(request: { id: string; password: string }): Promise<{ id: string; passwordSet: true }>;
   listPanoramaMeasurements(query?: { captureId?: string; pointId?: string }): Promise<PanoramaMeasurementView[]>;
   /** The core recomputes value and uncertainty from the directions (common/panorama/measure.ts). */
   savePanoramaMeasurement(request: {
@@ -54,6 +56,7 @@ export const PANORAMA_ROUTES = {
   getPanoramaCapture: { verb: 'GET', path: '/api/panorama-captures/:id', auth: true },
   assignPanoramaCapture: { verb: 'POST', path: '/api/panorama-captures/:id/assign', auth: true, roles: PANORAMA_EDITORS },
   getPanoramaQueue: { verb: 'GET', path: '/api/panorama-queue', auth: true },
+  setPanoramaDevicePassword: { verb: 'POST', path: '/api/panorama-devices/:id/password', auth: true, roles: ['admin'] },
   listPanoramaMeasurements: { verb: 'GET', path: '/api/panorama-measurements', auth: true },
   savePanoramaMeasurement: { verb: 'POST', path: '/api/panorama-measurements', auth: true, roles: PANORAMA_EDITORS },
   deletePanoramaMeasurement: { verb: 'DELETE', path: '/api/panorama-measurements/:id', auth: true, roles: PANORAMA_EDITORS },

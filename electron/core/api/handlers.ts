@@ -1,4 +1,4 @@
-import { ApiError, type ClipView, type SitesReply, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
+import { ApiError, type ClipView, type ApiMethod, type ApiParams, type ApiResult, type HealthReport } from '../../common/api.js';
 import type { SiteSummary } from '../../common/site.js';
 import type { AlarmService } from '../alarms/alarm-service.js';
 import type { AuthService, Caller } from '../auth/auth-service.js';
@@ -8,6 +8,7 @@ import type { SiteConfig } from '../config/site-schema.js';
 import { prototypesIntact } from '../prototype-guard.js';
 import { buildSiteModel } from './site-model.js';
 import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
+import { createSecretHandlers, type SecretHandlerDeps } from '../secrets/secret-handlers.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
 import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
@@ -50,8 +51,8 @@ export interface HandlerDeps {
   history?: HistoryQuery;
   /** HJ 212 minute, hour and day data; absent: built on `db` when first used. */
   intervals?: IntervalQuery;
-  /** The multi-site overview (site file's `federation`); absent: this site alone, from `site()`. */
-  federation?: { list(): SitesReply };
+  /** The multi-site overview and the passwords of other systems (federation peers, panorama devices) in the vault. */
+  secrets?: SecretHandlerDeps;
   /** Registry overrides and the blacklist (core/registry), already attached to `devices`. */
   registry: DeviceRegistry;
   /** Panoramic imaging; absent: its methods answer "not available". */
@@ -64,10 +65,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
-    async listSites() {
-      if (deps.federation) return deps.federation.list();
-      return { authority: null, enterprises: [] };
-    },
+    ...createSecretHandlers(deps.secrets),
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
     ...createAuthHandlers(deps.auth),

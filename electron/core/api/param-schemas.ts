@@ -80,6 +80,8 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
     })
     .strict(),
   listSites: z.undefined().or(z.object({}).strict()),
+  setSitePassword: z.object({ id: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+  setPanoramaDevicePassword: z.object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), password: z.string().min(1).max(256) }).strict(),
   updateDevice: UPDATE_DEVICE_SCHEMA,
   getDeviceDetail: z.object({ id: z.string().min(1).max(64) }).strict(),
   getBlacklist: z.undefined().or(z.object({}).strict()),

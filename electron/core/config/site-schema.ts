@@ -82,10 +82,19 @@ const federation = z
             enterprise: z.string().min(1),
             latDeg: z.number().min(-90).max(90),
             lonDeg: z.number().min(-180).max(180),
-            /** Base URL of that site's core API (http://10.1.2.3:8420); absent: shown without live status. */
+            /**
+             * Base URL of that site's core API (https://10.1.2.3:8420; http:// works on a LAN but is
+             * shown as not encrypted); absent: shown without live status.
+             */
             url: z.string().url().optional(),
             username: z.string().optional(),
+            /** Deprecated: set the password in the console (kept encrypted in the vault); one found here is moved there once. */
             password: z.string().optional(),
+            /** SHA-256 fingerprint of that core's HTTPS certificate (`AB:CD:…`, 32 bytes): only that certificate is accepted. */
+            certSha256: z
+              .string()
+              .regex(/^(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$/, 'a SHA-256 fingerprint: 32 hex bytes, colons optional')
+              .optional(),
           })
           .strict(),
       )
@@ -234,6 +243,7 @@ const panoramaSettings = z
             url: z.string().url(),
             intervalS: z.number().min(5).max(86_400).default(300),
             username: z.string().optional(),
+            /** Deprecated: set the password in the console (kept encrypted in the vault); one found here is moved there once. */
             password: z.string().optional(),
             /** Point the device's panoramas belong to (else GPS or file name decides). */
             pointId: z.string().optional(),

@@ -13,7 +13,8 @@ export interface FederationProject {
   lonDeg: number;
   url?: string | undefined;
   username?: string | undefined;
-  password?: string | undefined;
+  /** Pinned SHA-256 fingerprint of its HTTPS certificate (see pinned-fetch.ts). */
+  certSha256?: string | undefined;
 }
 
 export interface FederationOptions {
@@ -22,6 +23,8 @@ export interface FederationOptions {
   /** This core's site id: the project with this id is read from `localStatus`, not over the network. */
   selfId: string;
   localStatus: () => SiteLiveStatus;
+  /** The password to sign in to a project's core, from the vault; null when none is set. */
+  passwordOf: (projectId: string) => string | null;
   /** Deadline for one remote read (sign-in and the three reads), ms. Default 3,000. */
   timeoutMs?: number;
   /** A remote's figures are read again when older than this, ms. Default 10,000. */
@@ -66,16 +69,32 @@ export class FederationService implements Service {
     this.now = options.now ?? Date.now;
     for (const project of options.projects) {
       if (project.id === options.selfId || !project.url) continue;
-      const configured = project.username !== undefined && project.password !== undefined;
-      this.remotes.set(project.id, {
-        status: configured ? 'pending' : 'not-configured',
-        ...(configured ? {} : { reason: 'the site file gives a URL but no username/password for it' }),
-        live: null,
-        checkedAt: null,
-        session: null,
-        inFlight: null,
-      });
+      this.remotes.set(project.id, this.freshState(project));
     }
+  }
+
+  private freshState(project: FederationProject): RemoteState {
+    const configured = project.username !== undefined && this.options.passwordOf(project.id) !== null;
+    const reason =
+      project.username === undefined
+        ? 'the site file gives a URL but no username for it'
+        : 'no password is set for it: an admin sets it in the multi-site view';
+    return { status: configured ? 'pending' : 'not-configured', ...(configured ? {} : { reason }), live: null, checkedAt: null, session: null, inFlight: null };
+  }
+
+  /** Whether `projectId` is another project this core signs in to (it has a URL). */
+  isRemote(projectId: string): boolean {
+    return this.remotes.has(projectId);
+  }
+
+  /** Its password changed in the vault: forget the session and the last refusal, read again now. */
+  passwordChanged(projectId: string): void {
+    const project = this.options.projects.find((p) => p.id === projectId);
+    if (!project || !this.remotes.has(projectId)) return;
+    const fresh = this.freshState(project);
+    const old = this.remotes.get(projectId)!;
+    this.remotes.set(projectId, { ...fresh, live: old.live, inFlight: old.inFlight });
+    this.refreshStale();
   }
 
   /** Starts the first read of every remote, so the first `list()` finds figures; does not wait for them. */
@@ -111,6 +130,7 @@ export class FederationService implements Service {
     return {
       ...base,
       self: false,
+      encrypted: project.url!.startsWith('https:'),
       status: remote.status,
       ...(remote.reason !== undefined ? { reason: remote.reason } : {}),
       live: remote.live,
@@ -131,7 +151,12 @@ export class FederationService implements Service {
   }
 
   private async read(project: FederationProject, remote: RemoteState): Promise<void> {
-    const target: RemoteSiteTarget = { url: project.url!, username: project.username!, password: project.password! };
+    const password = this.options.passwordOf(project.id);
+    if (password === null) {
+      Object.assign(remote, this.freshState(project), { inFlight: remote.inFlight });
+      return;
+    }
+    const target: RemoteSiteTarget = { url: project.url!, username: project.username!, password, certSha256: project.certSha256 };
     const result = await readRemoteSite(target, { timeoutMs: this.timeoutMs, session: remote.session, signal: this.abort.signal, now: this.now });
     if (this.abort.signal.aborted) return;
     const previous = remote.status;

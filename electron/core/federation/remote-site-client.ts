@@ -3,13 +3,24 @@ import type { SessionInfo, SiteLinkStatus, SiteLiveStatus } from '../../common/a
 import type { DeviceView, SiteSummary } from '../../common/site.js';
 import { summarizeSiteStatus } from './site-status.js';
 import { socketErrorWords } from '../socket-error-words.js';
+import { CertificatePinError, pinnedFetch, type PinnedInit } from './pinned-fetch.js';
 
 /** Where another project's core is and how to sign in to it (from the site file's `federation.projects`). */
 export interface RemoteSiteTarget {
-  /** Base URL of its core API, e.g. http://10.1.2.3:8420. */
+  /** Base URL of its core API, e.g. https://10.1.2.3:8420 (or http:// on a trusted LAN: not encrypted). */
   url: string;
   username: string;
   password: string;
+  /** SHA-256 fingerprint of its HTTPS certificate; when given, exactly that certificate is accepted. */
+  certSha256?: string | undefined;
+}
+
+type Fetch = (url: string, init: PinnedInit) => Promise<Response>;
+
+/** Plain fetch, or the pinned one for an https:// peer with a fingerprint in the site file. */
+function fetcherFor(target: RemoteSiteTarget): Fetch {
+  if (target.certSha256 && target.url.startsWith('https:')) return (url, init) => pinnedFetch(url, target.certSha256!, init);
+  return (url, init) => fetch(url, init);
 }
 
 export type RemoteReadResult =
@@ -37,11 +48,12 @@ export async function readRemoteSite(
   const deadline = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
   const base = target.url.replace(/\/+$/, '');
+  const get = fetcherFor(target);
   try {
     let session = options.session && options.session.expiresAt - 60_000 > now() ? options.session : null;
     for (let attempt = 0; attempt < 2; attempt++) {
-      session ??= await signIn(base, target, signal);
-      const read = await readFigures(base, session.token, signal);
+      session ??= await signIn(get, base, target, signal);
+      const read = await readFigures(get, base, session.token, signal);
       if (read === 'unauthorized') {
         session = null;
         continue;
@@ -52,11 +64,12 @@ export async function readRemoteSite(
     return { status: 'auth-failed', reason: 'the token was refused right after signing in', session: null };
   } catch (error) {
     if (error instanceof AuthRefused) return { status: 'auth-failed', reason: error.message, session: null };
+    if (error instanceof CertificatePinError) return { status: 'unreachable', reason: error.message, session: null };
     return { status: 'unreachable', reason: describeFailure(error, deadline, options.timeoutMs), session: null };
   }
 }
 
-async function signIn(base: string, target: RemoteSiteTarget, signal: AbortSignal): Promise<CachedSession> {
+async function signIn(fetch: Fetch, base: string, target: RemoteSiteTarget, signal: AbortSignal): Promise<CachedSession> {
   const response = await fetch(`${base}/api/session`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -73,6 +86,7 @@ async function signIn(base: string, target: RemoteSiteTarget, signal: AbortSigna
 }
 
 async function readFigures(
+  fetch: Fetch,
   base: string,
   token: string,
   signal: AbortSignal,
@@ -110,5 +124,6 @@ function describeFailure(error: unknown, deadline: AbortSignal, timeoutMs: numbe
   if (deadline.aborted) return `no answer within ${(timeoutMs / 1000).toFixed(1)} s`;
   const err = error as Error & { cause?: { code?: string; message?: string } };
   if (err?.name === 'AbortError') return 'stopped';
-  return socketErrorWords(err?.cause?.code) ?? err?.cause?.message ?? err?.message ?? String(error);
+  const code = err?.cause?.code ?? (err as { code?: string })?.code;
+  return socketErrorWords(code) ?? err?.cause?.message ?? err?.message ?? String(error);
 }

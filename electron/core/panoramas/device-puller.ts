@@ -15,7 +15,8 @@ export interface DevicePullStatus {
 }
 
 /**
- * Pulls the latest panorama from a capture device's HTTP URL every `intervalS`, with basic auth.
+ * Pulls the latest panorama from a capture device's HTTP URL every `intervalS`, with basic auth
+ * (user name from the site file, password from the vault).
  * The same picture fetched twice is a duplicate (sha256) and costs nothing more; `ETag` /
  * `If-None-Match` saves the download where the device supports it. The body is read with a cap,
  * so a device cannot fill memory.
@@ -31,6 +32,8 @@ export class DevicePuller {
     private readonly maxBytes: number,
     private readonly submit: (s: Submission) => Promise<PanoramaIngestResult>,
     private readonly log: Logger,
+    /** The device's password from the vault (read at every pull, so a new one applies at once); null: none set. */
+    private readonly passwordOf: () => string | null = () => null,
   ) {
     this.status = { id: device.id, lastOkAt: null, lastError: null, lastResult: null };
   }
@@ -54,7 +57,7 @@ export class DevicePuller {
   private async pullOnce(): Promise<void> {
     const headers: Record<string, string> = {};
     if (this.device.username !== undefined) {
-      headers.Authorization = `Basic ${Buffer.from(`${this.device.username}:${this.device.password ?? ''}`).toString('base64')}`;
+      headers.Authorization = `Basic ${Buffer.from(`${this.device.username}:${this.passwordOf() ?? ''}`).toString('base64')}`;
     }
     if (this.etag) headers['If-None-Match'] = this.etag;
     try {

@@ -22,6 +22,8 @@ export interface PanoramaServiceOptions {
   db: Database;
   onProgress: (progress: PanoramaProgress) => void;
   log: Logger;
+  /** A capture device's password from the vault; null when none is set. */
+  devicePasswordOf?: (deviceId: string) => string | null;
 }
 
 /**
@@ -76,11 +78,24 @@ export class PanoramaService implements Service {
       this.inbox.start();
     }
     for (const device of this.settings.devices) {
-      const puller = new DevicePuller(device, this.maxBytes, (s) => this.submit(s), this.options.log.child('pull'));
+      const passwordOf = () => this.options.devicePasswordOf?.(device.id) ?? null;
+      const puller = new DevicePuller(device, this.maxBytes, (s) => this.submit(s), this.options.log.child('pull'), passwordOf);
       this.pullers.push(puller);
       puller.start();
     }
     if (this.settings.seed && this.captures.count() === 0) this.seeding = this.seed(join(this.options.siteDir, this.settings.seed));
+  }
+
+  /** Pulls a capture device now (after its password changed); false when no such device is polled. */
+  pullDeviceNow(deviceId: string): boolean {
+    const puller = this.pullers.find((p) => p.status.id === deviceId);
+    if (puller) void puller.pull();
+    return puller !== undefined;
+  }
+
+  /** Capture devices of the site file, polled or not (the service may not have started). */
+  hasDevice(deviceId: string): boolean {
+    return this.settings.devices.some((d) => d.id === deviceId);
   }
 
   async stop(): Promise<void> {

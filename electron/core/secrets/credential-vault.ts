@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { SealedFile } from './sealed-file.js';
 import type { SecretSealer } from './secret-sealer.js';
 
 export interface CameraCredentials {
@@ -9,34 +8,31 @@ export interface CameraCredentials {
 
 /**
  * Camera credentials, sealed, in one JSON file in the data folder (written atomically). Only the
- * core opens them, to build the URL it hands to ffmpeg; no API answer or log line carries them.
+ * core opens them, to build the URL its RTSP auth proxy uses (never ffmpeg's command line); no API
+ * answer or log line carries them. Other named secrets live in `SecretVault`, same sealer.
  */
 export class CredentialVault {
-  private entries: Record<string, string>;
+  private readonly store: SealedFile;
 
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly sealer: SecretSealer,
   ) {
-    this.entries = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+    this.store = new SealedFile(file);
   }
 
   get(cameraId: string): CameraCredentials | null {
-    const sealed = this.entries[cameraId];
+    const sealed = this.store.get(cameraId);
     if (!sealed) return null;
     return JSON.parse(this.sealer.open(sealed)) as CameraCredentials;
   }
 
   has(cameraId: string): boolean {
-    return cameraId in this.entries;
+    return this.store.has(cameraId);
   }
 
   set(cameraId: string, credentials: CameraCredentials): void {
-    this.entries[cameraId] = this.sealer.seal(JSON.stringify(credentials));
-    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.entries, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    this.store.set(cameraId, this.sealer.seal(JSON.stringify(credentials)));
   }
 }
 

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DataDirectoryError } from '../store/database.js';
 
 /**
  * Encrypts secrets (camera passwords) at rest. The Electron shell supplies one backed by the OS
@@ -12,7 +13,24 @@ export interface SecretSealer {
   open(sealed: string): string;
 }
 
-/** AES-256-GCM with a 32-byte key kept in `keyFile` (mode 0600, created on first use). */
+/**
+ * The vault key file can be read by someone other than the core's user. Refused at start (the
+ * CLI exits 2, like any unusable data folder) rather than quietly tightened: the key may already
+ * have been copied, and every secret sealed with it, which only the operator can judge.
+ */
+export class VaultKeyPermissionError extends DataDirectoryError {
+  constructor(keyFile: string, mode: number) {
+    super(
+      dirname(keyFile),
+      `the vault key ${keyFile} can be read by group or others (mode ${(mode & 0o777).toString(8).padStart(4, '0')}). ` +
+        `If nobody else could have copied it, run "chmod 600 ${keyFile}"; otherwise delete it and set the camera, ` +
+        `federation and panorama-device passwords again`,
+    );
+    this.name = 'VaultKeyPermissionError';
+  }
+}
+
+/** AES-256-GCM with a 32-byte key kept in `keyFile` (created 0600 on first use; a looser mode is refused). */
 export class KeyFileSealer implements SecretSealer {
   readonly kind = 'key-file';
   private readonly key: Buffer;
@@ -22,7 +40,8 @@ export class KeyFileSealer implements SecretSealer {
       mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
       writeFileSync(keyFile, randomBytes(32), { mode: 0o600, flag: 'wx' });
     }
-    chmodSync(keyFile, 0o600);
+    const mode = statSync(keyFile).mode;
+    if (mode & 0o077) throw new VaultKeyPermissionError(keyFile, mode);
     this.key = readFileSync(keyFile);
     if (this.key.length !== 32) throw new Error(`secret key file ${keyFile} is damaged (expected 32 bytes)`);
   }

@@ -291,12 +291,7 @@ export const MIGRATIONS: Migration[] = [
       );
       INSERT INTO audit_chain (id, keyed_from_seq) SELECT 1, COALESCE(MAX(seq), 0) + 1 FROM alarm_audit;
 
-      -- The audit key, sealed by the site's secret sealer (AES-256-GCM, key outside this file).
-      CREATE TABLE audit_key (
-        id          INTEGER PRIMARY KEY CHECK (id = 1),
-        sealed      TEXT NOT NULL,
-        created_at  INTEGER NOT NULL
-      );
+      -- The audit key is not in this file: it is in the vault (DATA/secrets, sealed; see secret-vault.ts).
 
       -- Ranges of the audit log moved to signed JSON Lines files in DATA/audit-archive. The live
       -- chain continues from the newest range's head_hash; mac = HMAC(key, canonical JSON of the

@@ -11,8 +11,15 @@ import { DEFAULT_QUEUE_LIMITS, SubscriberQueue, type QueueLimits, type SegmentSi
 import type { LiveFragment, LiveInit, StreamState, StreamStatus } from './video-types.js';
 
 export interface StreamSupervisorOptions {
-  /** RTSP URL, credentials included. Only ffmpeg sees it; logs and status carry `redactRtspUrl`. */
+  /** RTSP URL, credentials included. Never on ffmpeg's command line (see `inputUrl`); logs and status carry `redactRtspUrl`. */
   url: string;
+  /**
+   * What ffmpeg is told to read for `url`, asked again for every run: the video service hands
+   * back a one-time loopback address of its RTSP auth proxy when the URL carries credentials,
+   * because ffmpeg's command line is readable by every local user (/proc/PID/cmdline). Default:
+   * the URL itself.
+   */
+  inputUrl?: (url: string) => string;
   /** Transcode to H.264 instead of remuxing (codecs a browser cannot play). Costs a core. */
   transcode?: boolean | TranscodeOptions;
   remux?: RemuxOptions;
@@ -52,7 +59,8 @@ export interface VideoSubscription {
  * after every restart.
  */
 export class StreamSupervisor {
-  readonly label: string;
+  private labelText: string;
+  private url: string;
   private readonly subscribers = new Set<SubscriberQueue>();
   private readonly ring: FragmentRing;
   private readonly backoff: Backoff;
@@ -79,7 +87,8 @@ export class StreamSupervisor {
   private restartTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: StreamSupervisorOptions) {
-    this.label = redactRtspUrl(options.url);
+    this.url = options.url;
+    this.labelText = redactRtspUrl(options.url);
     this.now = options.now ?? Date.now;
     this.since = this.now();
     this.ring = new FragmentRing(options.preRollMs ?? 10_000);
@@ -87,6 +96,32 @@ export class StreamSupervisor {
     this.graceMs = options.graceMs ?? 10_000;
     this.dataTimeoutMs = options.dataTimeoutMs ?? 5_000;
     this.socketTimeoutMs = options.remux?.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
+  }
+
+  /** The stream as logs and status name it (credentials masked). */
+  get label(): string {
+    return this.labelText;
+  }
+
+  /**
+   * Points the stream at a new URL (new credentials) without dropping anyone: subscribers, the
+   * evidence recorder's hold among them, stay; ffmpeg restarts on the new URL now (no backoff
+   * wait), and they get a new init segment. Stopping the stream instead would lose a recording
+   * camera's pre-roll until someone watched it again.
+   */
+  async retarget(url: string): Promise<void> {
+    this.url = url;
+    this.labelText = redactRtspUrl(url);
+    this.backoff.reset();
+    if (this.restartTimer) {
+      clearTimeout(this.restartTimer);
+      this.restartTimer = undefined;
+    }
+    if (this.run || this.stopInFlight) {
+      await this.stopFfmpeg(); // starts a fresh run on the new URL when anyone is subscribed
+      return;
+    }
+    if (this.subscribers.size > 0) this.spawnFfmpeg();
   }
 
   /** Receives the init segment, then fragments from a keyframe on. Starts ffmpeg if needed. */
@@ -198,11 +233,18 @@ export class StreamSupervisor {
     }
     const { transcode } = this.options;
     const transcodeOptions = transcode ? { ...this.options.remux, ...(typeof transcode === 'object' ? transcode : {}) } : undefined;
-    const args = this.options.url.startsWith(TEST_PATTERN_SCHEME)
-      ? testPatternArgs(this.options.url, this.options.remux, transcodeOptions)
-      : transcodeOptions
-        ? transcodeArgs(this.options.url, transcodeOptions)
-        : remuxArgs(this.options.url, this.options.remux);
+    let args: string[];
+    if (this.url.startsWith(TEST_PATTERN_SCHEME)) args = testPatternArgs(this.url, this.options.remux, transcodeOptions);
+    else {
+      let input: string;
+      try {
+        input = this.options.inputUrl ? this.options.inputUrl(this.url) : this.url;
+      } catch (error) {
+        this.onRunEnded('ffmpeg failed', (error as Error).message);
+        return;
+      }
+      args = transcodeOptions ? transcodeArgs(input, transcodeOptions) : remuxArgs(input, this.options.remux);
+    }
     if (this.state === 'idle') this.setState('starting');
 
     this.generation++;

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.js';
 import type { Service } from '../services/service-registry.js';
 import { recordEvidenceClip, type EvidenceClip } from './evidence-clip.js';
 import type { RemuxOptions, TranscodeOptions } from './ffmpeg-args.js';
+import { RtspAuthProxy } from './rtsp-auth-proxy.js';
 import { snapshotFromRtsp, snapshotFromStream, type SnapshotOptions } from './snapshot.js';
 import { StreamSupervisor, type SubscribeOptions, type VideoSubscription } from './stream-supervisor.js';
 import type { QueueLimits, SegmentSink } from './subscriber-queue.js';
@@ -64,14 +65,18 @@ export class VideoService implements Service {
   private readonly cameras = new Map<string, CameraStreamConfig>();
   private readonly supervisors = new Map<string, StreamSupervisor>();
   private ffmpegPath: string | undefined;
+  /** Hands ffmpeg credential-free loopback URLs for cameras that need a password (see rtsp-auth-proxy.ts). */
+  private readonly authProxy: RtspAuthProxy;
 
   constructor(private readonly options: VideoServiceOptions) {
     for (const camera of options.cameras) this.cameras.set(camera.id, camera);
+    this.authProxy = new RtspAuthProxy({ ...(options.log ? { log: options.log.child('rtsp-proxy') } : {}) });
   }
 
   async start(): Promise<void> {
     // Fails the (optional) service with FfmpegNotFoundError's install hint when there is no ffmpeg.
     this.ffmpegPath = this.options.ffmpegPath ?? locateFfmpeg().path;
+    await this.authProxy.start();
     this.options.log?.info('video ready', { cameras: this.cameras.size, ffmpeg: this.ffmpegPath });
   }
 
@@ -84,17 +89,23 @@ export class VideoService implements Service {
     const all = [...this.supervisors.values()];
     this.supervisors.clear();
     await Promise.all(all.map((s) => s.stop()));
+    await this.authProxy.stop();
   }
 
   /**
-   * Replaces a camera's stream settings (new credentials, new URL). Its running streams stop;
-   * viewers reconnect and get the new ones.
+   * Replaces a camera's stream settings (new credentials, new URL). Its running streams keep their
+   * subscribers (a recording camera's pre-roll hold included) and restart ffmpeg on the new URL;
+   * viewers get a new init segment. A changed `transcode` takes effect on streams started later.
    */
   async updateCamera(camera: CameraStreamConfig): Promise<void> {
     this.cameras.set(camera.id, camera);
-    const stale = [...this.supervisors.entries()].filter(([key]) => splitKey(key)[0] === camera.id);
-    for (const [key] of stale) this.supervisors.delete(key);
-    await Promise.all(stale.map(([, s]) => s.stop()));
+    const mine = [...this.supervisors.entries()].filter(([key]) => splitKey(key)[0] === camera.id);
+    await Promise.all(
+      mine.map(([key, supervisor]) => {
+        const quality = splitKey(key)[1];
+        return supervisor.retarget(this.urlOf(camera.id, quality === 'fallback' ? 'sub' : quality));
+      }),
+    );
   }
 
   /** Live fMP4 segments of one camera stream: init first, then fragments from a keyframe on. */
@@ -131,7 +142,7 @@ export class VideoService implements Service {
         subscription.unsubscribe();
       }
     }
-    return snapshotFromRtsp(this.urlOf(cameraId, quality), { ffmpegPath: this.ffmpegPath, ...options });
+    return snapshotFromRtsp(this.ffmpegInput(this.urlOf(cameraId, quality)), { ffmpegPath: this.ffmpegPath, ...options });
   }
 
   /**
@@ -160,6 +171,7 @@ export class VideoService implements Service {
       const { log, graceMs, preRollMs, dataTimeoutMs, queueLimits, remux } = this.options;
       supervisor = new StreamSupervisor({
         url: this.urlOf(cameraId, effective === 'fallback' ? 'sub' : effective),
+        inputUrl: (url) => this.ffmpegInput(url),
         transcode: effective === 'fallback' ? { width: FALLBACK_WIDTH } : camera.transcode,
         ffmpegPath: this.ffmpegPath,
         log: log?.child(`video.${cameraId}.${effective}`),
@@ -174,6 +186,15 @@ export class VideoService implements Service {
     return supervisor;
   }
 
+  /**
+   * What ffmpeg may be told to read: a URL with credentials becomes a one-time path of the auth
+   * proxy, because a password on ffmpeg's command line is readable by every local user.
+   */
+  private ffmpegInput(url: string): string {
+    if (!hasCredentials(url)) return url;
+    return this.authProxy.ticket(url);
+  }
+
   private urlOf(cameraId: string, quality: StreamQuality): string {
     const camera = this.cameras.get(cameraId);
     if (!camera) throw new UnknownCameraError(cameraId);
@@ -184,4 +205,13 @@ export class VideoService implements Service {
 function splitKey(key: string): [string, StreamQuality] {
   const at = key.lastIndexOf('\u0000');
   return [key.slice(0, at), key.slice(at + 1) as StreamQuality];
+}
+
+function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
 }

@@ -5,6 +5,7 @@ import type { WorkerRoster } from '../devices/worker-roster.js';
 import { FederationService, type FederationProject } from '../federation/federation-service.js';
 import { summarizeSiteStatus } from '../federation/site-status.js';
 import type { Logger } from '../log/logger.js';
+import { secretNames, type SecretVault } from '../secrets/secret-vault.js';
 
 export interface FederationWiringOptions {
   /** The site as edited in the registry (its id and federation authority). */
@@ -14,6 +15,8 @@ export interface FederationWiringOptions {
   alarms: AlarmService;
   devices: DeviceStates;
   roster: WorkerRoster;
+  /** Where federation passwords are kept. */
+  vault: SecretVault;
   log: Logger;
 }
 
@@ -24,6 +27,7 @@ export function wireFederation(o: FederationWiringOptions): FederationService {
     projects: federationProjects(o.siteFile),
     selfId: o.site.id,
     localStatus: () => summarizeSiteStatus({ alarms: o.alarms.annunciated(), devices: o.devices.list(), workersOnSite: o.roster.count, now: Date.now() }),
+    passwordOf: (projectId) => o.vault.get(secretNames.federationPassword(projectId)),
     log: o.log.child('federation'),
   });
 }

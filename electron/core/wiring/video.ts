@@ -4,8 +4,7 @@ import type { AlarmService } from '../alarms/alarm-service.js';
 import { CameraRegistry } from '../cameras/camera-registry.js';
 import type { SiteConfig } from '../config/site-schema.js';
 import type { Logger } from '../log/logger.js';
-import { CredentialVault } from '../secrets/credential-vault.js';
-import { KeyFileSealer, type SecretSealer } from '../secrets/secret-sealer.js';
+import type { CredentialVault } from '../secrets/credential-vault.js';
 import type { Database } from '../store/database.js';
 import { EvidenceRecorder } from '../video/evidence-recorder.js';
 import { VideoService } from '../video/video-service.js';
@@ -13,8 +12,8 @@ import { VideoService } from '../video/video-service.js';
 export interface VideoWiringOptions {
   cameras: SiteConfig['cameras'];
   dataDir: string;
-  /** Seals camera passwords at rest; default a key file in DATA/secrets. */
-  sealer: SecretSealer | undefined;
+  /** Camera credentials, sealed at rest (openVaults). */
+  vault: CredentialVault;
   /** Disk for alarm evidence clips, bytes (EvidenceRecorder's default when absent). */
   clipQuotaBytes: number | undefined;
   db: Database;
@@ -37,8 +36,7 @@ export interface VideoWiring {
  * clips recorded when an alarm activates (kept past the quota while their alarm is unacknowledged).
  */
 export function wireVideo(o: VideoWiringOptions): VideoWiring {
-  const secretsDir = join(o.dataDir, 'secrets');
-  const vault = new CredentialVault(join(secretsDir, 'camera-credentials.json'), o.sealer ?? new KeyFileSealer(join(secretsDir, 'vault.key')));
+  const vault = o.vault;
   const cameras = new CameraRegistry(o.cameras, vault);
   const video = new VideoService({ cameras: cameras.streamConfigs(), log: o.log.child('video') });
   const snapshotsDir = join(o.dataDir, 'snapshots');

@@ -29,7 +29,7 @@ describe('camera credentials at rest', () => {
 
   it('refuses a damaged key file', () => {
     const key = join(tempDir(), 'bad.key');
-    writeFileSync(key, 'short');
+    writeFileSync(key, 'short', { mode: 0o600 }); // 0600: a readable key is refused before its length is checked
     expect(() => new KeyFileSealer(key)).toThrow(/damaged/);
   });
 

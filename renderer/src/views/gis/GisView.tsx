@@ -115,7 +115,7 @@ export function GisView({ client, state, param }: { client: ApiClient; state: Si
         )}
         {model && !model.origin && <p className="gis-map-message">{t('gis.noOrigin')}</p>}
       </div>
-      <SitesPanel sites={sites} selected={param} timeZone={site?.timeZone ?? 'UTC'} onShowAll={() => navigate('gis')} />
+      <SitesPanel sites={sites} selected={param} timeZone={site?.timeZone ?? 'UTC'} onShowAll={() => navigate('gis')} client={client} />
     </main>
   );
 }

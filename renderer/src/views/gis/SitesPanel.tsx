@@ -3,6 +3,9 @@ import { ALARM_PRIORITIES } from '../../../../electron/common/alarms.js';
 import type { SiteEntry, SitesReply } from '../../../../electron/common/api.js';
 import { navigate } from '../../app/routes.js';
 import { PRIORITY_SHAPE } from '../../gis/sites-tree.js';
+import { loadSession } from '../../app/session.js';
+import type { ApiClient } from '../../transport/api-client.js';
+import { SitePassword } from './SitePassword.js';
 import { useGisStrings } from './strings.js';
 
 /**
@@ -10,7 +13,7 @@ import { useGisStrings } from './strings.js';
  * alarms by priority (colour + shape + word), workers on site and PM10 with its unit. Selecting a
  * project puts it in the hash (`#/gis/ID`), so the selection survives switching views.
  */
-export function SitesPanel({ sites, selected, timeZone, onShowAll }: { sites: SitesReply | null; selected: string | null; timeZone: string; onShowAll: () => void }) {
+export function SitesPanel({ sites, selected, timeZone, onShowAll, client }: { sites: SitesReply | null; selected: string | null; timeZone: string; onShowAll: () => void; client?: ApiClient }) {
   useGisStrings();
   const { t } = useTranslation();
   if (!sites) return <aside className="gis-panel" aria-busy="true" />;
@@ -32,7 +35,7 @@ export function SitesPanel({ sites, selected, timeZone, onShowAll }: { sites: Si
           <h3>{enterprise.name}</h3>
           <ul>
             {enterprise.projects.map((project) => (
-              <ProjectRow key={project.id} project={project} selected={project.id === selected} timeZone={timeZone} />
+              <ProjectRow key={project.id} project={project} selected={project.id === selected} timeZone={timeZone} client={client} />
             ))}
           </ul>
         </section>
@@ -41,7 +44,7 @@ export function SitesPanel({ sites, selected, timeZone, onShowAll }: { sites: Si
   );
 }
 
-function ProjectRow({ project, selected, timeZone }: { project: SiteEntry; selected: boolean; timeZone: string }) {
+function ProjectRow({ project, selected, timeZone, client }: { project: SiteEntry; selected: boolean; timeZone: string; client: ApiClient | undefined }) {
   const { t } = useTranslation();
   const live = project.live;
   const stale = project.status !== 'ok' && live !== null;
@@ -59,6 +62,7 @@ function ProjectRow({ project, selected, timeZone }: { project: SiteEntry; selec
         {t(`gis.status.${project.status}`)}
         {project.reason && <span className="gis-reason"> — {project.reason}</span>}
       </p>
+      <SitePassword project={project} client={client} isAdmin={loadSession()?.role === 'admin'} />
       {live && (
         <div className={`gis-figures${stale ? ' stale' : ''}`}>
           <p className="gis-alarms">

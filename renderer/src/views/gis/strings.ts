@@ -36,6 +36,13 @@ export function useGisStrings(): void {
     priority: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' },
     readAt: 'read {{time}}',
     noOrigin: 'The site file gives no origin: the site itself is not drawn.',
+    notEncrypted: 'not encrypted (http)',
+    notEncryptedHint: 'This project is reached over plain HTTP: its password and figures cross the network readable. Give it an https:// URL with certSha256 in the site file.',
+    encrypted: 'HTTPS',
+    setPassword: 'Set password',
+    password: 'Password for signing in to this project',
+    save: 'Save',
+    saved: 'Saved; connecting again.',
   },
   {
     title: '项目',
@@ -61,6 +68,13 @@ export function useGisStrings(): void {
     priority: { critical: '紧急', high: '高', medium: '中', low: '低' },
     readAt: '读取于 {{time}}',
     noOrigin: '站点文件未给出原点：本项目场地未绘制。',
+    notEncrypted: '未加密（http）',
+    notEncryptedHint: '该项目通过明文 HTTP 连接：其密码和数据在网络上可被读取。请在站点文件中为其配置 https:// 地址和 certSha256。',
+    encrypted: 'HTTPS',
+    setPassword: '设置密码',
+    password: '登录该项目所用的密码',
+    save: '保存',
+    saved: '已保存，正在重新连接。',
   },
 );
 }

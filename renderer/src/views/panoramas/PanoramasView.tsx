@@ -13,6 +13,7 @@ import { AnnotationsPanel } from './AnnotationsPanel.js';
 import { formatMeasured } from './format.js';
 import { Minimap } from './Minimap.js';
 import { PanoramaViewer, type PanoramaMarker } from './PanoramaViewer.js';
+import { CaptureDevices } from './CaptureDevices.js';
 import { ProgressLine, UploadButton } from './ProgressLine.js';
 import { AssignCapture } from './AssignCapture.js';
 import { useMediaUrl } from '../../video/media-tickets.js';
@@ -213,6 +214,7 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
           )}
         </div>
         <ProgressLine state={state} onDone={() => setReload((n) => n + 1)} />
+        <CaptureDevices client={client} />
         {!left && <p className="pano-empty">{t('panorama.noCaptures')}</p>}
         {left && (
           <>

@@ -60,6 +60,12 @@ export function ensurePanoramaStrings(): void {
     goTo: 'Go to {{name}}',
     firstView: 'first view {{ms}} ms',
     unassigned: 'Unassigned captures',
+    devices: 'Capture devices',
+    deviceOk: 'last pull {{time}}',
+    deviceNever: 'not pulled yet',
+    setPassword: 'Set password',
+    password: 'Device password',
+    saved: 'Saved; pulling again.',
   },
   {
     title: '全景',
@@ -109,6 +115,12 @@ export function ensurePanoramaStrings(): void {
     goTo: '前往 {{name}}',
     firstView: '首屏 {{ms}} 毫秒',
     unassigned: '未分配的拍摄',
+    devices: '采集设备',
+    deviceOk: '上次拉取 {{time}}',
+    deviceNever: '尚未拉取',
+    setPassword: '设置密码',
+    password: '设备密码',
+    saved: '已保存，正在重新拉取。',
   },
 );
 }
