@@ -56,6 +56,14 @@ export interface SiteCoreOptions {
   clipQuotaBytes?: number;
   /** Telemetry and HJ 212 interval data retention; defaults in store/retention.ts (raw 30 days, rollups and minute/hour data 2 years, day data 10 years). */
   retention?: Partial<RetentionOptions>;
+  /** PEM certificate and key: the console is served over HTTPS/WSS (see tls/lan-certificate.ts). */
+  tls?: { cert: string; key: string; fingerprint: string; selfSigned: boolean };
+  /** Plain HTTP on a LAN address (`--no-tls`): health says so and the console warns admins. */
+  unencryptedLan?: boolean;
+  /** Origins of LAN wall screens allowed to open the console's sockets, besides its own origin. */
+  wallOrigins?: string[];
+  /** This run of the core (new after each restart), reported by health so clients notice a restart. */
+  bootId?: string;
 }
 
 /**
@@ -196,6 +204,15 @@ export class SiteCore {
         videoProblem: () => (this.registry.snapshot().video === 'failed' ? (this.registry.errorOf('video') ?? 'video is unavailable') : null),
       },
       version: this.version,
+      boot: {
+        ...(this.options.bootId ? { bootId: this.options.bootId } : {}),
+        pid: process.pid,
+        transport: {
+          tls: this.options.tls !== undefined,
+          ...(this.options.tls ? { fingerprint: this.options.tls.fingerprint, selfSigned: this.options.tls.selfSigned } : {}),
+          unencryptedLan: this.options.unencryptedLan === true,
+        },
+      },
       auth,
       devices,
       telemetry: telemetryQuery,
@@ -223,6 +240,8 @@ export class SiteCore {
         video,
         panoramas,
         log: this.log,
+        ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
+        wallOrigins: this.options.wallOrigins ?? [],
       });
       this.registry.add(this.httpServer);
     }

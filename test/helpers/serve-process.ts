@@ -37,8 +37,8 @@ export class ServeProcess {
   /** Starts and waits for the "listening" line. */
   static async start(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): Promise<ServeProcess> {
     const serve = ServeProcess.spawn(args, env);
-    await serve.waitFor(/Site Command listening on (http:\/\/\S+)/, timeoutMs);
-    serve.url = /Site Command listening on (http:\/\/\S+)/.exec(serve.output)![1]!;
+    await serve.waitFor(/Site Command listening on (https?:\/\/\S+)/, timeoutMs);
+    serve.url = /Site Command listening on (https?:\/\/\S+)/.exec(serve.output)![1]!;
     return serve;
   }
 

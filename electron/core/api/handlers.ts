@@ -35,6 +35,8 @@ export interface HandlerDeps {
   devices: DeviceStates;
   telemetry: TelemetryQuery;
   services: () => HealthReport['services'];
+  /** This run of the core and how it serves (absent in tests that build handlers alone). */
+  boot?: Pick<HealthReport, 'bootId' | 'pid' | 'transport'>;
   site: () => SiteSummary;
   alarms: AlarmService;
   db: Database;
@@ -82,7 +84,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     async health() {
       const services = deps.services();
       const degraded = Object.values(services).some((s) => s === 'failed');
-      return { status: degraded ? 'degraded' : 'ok', version: deps.version, services };
+      return { status: degraded ? 'degraded' : 'ok', version: deps.version, services, ...deps.boot };
     },
     async login(params) {
       return deps.auth.login(params.username, params.password);

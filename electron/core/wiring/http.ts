@@ -22,6 +22,10 @@ export interface HttpWiringOptions {
   video: VideoWiring;
   panoramas: PanoramaService;
   log: Logger;
+  /** PEM certificate and key for HTTPS/WSS. */
+  tls?: { cert: string; key: string };
+  /** Wall-screen origins allowed on the sockets besides the console's own (`--wall-origin`). */
+  wallOrigins: string[];
 }
 
 /** The HTTP/WebSocket transport: the API routes, live events, video sockets, media and panorama uploads. */
@@ -36,6 +40,7 @@ export function wireHttp(o: HttpWiringOptions): HttpApiServer {
       mediaDirs: { snapshots: o.video.snapshotsDir, clips: o.video.clipsDir },
       ...siteModelFile(o.siteDir, o.siteModelGltf),
       panoramas: new PanoramaHttp(o.panoramas, o.auth, o.log.child('panorama-http')),
+      ...(o.tls ? { tls: o.tls } : {}),
     },
     o.handlers,
     o.auth,
