@@ -18,6 +18,11 @@ export interface CoreSupervisorOptions {
   execPath?: string;
   env?: NodeJS.ProcessEnv;
   backoff?: RestartBackoffPolicy;
+  /**
+   * Keep a second core process loaded and idle, so a restart skips loading the code (seconds on
+   * a busy wall PC) and only opens the database and services. Default true.
+   */
+  warmSpare?: boolean;
   /** A graceful stop that takes longer than this is ended with SIGKILL, ms. */
   stopTimeoutMs?: number;
   /** A line for the person at the console (first-start admin password). */
@@ -37,6 +42,7 @@ export interface CoreSupervisorOptions {
  */
 export class CoreSupervisor {
   private child: ChildProcess | null = null;
+  private spare: ChildProcess | null = null;
   private stopping: Promise<void> | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private readonly backoff: RestartBackoff;
@@ -72,6 +78,7 @@ export class CoreSupervisor {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       if (this.restartTimer) clearTimeout(this.restartTimer);
+      this.dropSpare();
       const child = this.child;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -84,15 +91,46 @@ export class CoreSupervisor {
     return this.stopping;
   }
 
-  private spawn(): void {
-    this.restartTimer = null;
-    const child = fork(this.options.entry, [], {
+  private fork(): ChildProcess {
+    return fork(this.options.entry, [], {
       execPath: this.options.execPath ?? process.execPath,
       env: this.options.env ?? process.env,
       // The core's own log lines go straight to this terminal; its messages to us go over IPC.
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'json',
     });
+  }
+
+  /** The warm spare if it is alive, else a fresh process. */
+  private nextChild(): ChildProcess {
+    const spare = this.spare;
+    this.spare = null;
+    if (spare && spare.connected && spare.exitCode === null && spare.signalCode === null) {
+      spare.removeAllListeners('exit');
+      return spare;
+    }
+    return this.fork();
+  }
+
+  private prepareSpare(): void {
+    if (this.options.warmSpare === false || this.spare || this.stopping) return;
+    const spare = this.fork();
+    spare.on('error', () => undefined);
+    spare.once('exit', () => {
+      if (this.spare === spare) this.spare = null;
+    });
+    this.spare = spare;
+  }
+
+  private dropSpare(): void {
+    const spare = this.spare;
+    this.spare = null;
+    if (spare && spare.exitCode === null) spare.kill('SIGTERM');
+  }
+
+  private spawn(): void {
+    this.restartTimer = null;
+    const child = this.nextChild();
     this.child = child;
     let fatal: string | null = null;
     child.on('message', (message: unknown) => {
@@ -134,6 +172,7 @@ export class CoreSupervisor {
     // `--port 0` picked a port: later cores take the same one, so clients find them again.
     this.config.port = info.port;
     this.options.onListening?.(info, first);
+    this.prepareSpare();
     if (this.firstStart) {
       this.firstStart.resolve(info);
       this.firstStart = null;
