@@ -31,10 +31,10 @@ export function rssMiB(pid) {
 }
 
 /**
- * Resident memory of a process and all its descendants in MiB: `serve` is a supervisor with the
- * core (and a warm spare core) as children, and ffmpeg under the core.
+ * Resident memory of a process and its descendants in MiB, except `exclude`d programs: `serve`
+ * is a supervisor with the core (and a warm spare core) as children, and ffmpeg under the core.
  */
-export function treeRssMiB(pid) {
+export function treeRssMiB(pid, exclude = ['ffmpeg']) {
   const children = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -52,7 +52,7 @@ export function treeRssMiB(pid) {
   while (queue.length) {
     const p = queue.pop();
     try {
-      total += rssMiB(p);
+      if (!exclude.includes(readFileSync(`/proc/${p}/comm`, 'utf8').trim())) total += rssMiB(p);
     } catch {
       // gone meanwhile
     }
