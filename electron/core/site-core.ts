@@ -48,7 +48,7 @@ export interface SiteCoreOptions {
   /** Shows a line to the person at the console, never to the log file (first-start password). */
   announce: (line: string) => void;
   consoleLogLevel?: 'debug' | 'info' | 'warn' | 'error';
-  /** Serve HTTP/WebSocket (the Electron shell may run with IPC only). Default true. */
+  /** Serve HTTP/WebSocket. Default true; tests that drive the core in-process may turn it off. */
   http?: boolean;
   /** Seals camera passwords at rest; the Electron shell passes the OS keychain's (safeStorage). */
   sealer?: SecretSealer;

@@ -56,7 +56,7 @@ export interface HandlerDeps {
   panoramas?: PanoramaService;
 }
 
-/** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
+/** The server side of the contract, behind the HTTP/WebSocket transport. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const history = deps.history ?? new HistoryQuery(deps.db, { rawKeptMs: DEFAULT_RETENTION.rawDays * 86_400_000 });
   return {
