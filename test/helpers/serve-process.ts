@@ -30,6 +30,8 @@ export class ServeProcess {
       cwd: ROOT,
       env: { ...process.env, SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so crash() can kill the supervisor and the core together.
+      detached: true,
     });
     return new ServeProcess(child);
   }
@@ -54,6 +56,22 @@ export class ServeProcess {
   }
 
   waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+
+  /**
+   * A crash of the whole program (power cut, OOM killer): SIGKILL to the supervisor and the core
+   * child at once. Killing `child` alone kills only the supervisor, and the core then stops
+   * cleanly (it notices its supervisor is gone); killing the core alone is a restart.
+   */
+  async crash(): Promise<number | null> {
+    if (this.exitCode === null && this.child.pid) {
+      try {
+        process.kill(-this.child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     return this.exited;
   }
 
