@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CoreStatus } from '../../../renderer/src/transport/core-status.js';
+import { reconnectDelayMs } from '../../../renderer/src/transport/reconnect-delay.js';
 
 const health = (bootId?: string) => ({ status: 'ok' as const, version: '1', services: {}, ...(bootId ? { bootId } : {}) });
 
@@ -18,5 +19,15 @@ describe('the console notices a restarted core', () => {
     const core = new CoreStatus();
     core.note({ ...health('a'), transport: { tls: false, unencryptedLan: true } });
     expect(core.transport.get()).toEqual({ tls: false, unencryptedLan: true });
+  });
+});
+
+describe('live socket reconnection delay', () => {
+  it('starts at a quarter second, grows to a 15 s cap, with ±20 % jitter', () => {
+    const mid = (attempt: number) => reconnectDelayMs(attempt, () => 0.5);
+    expect([0, 1, 2, 3, 4].map(mid)).toEqual([250, 375, 563, 844, 1266]);
+    expect(mid(30)).toBe(15_000);
+    expect(reconnectDelayMs(0, () => 0)).toBe(200);
+    expect(reconnectDelayMs(0, () => 1)).toBe(300);
   });
 });
