@@ -8,7 +8,7 @@ import { median, percentile, removeDir, spawnUntil, stop, tempDir } from './lib.
 
 export const title = 'Core restart after SIGKILL (issue 10)';
 export const note =
-  'Each round: `serve` with the demo site on a fresh data folder, Chromium logged in with the live link up, 5 s for the warm spare to load, then SIGKILL of the core child (pid from `/api/health`). Measured from the kill: health answers 200 with a new boot id (polled every 20 ms), and the console shows "核心已重启" (Chromium, polled every 20 ms). Baseline, interleaved: spawn of a fresh `serve` → first health OK. Rounds: BENCH_RESTART_ROUNDS (default 5); median, with min–max as spread.';
+  'Each round: `serve` with the demo site on a fresh data folder, Chromium logged in with the live link up, 8 s for the warm spare to load (it starts loading 3 s after the core listens), then SIGKILL of the core child (pid from `/api/health`). Measured from the kill: health answers 200 with a new boot id (polled every 20 ms), and the console shows "核心已重启" (Chromium, polled every 20 ms). Baseline, interleaved: spawn of a fresh `serve` → first health OK. Rounds: BENCH_RESTART_ROUNDS (default 5); median, with min–max as spread.';
 
 const PASSWORD = 'bench-password';
 
@@ -59,7 +59,7 @@ export async function run({ root }) {
       await page.fill('input[name=password]', PASSWORD);
       await page.click('button[type=submit]');
       await page.waitForSelector('[data-testid=live-link].link-live', { timeout: 30_000 });
-      await new Promise((r) => setTimeout(r, 5000));
+      await new Promise((r) => setTimeout(r, 8000));
       const before = await health(url);
       const killed = performance.now();
       process.kill(before.pid, 'SIGKILL');

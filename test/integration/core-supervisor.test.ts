@@ -45,8 +45,8 @@ describe('serve supervises the core', () => {
     const before = (await getJson<HealthReport>(`${serve.url}/api/health`)).body;
     expect(before.pid).not.toBe(serve.child.pid);
     expect(before.bootId).toMatch(/^[0-9a-f-]{36}$/);
-    // A core that has run a while: its supervisor has its warm spare loaded by then.
-    await new Promise((r) => setTimeout(r, 4000));
+    // A core that has run a while: its supervisor has its warm spare loaded by then (3 s after start, then loading).
+    await new Promise((r) => setTimeout(r, 8000));
 
     process.kill(before.pid!, 'SIGKILL');
     const { health, ms } = await nextBoot(serve.url, before.bootId!);

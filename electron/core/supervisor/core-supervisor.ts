@@ -23,6 +23,8 @@ export interface CoreSupervisorOptions {
    * a busy wall PC) and only opens the database and services. Default true.
    */
   warmSpare?: boolean;
+  /** The spare is loaded this long after a core starts listening, so it does not slow that core's first seconds, ms (default 3000). */
+  spareDelayMs?: number;
   /** A graceful stop that takes longer than this is ended with SIGKILL, ms. */
   stopTimeoutMs?: number;
   /** A line for the person at the console (first-start admin password). */
@@ -43,6 +45,7 @@ export interface CoreSupervisorOptions {
 export class CoreSupervisor {
   private child: ChildProcess | null = null;
   private spare: ChildProcess | null = null;
+  private spareTimer: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private readonly backoff: RestartBackoff;
@@ -112,8 +115,17 @@ export class CoreSupervisor {
     return this.fork();
   }
 
+  private scheduleSpare(): void {
+    if (this.options.warmSpare === false || this.spare || this.spareTimer) return;
+    this.spareTimer = setTimeout(() => {
+      this.spareTimer = null;
+      this.prepareSpare();
+    }, this.options.spareDelayMs ?? 3000);
+    this.spareTimer.unref();
+  }
+
   private prepareSpare(): void {
-    if (this.options.warmSpare === false || this.spare || this.stopping) return;
+    if (this.spare || this.stopping) return;
     const spare = this.fork();
     spare.on('error', () => undefined);
     spare.once('exit', () => {
@@ -123,6 +135,8 @@ export class CoreSupervisor {
   }
 
   private dropSpare(): void {
+    if (this.spareTimer) clearTimeout(this.spareTimer);
+    this.spareTimer = null;
     const spare = this.spare;
     this.spare = null;
     if (spare && spare.exitCode === null) spare.kill('SIGTERM');
@@ -172,7 +186,7 @@ export class CoreSupervisor {
     // `--port 0` picked a port: later cores take the same one, so clients find them again.
     this.config.port = info.port;
     this.options.onListening?.(info, first);
-    this.prepareSpare();
+    this.scheduleSpare();
     if (this.firstStart) {
       this.firstStart.resolve(info);
       this.firstStart = null;
