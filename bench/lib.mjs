@@ -1,6 +1,6 @@
 // Shared helpers for benchmarks: spawn and time processes, read memory from /proc.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,6 +28,37 @@ export function rssMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/**
+ * Resident memory of a process and its descendants in MiB, except `exclude`d programs: `serve`
+ * is a supervisor with the core (and a warm spare core) as children, and ffmpeg under the core.
+ */
+export function treeRssMiB(pid, exclude = ['ffmpeg']) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.pop();
+    try {
+      if (!exclude.includes(readFileSync(`/proc/${p}/comm`, 'utf8').trim())) total += rssMiB(p);
+    } catch {
+      // gone meanwhile
+    }
+    queue.push(...(children.get(p) ?? []));
+  }
+  return total;
 }
 
 /** Spawns a process and resolves once `pattern` appears in its output, with the time it took. */

@@ -51,7 +51,7 @@ if (electron.ok) {
       'To get the desktop window, run "npm install" on a machine that can download Electron.\n\n',
   );
   ensureSqliteForNode();
-  // --kiosk is a window option; the browser has its own full-screen (F11).
-  process.argv = [process.argv[0], join(root, 'dist', 'electron', 'core', 'cli', 'serve.js'), ...args.filter((a) => a !== '--kiosk')];
+  // The same flags as the desktop app (one parser); serve accepts --kiosk and ignores it.
+  process.argv = [process.argv[0], join(root, 'dist', 'electron', 'core', 'cli', 'serve.js'), ...args];
   await import('../dist/electron/core/cli/serve.js');
 }

@@ -1,7 +1,7 @@
 /**
- * The one contract between the site core and every UI (Electron renderer, web console,
- * integrations). The interface *is* the protocol: the HTTP routes, the Electron IPC channel
- * names and the renderer's clients are all derived from `API_ROUTES` below, never hand-typed.
+ * The one contract between the site core and every UI (desktop window, web console,
+ * integrations). The interface *is* the protocol: the HTTP routes and the renderer's client are
+ * derived from `API_ROUTES` below, never hand-typed.
  *
  * Each area's types, methods and route entries live in `api/<area>.ts`; this file assembles them
  * into one interface and one route table, and re-exports everything, so importers need only it.
@@ -51,8 +51,3 @@ export const API_ROUTES = {
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];
-
-/** Electron IPC channel for a method; derived so main and preload cannot disagree. */
-export function ipcChannelFor(method: ApiMethod): string {
-  return `site-command:${method}`;
-}

@@ -58,7 +58,7 @@ export interface SiteCoreOptions {
    * sockets besides the console's own origin (`--wall-origin URL`, repeatable).
    */
   wallOrigins?: string[];
-  /** Serve HTTP/WebSocket (the Electron shell may run with IPC only). Default true. */
+  /** Serve HTTP/WebSocket. Default true; tests that drive the core in-process may turn it off. */
   http?: boolean;
   /** Seals camera passwords at rest; the Electron shell passes the OS keychain's (safeStorage). */
   sealer?: SecretSealer;
@@ -66,6 +66,12 @@ export interface SiteCoreOptions {
   clipQuotaBytes?: number;
   /** Telemetry and HJ 212 interval data retention; defaults in store/retention.ts (raw 30 days, rollups and minute/hour data 2 years, day data 10 years). */
   retention?: Partial<RetentionOptions>;
+  /** PEM certificate and key: the console is served over HTTPS/WSS (see tls/lan-certificate.ts). */
+  tls?: { cert: string; key: string; fingerprint: string; selfSigned: boolean };
+  /** Plain HTTP on a LAN address (`--no-tls`): health says so and the console warns admins. */
+  unencryptedLan?: boolean;
+  /** This run of the core (new after each restart), reported by health so clients notice a restart. */
+  bootId?: string;
 }
 
 /**
@@ -237,6 +243,15 @@ export class SiteCore {
         videoProblem: () => (this.registry.snapshot().video === 'failed' ? (this.registry.errorOf('video') ?? 'video is unavailable') : null),
       },
       version: this.version,
+      boot: {
+        ...(this.options.bootId ? { bootId: this.options.bootId } : {}),
+        pid: process.pid,
+        transport: {
+          tls: this.options.tls !== undefined,
+          ...(this.options.tls ? { fingerprint: this.options.tls.fingerprint, selfSigned: this.options.tls.selfSigned } : {}),
+          unencryptedLan: this.options.unencryptedLan === true,
+        },
+      },
       auth,
       devices,
       telemetry: telemetryQuery,
@@ -263,8 +278,9 @@ export class SiteCore {
         hub: this.hub,
         video,
         panoramas,
-        wallOrigins: this.options.wallOrigins,
         log: this.log,
+        ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
+        wallOrigins: this.options.wallOrigins ?? [],
       });
       this.registry.add(this.httpServer);
     }

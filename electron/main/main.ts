@@ -1,31 +1,34 @@
 /**
- * Electron shell: one window on the console, the site core in this process, IPC to the renderer.
- * Everything with logic lives in the core or in small modules tested under Node; this file only
- * wires Electron's objects to them.
+ * Electron shell: windows only. The site core runs in a child process started by the same
+ * supervisor as `npm run serve` (the Electron binary as Node, ELECTRON_RUN_AS_NODE=1), so a fault
+ * in the core never takes the window down and is restarted within seconds; the window loads the
+ * console from the core's loopback address, exactly as a browser does. Everything with logic lives
+ * in the core or in small modules tested under Node; this file only wires Electron's objects to them.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { appRoot, demoSiteDir, rendererDistDir } from '../core/app-paths.js';
-import { PortInUseError } from '../core/api/http-server.js';
-import { SiteCore, type SiteCoreOptions } from '../core/site-core.js';
+import { appRoot, rendererDistDir } from '../core/app-paths.js';
+import { operatorArgs } from '../core/cli/electron-argv.js';
+import { readCommandLine } from '../core/cli/parse-or-exit.js';
+import { startNotices } from '../core/cli/start-notices.js';
+import { CoreStartError, CoreSupervisor } from '../core/supervisor/core-supervisor.js';
+import { consoleUrlOf, isConsoleUrl, trustsCoreCertificate } from './console-origin.js';
 import { CrashReloadGuard } from './crash-guard.js';
-import { registerIpcTransport } from './ipc-transport.js';
-import { safeStorageSealer } from './safe-storage-sealer.js';
-import { parseShellArgs } from './shell-options.js';
+import { desktopVaultKey } from './vault-key.js';
 import { loadWindowState, saveWindowState } from './window-state.js';
 
 // `electron` is imported dynamically and typed loosely: its types are not installed where the
 // binary is not (see electron-types.ts). Only the calls below touch it.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const electron: any = await import('electron' as string);
-const { app, BrowserWindow, ipcMain, powerSaveBlocker, screen, dialog, shell, safeStorage } = electron;
+const { app, BrowserWindow, powerSaveBlocker, screen, dialog, shell, safeStorage } = electron;
 
-const options = parseShellArgs(process.argv.slice(1));
-const indexHtml = join(rendererDistDir(), 'index.html');
-const indexUrlPrefix = pathToFileURL(rendererDistDir()).href;
-
-if (!app.requestSingleInstanceLock()) {
+// The same parser, messages and exit status as `npm run serve` (Electron's own switches removed first).
+const outcome = readCommandLine(operatorArgs(process.argv, (process as { defaultApp?: boolean }).defaultApp === true));
+if (!outcome.ok) {
+  (outcome.exitCode ? process.stderr : process.stdout).write(outcome.message);
+  if (outcome.exitCode) dialog.showErrorBox('Site Command', outcome.message.split('\n')[0]);
+  app.exit(outcome.exitCode);
+} else if (!app.requestSingleInstanceLock()) {
   // A second console on the same PC would fight over the database and the port.
   app.quit();
 } else {
@@ -33,50 +36,57 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  if (!existsSync(indexHtml)) {
-    dialog.showErrorBox('Site Command', `The console UI is not built (${indexHtml} is missing). Run "npm run build".`);
-    app.quit();
-    return;
-  }
-  const coreOptions: SiteCoreOptions = {
-    siteDir: options.siteDir ?? demoSiteDir(),
-    dataDir: options.dataDir ?? join(app.getPath('userData'), 'data'),
-    host: options.host,
-    port: options.port,
-    simulate: options.simulate,
-    staticRoot: rendererDistDir(),
-    adminPassword: process.env.SITE_COMMAND_ADMIN_PASSWORD,
-    announce: (line) => {
+  if (!outcome.ok) return;
+  const options = outcome.options;
+  const notices = startNotices(options);
+  for (const line of notices.warnings) process.stderr.write(`${line}\n`);
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
+  const vaultKey = desktopVaultKey(join(app.getPath('userData'), 'vault-key.sealed'), safeStorage, backend);
+  const supervisor = new CoreSupervisor({
+    entry: join(appRoot(), 'dist', 'electron', 'core', 'cli', 'core-child.js'),
+    execPath: process.execPath,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    config: {
+      siteDir: options.siteDir,
+      dataDir: options.dataDir ?? join(app.getPath('userData'), 'data'),
+      host: options.host,
+      port: options.port,
+      simulate: options.simulate,
+      staticRoot: rendererDistDir(),
+      tls: options.tls,
+      wallOrigins: options.wallOrigins,
+      ...(options.mqttUrl ? { mqttUrl: options.mqttUrl } : {}),
+      ...(options.hj212Port !== undefined ? { hj212Port: options.hj212Port } : {}),
+      ...(options.hj212Host ? { hj212Host: options.hj212Host } : {}),
+      ...(process.env.SITE_COMMAND_ADMIN_PASSWORD ? { adminPassword: process.env.SITE_COMMAND_ADMIN_PASSWORD } : {}),
+      ...(vaultKey ? { vaultKey } : {}),
+    },
+    onAnnounce: (line) => {
       process.stdout.write(`${line}\n`);
       void dialog.showMessageBox({ type: 'info', title: 'Site Command', message: line });
     },
-    http: options.port !== 0,
-    ...(() => {
-      const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
-      const sealer = safeStorageSealer(safeStorage, backend);
-      return sealer ? { sealer } : {};
-    })(),
-    ...(options.mqttUrl ? { mqttUrl: options.mqttUrl } : {}),
-  };
-  let core = new SiteCore(coreOptions);
-  try {
-    await core.start();
-  } catch (error) {
-    if (!(error instanceof PortInUseError)) throw error;
-    // Another program holds the web console's port: run the desktop console without it.
-    dialog.showErrorBox('Site Command', `${error.message}\n\nThe console starts without the LAN web console.`);
-    core = new SiteCore({ ...coreOptions, http: false });
-    await core.start();
-  }
-  const stopIpc = registerIpcTransport({
-    ipcMain,
-    handlers: core.handlers,
-    auth: core.auth,
-    hub: core.hub,
-    log: core.log.child('ipc'),
-    isTrustedFrame: (url) => url.startsWith(indexUrlPrefix),
+    onRestart: (reason, delayMs) => process.stderr.write(`Site Command core ${reason}; restarting in ${(delayMs / 1000).toFixed(1)} s\n`),
   });
-  if (core.url) process.stdout.write(`Site Command listening on ${core.url}\n`);
+  let info;
+  try {
+    info = await supervisor.start();
+  } catch (error) {
+    const message = error instanceof CoreStartError ? error.message : (error as Error).message;
+    process.stderr.write(`Site Command cannot start: ${message}\n`);
+    dialog.showErrorBox('Site Command', message);
+    app.exit(error instanceof CoreStartError ? 2 : 1);
+    return;
+  }
+  for (const line of notices.afterStart(info)) process.stdout.write(`${line}\n`);
+  process.stdout.write(`Site Command listening on ${info.url}\n`);
+  const consoleUrl = consoleUrlOf(info.url);
+
+  // The core's certificate (self-signed, or issued for the LAN name) is accepted on its own origin only.
+  app.on('certificate-error', (event: { preventDefault(): void }, _wc: unknown, url: string, _error: string, certificate: { data: string }, callback: (ok: boolean) => void) => {
+    const ok = trustsCoreCertificate(url, certificate.data, consoleUrl, supervisor.listening?.fingerprint);
+    if (ok) event.preventDefault();
+    callback(ok);
+  });
 
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const saved = loadWindowState(stateFile, screen.getAllDisplays());
@@ -95,8 +105,6 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
-      // The preload hands the core's loopback origin to the renderer for live video and media.
-      additionalArguments: core.url ? [`--site-command-origin=${core.url.replace('0.0.0.0', '127.0.0.1')}`] : [],
     },
   });
   if (saved.maximized) win.maximize();
@@ -107,7 +115,7 @@ async function start(): Promise<void> {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event: { preventDefault(): void }, url: string) => {
-    if (!url.startsWith(indexUrlPrefix)) event.preventDefault();
+    if (!isConsoleUrl(url, consoleUrl)) event.preventDefault();
   });
   win.webContents.session.setPermissionRequestHandler((_wc: unknown, permission: string, callback: (ok: boolean) => void) =>
     callback(permission === 'fullscreen'),
@@ -129,7 +137,7 @@ async function start(): Promise<void> {
 
   const crashGuard = new CrashReloadGuard();
   win.webContents.on('render-process-gone', (_e: unknown, details: { reason: string }) => {
-    core.log.error('renderer process gone', { reason: details.reason });
+    process.stderr.write(`Site Command: renderer process gone (${details.reason})\n`);
     if (crashGuard.shouldReload(details.reason)) setTimeout(() => win.reload(), 1000);
   });
 
@@ -139,7 +147,7 @@ async function start(): Promise<void> {
   };
   win.on('close', remember);
   win.once('ready-to-show', () => win.show());
-  await win.loadFile(indexHtml);
+  await win.loadURL(consoleUrl);
 
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
@@ -151,8 +159,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     quitting = true;
     keepAwake(false);
-    stopIpc();
-    void core.stop().finally(() => app.exit(0));
+    void supervisor.stop().finally(() => app.exit(0));
   });
   app.on('window-all-closed', () => app.quit());
 }

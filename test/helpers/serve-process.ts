@@ -30,6 +30,8 @@ export class ServeProcess {
       cwd: ROOT,
       env: { ...process.env, SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so crash() can kill the supervisor and the core together.
+      detached: true,
     });
     return new ServeProcess(child);
   }
@@ -37,8 +39,8 @@ export class ServeProcess {
   /** Starts and waits for the "listening" line. */
   static async start(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 20_000): Promise<ServeProcess> {
     const serve = ServeProcess.spawn(args, env);
-    await serve.waitFor(/Site Command listening on (http:\/\/\S+)/, timeoutMs);
-    serve.url = /Site Command listening on (http:\/\/\S+)/.exec(serve.output)![1]!;
+    await serve.waitFor(/Site Command listening on (https?:\/\/\S+)/, timeoutMs);
+    serve.url = /Site Command listening on (https?:\/\/\S+)/.exec(serve.output)![1]!;
     return serve;
   }
 
@@ -54,6 +56,22 @@ export class ServeProcess {
   }
 
   waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+
+  /**
+   * A crash of the whole program (power cut, OOM killer): SIGKILL to the supervisor and the core
+   * child at once. Killing `child` alone kills only the supervisor, and the core then stops
+   * cleanly (it notices its supervisor is gone); killing the core alone is a restart.
+   */
+  async crash(): Promise<number | null> {
+    if (this.exitCode === null && this.child.pid) {
+      try {
+        process.kill(-this.child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     return this.exited;
   }
 

@@ -29,7 +29,7 @@ describe('history through the built core and a real mosquitto', () => {
       }
       await new Promise((r) => setImmediate(r));
     }
-    serve.child.kill('SIGKILL');
+    await serve.crash();
     await serve.waitForExit();
 
     const db = new Database(join(data, 'site-command.db'), { readonly: true });

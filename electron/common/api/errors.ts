@@ -1,4 +1,4 @@
-/** Error body of every failed API call, and the shape IPC errors are re-thrown with. */
+/** Error body of every failed API call, as the HTTP transport sends it and the client re-throws it. */
 export interface ApiErrorBody {
   error: string;
   /** Machine-readable reason: `unauthorized`, `forbidden`, `bad-request`, `not-found`, `conflict`, `rate-limited`, `internal`. */

@@ -3,13 +3,7 @@ import type { PanoramaProgress } from '../panorama/types.js';
 import type { DeviceView, SourceStatus } from '../site.js';
 import type { TelemetryRecord } from '../telemetry.js';
 
-/** Channel a logged-in Electron renderer calls (with its token) to start receiving live events. */
-export const IPC_LIVE_START_CHANNEL = 'site-command:live-start';
-
-/** Channel on which the core pushes live events to an Electron renderer (arrays, batched). */
-export const IPC_LIVE_CHANNEL = 'site-command:live';
-
-/** Live events pushed to UIs (WebSocket `/api/live`, Electron IPC). */
+/** Live events pushed to UIs (WebSocket `/api/live`). */
 export type LiveEvent =
   | { type: 'telemetry'; record: TelemetryRecord }
   | { type: 'device'; device: DeviceView }

@@ -10,6 +10,25 @@ export interface HealthReport {
   services: Record<string, ServiceState>;
   /** False once untrusted input has polluted a built-in prototype in the core (CWE-1321); status is then 'degraded'. */
   prototypesIntact: boolean;
+  /**
+   * This run of the core: a new id after every restart, so a client that reconnects can tell the
+   * core restarted (and say so) rather than that only the network dropped.
+   */
+  bootId?: string;
+  /** The core process, for the operator's diagnostics (and tests that stop it). */
+  pid?: number;
+  /** How the console is served, for the top bar and the admins' warning. */
+  transport?: TransportSecurity;
+}
+
+/** Whether the console's traffic is encrypted, and with which certificate. */
+export interface TransportSecurity {
+  tls: boolean;
+  /** SHA-256 fingerprint of the served certificate (colon hex), to compare on each wall screen. */
+  fingerprint?: string;
+  selfSigned?: boolean;
+  /** Plain HTTP on a LAN address (`--no-tls`): passwords and tokens cross the LAN readable. */
+  unencryptedLan: boolean;
 }
 
 /** The core's health, this site's summary and its geometry. */

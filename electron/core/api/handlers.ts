@@ -40,6 +40,8 @@ export interface HandlerDeps {
   devices: DeviceStates;
   telemetry: TelemetryQuery;
   services: () => HealthReport['services'];
+  /** This run of the core and how it serves (absent in tests that build handlers alone). */
+  boot?: Pick<HealthReport, 'bootId' | 'pid' | 'transport'>;
   site: () => SiteSummary;
   alarms: AlarmService;
   db: Database;
@@ -59,7 +61,7 @@ export interface HandlerDeps {
   panoramas?: PanoramaService;
 }
 
-/** The server side of the contract, shared by the HTTP/WebSocket and Electron IPC transports. */
+/** The server side of the contract, behind the HTTP/WebSocket transport. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const history = deps.history ?? new HistoryQuery(deps.db, { rawKeptMs: DEFAULT_RETENTION.rawDays * 86_400_000 });
   return {
@@ -86,7 +88,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       const services = deps.services();
       const intact = prototypesIntact();
       const degraded = !intact || Object.values(services).some((s) => s === 'failed');
-      return { status: degraded ? 'degraded' : 'ok', version: deps.version, services, prototypesIntact: intact };
+      return { status: degraded ? 'degraded' : 'ok', version: deps.version, services, prototypesIntact: intact, ...deps.boot };
     },
     async login(params, context) {
       return deps.auth.login(params.username, params.password, context.address);

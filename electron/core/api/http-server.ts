@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { ApiError, HTTP_STATUS_FOR_ERROR } from '../../common/api.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -33,6 +34,8 @@ export interface HttpServerOptions {
   panoramas?: { handles(req: IncomingMessage, url: URL): boolean; serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
   /** Origins besides the console's own that may open the live and video sockets (wall screens' pages). */
   wallOrigins?: readonly string[];
+  /** PEM certificate and key: HTTPS and WSS on the same port instead of HTTP and WS. */
+  tls?: { cert: string; key: string };
 }
 
 /** A port that cannot be bound, with a message the operator can act on. */
@@ -81,17 +84,18 @@ export class HttpApiServer implements Service {
 
   get url(): string {
     const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
-    return `http://${host}:${this.boundPort}`;
+    return `${this.options.tls ? 'https' : 'http'}://${host}:${this.boundPort}`;
   }
 
   async start(): Promise<void> {
-    const server = createServer((req, res) => {
+    const listener = (req: IncomingMessage, res: ServerResponse) => {
       this.onRequest(req, res).catch((error) => {
         this.log.error('request failed', { error });
         if (!res.headersSent) sendJson(res, 500, { error: 'internal error', code: 'internal' });
         else res.destroy();
       });
-    });
+    };
+    const server: Server = this.options.tls ? createHttpsServer({ cert: this.options.tls.cert, key: this.options.tls.key }, listener) : createServer(listener);
     server.on('upgrade', (req, socket, head) => {
       try {
         this.onUpgrade(req, socket, head);

@@ -1,57 +1,68 @@
 /**
  * Web console mode: the site core under plain Node, serving the console to browsers. This is how
- * the console runs where Electron cannot, and how extra wall screens on the LAN join.
+ * the console runs where Electron cannot, and how extra wall screens on the LAN join. The core
+ * runs in a supervised child process (core-child.ts): a fault in it restarts it within seconds.
  */
-import { rendererDistDir } from '../app-paths.js';
-import { PortInUseError } from '../api/http-server.js';
-import { SiteCore } from '../site-core.js';
-import { DataDirectoryError } from '../store/database.js';
-import { parseServeArgs, SERVE_USAGE, UsageError } from './serve-options.js';
+import { join } from 'node:path';
+import { defaultDataDir, rendererDistDir } from '../app-paths.js';
+import { CoreStartError, CoreSupervisor } from '../supervisor/core-supervisor.js';
+import { readCommandLine } from './parse-or-exit.js';
+import { startNotices } from './start-notices.js';
 
-async function main(): Promise<void> {
-  let options;
-  try {
-    options = parseServeArgs(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      if (error.message) process.stderr.write(`${error.message}\n\n`);
-      process.stderr.write(`${SERVE_USAGE}\n`);
-      process.exit(error.message ? 2 : 0);
-    }
-    throw error;
-  }
-
-  const core = new SiteCore({
-    ...options,
-    staticRoot: rendererDistDir(),
-    adminPassword: process.env.SITE_COMMAND_ADMIN_PASSWORD,
-    announce: (line) => process.stdout.write(`${line}\n`),
-  });
-  let shuttingDown = false;
-  const shutdown = (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    core.log.info('shutting down', { signal });
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    core.stop().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-
-  await core.start();
-  if (core.loaded.problems.length) {
-    process.stderr.write(`The site file has problems; the console shows them until they are fixed:\n`);
-    for (const p of core.loaded.problems) process.stderr.write(`  ${p.file}: ${p.field}: ${p.message}\n`);
-  }
-  process.stdout.write(`Site Command listening on ${core.url}\n`);
+const outcome = readCommandLine(process.argv.slice(2));
+if (!outcome.ok) {
+  (outcome.exitCode ? process.stderr : process.stdout).write(outcome.message);
+  process.exit(outcome.exitCode);
 }
+const options = outcome.options;
+const notices = startNotices(options);
+for (const line of notices.warnings) process.stderr.write(`${line}\n`);
 
-main().catch((error: unknown) => {
-  if (error instanceof PortInUseError || error instanceof DataDirectoryError) {
+const supervisor = new CoreSupervisor({
+  entry: join(import.meta.dirname, 'core-child.js'),
+  config: {
+    siteDir: options.siteDir,
+    dataDir: options.dataDir ?? defaultDataDir(process.env),
+    host: options.host,
+    port: options.port,
+    simulate: options.simulate,
+    staticRoot: rendererDistDir(),
+    tls: options.tls,
+    wallOrigins: options.wallOrigins,
+    ...(options.mqttUrl ? { mqttUrl: options.mqttUrl } : {}),
+    ...(options.hj212Port !== undefined ? { hj212Port: options.hj212Port } : {}),
+    ...(options.hj212Host ? { hj212Host: options.hj212Host } : {}),
+    ...(process.env.SITE_COMMAND_ADMIN_PASSWORD ? { adminPassword: process.env.SITE_COMMAND_ADMIN_PASSWORD } : {}),
+  },
+  onAnnounce: (line) => process.stdout.write(`${line}\n`),
+  onRestart: (reason, delayMs) => process.stderr.write(`Site Command core ${reason}; restarting in ${(delayMs / 1000).toFixed(1)} s\n`),
+});
+
+let shuttingDown = false;
+const shutdown = () => {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  supervisor.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+
+try {
+  const info = await supervisor.start();
+  for (const line of notices.afterStart(info)) process.stdout.write(`${line}\n`);
+  if (info.problems.length) {
+    process.stderr.write(`The site file has problems; the console shows them until they are fixed:\n`);
+    for (const p of info.problems) process.stderr.write(`  ${p}\n`);
+  }
+  process.stdout.write(`Site Command listening on ${info.url}\n`);
+} catch (error) {
+  if (error instanceof CoreStartError) {
     process.stderr.write(`Site Command cannot start: ${error.message}\n`);
     process.exit(2);
   }
   process.stderr.write(`Site Command failed to start: ${(error as Error).message}\n`);
   process.exit(1);
-});
+}

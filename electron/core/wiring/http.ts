@@ -24,6 +24,8 @@ export interface HttpWiringOptions {
   /** Wall-screen pages' origins allowed to open the sockets, besides the console's own. */
   wallOrigins?: readonly string[];
   log: Logger;
+  /** PEM certificate and key for HTTPS/WSS. */
+  tls?: { cert: string; key: string };
 }
 
 /** The HTTP/WebSocket transport: the API routes, live events, video sockets, media and panorama uploads. */
@@ -39,6 +41,7 @@ export function wireHttp(o: HttpWiringOptions): HttpApiServer {
       ...siteModelFile(o.siteDir, o.siteModelGltf),
       panoramas: new PanoramaHttp(o.panoramas, o.auth, o.log.child('panorama-http')),
       wallOrigins: o.wallOrigins ?? [],
+      ...(o.tls ? { tls: o.tls } : {}),
     },
     o.handlers,
     o.auth,

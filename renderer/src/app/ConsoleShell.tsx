@@ -4,6 +4,7 @@ import { ApiError, type SessionInfo } from '../../../electron/common/api.js';
 import { AlarmState, alarmSourceOf, reloadAlarms } from '../state/alarm-state.js';
 import { SiteState, useValue } from '../state/site-state.js';
 import type { ApiClient } from '../transport/api-client.js';
+import { CoreStatus } from '../transport/core-status.js';
 import { ConfigProblems } from '../views/overview/ConfigProblems.js';
 import { Overview } from '../views/overview/Overview.js';
 import { AlarmBanner } from '../views/alarms/AlarmBanner.js';
@@ -22,6 +23,7 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
   const { t } = useTranslation();
   const [state] = useState(() => new SiteState());
   const [alarms] = useState(() => new AlarmState());
+  const [core] = useState(() => new CoreStatus());
   const [error, setError] = useState<string | null>(null);
   const site = useValue(state.site);
   const route = useRoute();
@@ -59,6 +61,11 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
         state.link.set(link);
         // After a lost link, reload the snapshot so nothing missed stays stale.
         if (link === 'live') {
+          // Health tells a restarted core (new boot id) from a network drop; the top bar says which.
+          client.call('health').then(
+            (health) => core.note(health),
+            () => undefined,
+          );
           void load();
           void reloadAlarms(alarms, alarmSourceOf(client));
         }
@@ -68,11 +75,11 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       cancelled = true;
       stop();
     };
-  }, [client, state, alarms, onLogout]);
+  }, [client, state, alarms, core, onLogout]);
 
   return (
     <div className="console">
-      <TopBar state={state} session={session} onLogout={onLogout} />
+      <TopBar state={state} core={core} session={session} onLogout={onLogout} />
       <AlarmBanner alarms={alarms} site={state} client={client} timeZone={site?.timeZone ?? 'Asia/Shanghai'} />
       <NavTabs current={route.view} />
       {error && (

@@ -4,9 +4,10 @@ import type { SessionInfo } from '../../../electron/common/api.js';
 import type { SourceStatus } from '../../../electron/common/site.js';
 import { formatSiteTime } from '../../../electron/common/time.js';
 import { SiteState, useSources, useValue } from '../state/site-state.js';
+import { CORE_RESTART_NOTICE_MS, type CoreStatus } from '../transport/core-status.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
-export function TopBar({ state, session, onLogout }: { state: SiteState; session: SessionInfo; onLogout: () => void }) {
+export function TopBar({ state, core, session, onLogout }: { state: SiteState; core: CoreStatus; session: SessionInfo; onLogout: () => void }) {
   const { t } = useTranslation();
   const site = useValue(state.site);
   const link = useValue(state.link);
@@ -32,6 +33,8 @@ export function TopBar({ state, session, onLogout }: { state: SiteState; session
           </span>
           {t(`top.live.${link}`)}
         </li>
+        <CoreRestarted core={core} />
+        <TransportBadge core={core} />
       </ul>
       <div className="top-right">
         <span className="workers" title={t('top.workersOnSite')}>
@@ -45,7 +48,56 @@ export function TopBar({ state, session, onLogout }: { state: SiteState; session
         </button>
       </div>
       {dropped > 0 && <p className="dropped">{t('top.dropped', { count: dropped })}</p>}
+      {session.role === 'admin' && <UnencryptedWarning core={core} />}
     </header>
+  );
+}
+
+/** "Core restarted" for a minute after the console reconnected to a new core (it reconnects by itself). */
+function CoreRestarted({ core }: { core: CoreStatus }) {
+  const { t } = useTranslation();
+  const at = useValue(core.restartedAt);
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (at === null) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), Math.max(0, at + CORE_RESTART_NOTICE_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [at]);
+  if (at === null || Date.now() - at >= CORE_RESTART_NOTICE_MS) return null;
+  return (
+    <li className="source source-reconnecting" data-testid="core-restarted" role="status">
+      <span className="shape" aria-hidden>
+        ↻
+      </span>
+      {t('top.coreRestarted')}
+    </li>
+  );
+}
+
+/** A lock when the console is served over TLS, its certificate's fingerprint in the tooltip (to compare on wall screens). */
+function TransportBadge({ core }: { core: CoreStatus }) {
+  const { t } = useTranslation();
+  const transport = useValue(core.transport);
+  if (!transport?.tls) return null;
+  return (
+    <li className="source" data-testid="tls-badge" title={t('top.tls.fingerprint', { fingerprint: transport.fingerprint ?? '' })}>
+      <span className="shape" aria-hidden>
+        🔒
+      </span>
+      {transport.selfSigned ? t('top.tls.selfSigned') : t('top.tls.on')}
+    </li>
+  );
+}
+
+/** Admins see it plainly: on a LAN address without TLS, passwords and tokens cross the network readable. */
+function UnencryptedWarning({ core }: { core: CoreStatus }) {
+  const { t } = useTranslation();
+  const transport = useValue(core.transport);
+  if (!transport?.unencryptedLan) return null;
+  return (
+    <p className="banner banner-error" role="alert" data-testid="unencrypted-banner">
+      ⚠ {t('top.unencrypted')}
+    </p>
   );
 }
 

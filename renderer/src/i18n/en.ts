@@ -17,6 +17,10 @@ export const en = {
     live: { connecting: 'Live: connecting', live: 'Live', lost: 'Live link lost — reconnecting' },
     dropped: '{{count}} live updates skipped (this screen could not keep up)',
     workersOnSite: 'Workers on site',
+    coreRestarted: 'Core restarted — reconnected',
+    tls: { on: 'Encrypted', selfSigned: 'Encrypted (self-signed)', fingerprint: 'Certificate SHA-256 fingerprint: {{fingerprint}}' },
+    unencrypted:
+      'Not encrypted: this console is served over plain HTTP on the LAN (--no-tls), so passwords and session tokens can be read on the network. Restart it with --tls-cert/--tls-key, or without --no-tls.',
   },
   source: {
     state: { connecting: 'connecting', connected: 'connected', reconnecting: 'reconnecting', offline: 'offline', disabled: 'disabled' },

@@ -4,11 +4,11 @@ import type { ApiMethod, ApiParams, ApiResult, LiveEvent } from '../../../electr
 export type LiveLinkState = 'connecting' | 'live' | 'lost';
 
 /**
- * The renderer's view of the site core. Two implementations: the web client (HTTP + WebSocket)
- * and the Electron client (IPC through the preload bridge). Views never know which one they have.
+ * The renderer's view of the site core over HTTP + WebSocket, in browsers and in the desktop
+ * window alike. Views depend on this interface, so tests can hand them a fake.
  */
 export interface ApiClient {
-  readonly transport: 'web' | 'ipc';
+  readonly transport: 'web';
   call<M extends ApiMethod>(method: M, ...params: undefined extends ApiParams<M> ? [ApiParams<M>?] : [ApiParams<M>]): Promise<ApiResult<M>>;
   setToken(token: string | null): void;
   /** Starts pushing live events (after login); returns a function that stops them. */

@@ -1,8 +1,10 @@
 import type { ApiClient } from './api-client.js';
-import { createIpcClient } from './ipc-client.js';
 import { createWebClient } from './web-client.js';
 
-/** Electron's preload puts the bridge on window; a browser has none and talks HTTP. */
+/**
+ * The one client: browsers and the desktop window alike load the console from the core's HTTP(S)
+ * address and talk to it there (the desktop app runs the core out of process, see electron/main).
+ */
 export function createClient(): ApiClient {
-  return window.siteCommand ? createIpcClient(window.siteCommand) : createWebClient();
+  return createWebClient();
 }

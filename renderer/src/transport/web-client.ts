@@ -1,5 +1,6 @@
 import { API_ROUTES, ApiError, fillRoutePath, type ApiErrorBody, type ApiMethod, type LiveEvent } from '../../../electron/common/api.js';
 import type { ApiClient, LiveLinkState } from './api-client.js';
+import { reconnectDelayMs } from './reconnect-delay.js';
 
 /** HTTP + WebSocket implementation of the contract, for browsers (web console, LAN wall screens). */
 export function createWebClient(origin = window.location.origin): ApiClient {
@@ -56,8 +57,8 @@ export function createWebClient(origin = window.location.origin): ApiClient {
       ws.onclose = () => {
         if (closed) return;
         onState('lost');
-        // Back off 1 s, 2 s, 4 s … 15 s: a restarting core comes back without a page reload.
-        const delay = Math.min(15_000, 1000 * 2 ** attempt++);
+        // A restarting core comes back without a page reload (reconnect-delay.ts).
+        const delay = reconnectDelayMs(attempt++);
         retry = setTimeout(connect, delay);
       };
     };

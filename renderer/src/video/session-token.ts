@@ -10,10 +10,9 @@ export function currentToken(): string | null {
 
 /**
  * Where the site core's HTTP/WebSocket server is, or null when this page was not loaded from it
- * (the Electron shell loads the renderer from a file and talks IPC; see the wall's banner).
+ * (a renderer opened from a file; the desktop window loads it from the core, as browsers do).
  */
 export function coreOrigin(): string | null {
-  if (window.siteCommand) return window.siteCommand.coreOrigin;
   const { protocol, origin } = window.location;
   return protocol === 'http:' || protocol === 'https:' ? origin : null;
 }

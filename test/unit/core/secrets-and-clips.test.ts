@@ -9,7 +9,6 @@ import { KeyFileSealer } from '../../../electron/core/secrets/secret-sealer.js';
 import { closeDatabase, openDatabase } from '../../../electron/core/store/database.js';
 import { EvidenceRecorder } from '../../../electron/core/video/evidence-recorder.js';
 import { VideoService } from '../../../electron/core/video/video-service.js';
-import { safeStorageSealer } from '../../../electron/main/safe-storage-sealer.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 afterEach(removeTempDirs);
@@ -46,15 +45,6 @@ describe('camera credentials at rest', () => {
     const view = registry.view('c1', {});
     expect(JSON.stringify(view)).not.toContain('topsecret');
     expect(view).toMatchObject({ mainUrl: 'rtsp://10.0.0.9/main', hasCredentials: true });
-  });
-
-  it('uses the OS keychain through safeStorage when it is real, not when it is basic_text', () => {
-    const fake = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from([...s].reverse().join('')), decryptString: (b: Buffer) => [...b.toString()].reverse().join('') };
-    const sealer = safeStorageSealer(fake)!;
-    expect(sealer.open(sealer.seal('pw'))).toBe('pw');
-    expect(sealer.seal('pw')).toMatch(/^ss1:/);
-    expect(safeStorageSealer(fake, 'basic_text')).toBeNull();
-    expect(safeStorageSealer({ ...fake, isEncryptionAvailable: () => false })).toBeNull();
   });
 
   it('rejects a camera linked to a device that does not exist, and duplicate camera ids', () => {

@@ -1,180 +1,78 @@
-import { writeFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import { afterEach, describe, expect, it } from 'vitest';
-import { API_METHODS, ipcChannelFor, IPC_LIVE_CHANNEL, IPC_LIVE_START_CHANNEL, type LiveEvent } from '../../../electron/common/api.js';
-import { AlarmService } from '../../../electron/core/alarms/alarm-service.js';
-import { fixedAuditKey } from '../../../electron/core/alarms/audit-key.js';
-import { createApiHandlers } from '../../../electron/core/api/handlers.js';
-import { CameraRegistry } from '../../../electron/core/cameras/camera-registry.js';
-import { CredentialVault } from '../../../electron/core/secrets/credential-vault.js';
-import { KeyFileSealer } from '../../../electron/core/secrets/secret-sealer.js';
-import { VideoService } from '../../../electron/core/video/video-service.js';
-import { loadSiteFile } from '../../../electron/core/config/load-site.js';
-import { AuthService } from '../../../electron/core/auth/auth-service.js';
-import { DeviceStates } from '../../../electron/core/devices/device-states.js';
-import { createLogger } from '../../../electron/core/log/logger.js';
-import { LiveHub } from '../../../electron/core/pipeline/live-hub.js';
-import { closeDatabase, openDatabase } from '../../../electron/core/store/database.js';
-import { TelemetryQuery } from '../../../electron/core/store/telemetry-query.js';
+import { consoleUrlOf, isConsoleUrl, trustsCoreCertificate } from '../../../electron/main/console-origin.js';
 import { CrashReloadGuard } from '../../../electron/main/crash-guard.js';
-import type { IpcMainInvokeEventLike, IpcMainLike, WebContentsLike } from '../../../electron/main/electron-types.js';
-import { registerIpcTransport, type IpcReply } from '../../../electron/main/ipc-transport.js';
-import { parseShellArgs } from '../../../electron/main/shell-options.js';
+import { desktopVaultKey, type SafeStorageLike } from '../../../electron/main/vault-key.js';
 import { DEFAULT_WINDOW_STATE, loadWindowState, saveWindowState } from '../../../electron/main/window-state.js';
-import { createBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
-import { attachedDeviceRegistry } from '../../helpers/device-registry.js';
+import { HandedKeySealer } from '../../../electron/core/supervisor/handed-key-sealer.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
-// The Electron binary cannot be installed here, so Electron's objects are fakes with the same
-// shape; everything else (handlers, auth, SQLite, hub) is real.
+// The Electron binary cannot be installed here: the shell's pieces with logic are plain modules,
+// tested under Node; safeStorage is a fake with the same shape (a reversible transform).
 afterEach(removeTempDirs);
-const quiet = createLogger({ consoleLevel: 'error', consoleWrite: () => undefined });
-const APP_URL = 'file:///opt/site-command/renderer/dist/index.html';
 
-class FakeIpcMain implements IpcMainLike {
-  handlers = new Map<string, (event: IpcMainInvokeEventLike, ...args: unknown[]) => unknown>();
-  handle(channel: string, listener: (event: IpcMainInvokeEventLike, ...args: unknown[]) => unknown) {
-    this.handlers.set(channel, listener);
+class FakeSafeStorage implements SafeStorageLike {
+  constructor(private readonly available = true) {}
+  isEncryptionAvailable() {
+    return this.available;
   }
-  removeHandler(channel: string) {
-    this.handlers.delete(channel);
+  encryptString(plain: string) {
+    return Buffer.from(`sealed:${Buffer.from(plain).toString('hex')}`);
   }
-}
-
-class FakeWebContents implements WebContentsLike {
-  id = 7;
-  sent: { channel: string; args: unknown[] }[] = [];
-  private destroyed: (() => void)[] = [];
-  send(channel: string, ...args: unknown[]) {
-    this.sent.push({ channel, args });
-  }
-  isDestroyed() {
-    return false;
-  }
-  once(_event: 'destroyed', listener: () => void) {
-    this.destroyed.push(listener);
-  }
-  destroy() {
-    this.destroyed.forEach((l) => l());
+  decryptString(sealed: Buffer) {
+    return Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'hex').toString();
   }
 }
 
-async function setup() {
-  const db = openDatabase(tempDir());
-  const auth = new AuthService(db, quiet);
-  await auth.ensureAdmin('pw-12345678', () => undefined);
-  const hub = new LiveHub();
-  const devices = new DeviceStates([{ id: 'd1', kind: 'dust', name: 'D1', expectedIntervalS: 5 }], () => undefined);
-  const site = loadSiteFile('/nonexistent').site;
-  const alarms = new AlarmService(site, db, devices, hub, quiet, null, fixedAuditKey(Buffer.alloc(32, 1)));
-  const vault = new CredentialVault(join(tempDir(), 'c.json'), new KeyFileSealer(join(tempDir(), 'k')));
-  const handlers = createApiHandlers({
-    cameras: { cameras: new CameraRegistry([], vault), vault, video: new VideoService({ cameras: [] }), videoProblem: () => null, snapshotsDir: tempDir() },
-    alarms,
-    db,
-    siteConfig: () => site,
-    registry: attachedDeviceRegistry(site.devices, db, devices),
-    version: '9.9.9',
-    auth,
-    devices,
-    telemetry: new TelemetryQuery(db),
-    services: () => ({ store: 'running' }),
-    site: () => ({ id: 's', name: 'S', timeZone: 'Asia/Shanghai', configProblems: [], sources: [], unknownDevices: [], simulated: false, workersOnSite: 0 }),
-  });
-  const ipcMain = new FakeIpcMain();
-  const stop = registerIpcTransport({ ipcMain, handlers, auth, hub, log: quiet, isTrustedFrame: (u) => u.startsWith('file:///opt/site-command/'), batchIntervalMs: 10, maxBatch: 3 });
-  const contents = new FakeWebContents();
-  const event = (url = APP_URL): IpcMainInvokeEventLike => ({ senderFrame: { url }, sender: contents });
-  const invoke = (channel: string, e: IpcMainInvokeEventLike, ...args: unknown[]) => ipcMain.handlers.get(channel)!(e, ...args) as Promise<IpcReply>;
-  return { db, ipcMain, contents, event, invoke, hub, stop };
-}
-
-describe('IPC transport', () => {
-  it('registers one channel per contract method, derived from the method list', async () => {
-    const { db, ipcMain, stop } = await setup();
-    for (const m of API_METHODS) expect(ipcMain.handlers.has(ipcChannelFor(m))).toBe(true);
-    stop();
-    expect(ipcMain.handlers.size).toBe(0);
-    closeDatabase(db);
+describe('the window loads the console from the core', () => {
+  it('loads the core on loopback when it listens on every interface', () => {
+    expect(consoleUrlOf('http://0.0.0.0:8420')).toBe('http://127.0.0.1:8420/');
+    expect(consoleUrlOf('https://127.0.0.1:43001')).toBe('https://127.0.0.1:43001/');
   });
 
-  it('answers the same as HTTP: health without login, 401-equivalent without a token, data with one', async () => {
-    const { db, invoke, event, stop } = await setup();
-    expect(await invoke(ipcChannelFor('health'), event())).toMatchObject({ ok: true, result: { status: 'ok', version: '9.9.9' } });
-    expect(await invoke(ipcChannelFor('listDevices'), event(), undefined, null)).toEqual({ ok: false, error: expect.objectContaining({ code: 'unauthorized' }) });
-    const login = await invoke(ipcChannelFor('login'), event(), { username: 'admin', password: 'pw-12345678' }, null);
-    expect(login.ok).toBe(true);
-    const token = (login as { result: { token: string } }).result.token;
-    const devices = await invoke(ipcChannelFor('listDevices'), event(), undefined, token);
-    expect(devices).toMatchObject({ ok: true, result: [{ id: 'd1' }] });
-    expect(await invoke(ipcChannelFor('getTelemetry'), event(), { deviceId: 'nope' }, token)).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await invoke(ipcChannelFor('getTelemetry'), event(), { deviceId: 'd1', bogus: 1 }, token)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    stop();
-    closeDatabase(db);
+  it('stays on the console origin', () => {
+    expect(isConsoleUrl('http://127.0.0.1:8420/#/alarms', 'http://127.0.0.1:8420/')).toBe(true);
+    expect(isConsoleUrl('http://127.0.0.1:8421/', 'http://127.0.0.1:8420/')).toBe(false);
+    expect(isConsoleUrl('https://evil.example/', 'http://127.0.0.1:8420/')).toBe(false);
+    expect(isConsoleUrl('not a url', 'http://127.0.0.1:8420/')).toBe(false);
   });
 
-  it('refuses calls from frames that are not the app', async () => {
-    const { db, invoke, event, stop } = await setup();
-    expect(await invoke(ipcChannelFor('health'), event('https://evil.example/'))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    stop();
-    closeDatabase(db);
-  });
-
-  it('pushes live events only after a logged-in start, in bounded batches with a drop count', async () => {
-    const { db, invoke, event, contents, hub, stop } = await setup();
-    expect(await invoke(IPC_LIVE_START_CHANNEL, event(), 'bad-token')).toBe(false);
-    const login = (await invoke(ipcChannelFor('login'), event(), { username: 'admin', password: 'pw-12345678' }, null)) as { result: { token: string } };
-    expect(await invoke(IPC_LIVE_START_CHANNEL, event(), login.result.token)).toBe(true);
-    for (let i = 0; i < 5; i++) hub.publish({ type: 'roster', onSite: i });
-    await new Promise((r) => setTimeout(r, 40));
-    const batches = contents.sent.filter((s) => s.channel === IPC_LIVE_CHANNEL).map((s) => s.args[0] as LiveEvent[]);
-    expect(batches[0]).toEqual([{ type: 'ready' }]);
-    expect(batches[1]).toEqual([{ type: 'roster', onSite: 0 }, { type: 'roster', onSite: 1 }, { type: 'roster', onSite: 2 }, { type: 'dropped', count: 2 }]);
-    contents.destroy();
-    expect(hub.size).toBe(0);
-    stop();
-    closeDatabase(db);
+  it("accepts only the core's own certificate, on the console origin", async () => {
+    const ours = (await generate([{ name: 'commonName', value: 'Site Command' }], { keyType: 'ec', curve: 'P-256' })).cert;
+    const other = (await generate([{ name: 'commonName', value: 'Site Command' }], { keyType: 'ec', curve: 'P-256' })).cert;
+    const fingerprint = new X509Certificate(ours).fingerprint256;
+    const consoleUrl = 'https://127.0.0.1:8420/';
+    expect(trustsCoreCertificate('https://127.0.0.1:8420/api/health', ours, consoleUrl, fingerprint)).toBe(true);
+    expect(trustsCoreCertificate('https://127.0.0.1:8420/', other, consoleUrl, fingerprint)).toBe(false);
+    expect(trustsCoreCertificate('https://10.0.0.9:8420/', ours, consoleUrl, fingerprint)).toBe(false);
+    expect(trustsCoreCertificate('https://127.0.0.1:8420/', ours, consoleUrl, undefined)).toBe(false);
   });
 });
 
-describe('preload bridge', () => {
-  it('exposes only contract methods and forwards to derived channels', async () => {
-    const calls: unknown[][] = [];
-    const fake: IpcRendererLike = {
-      invoke: async (...args) => {
-        calls.push(args);
-        return { ok: true, result: null };
-      },
-      on: () => undefined,
-      removeListener: () => undefined,
-    };
-    const bridge = createBridge(fake);
-    await bridge.invoke('listDevices', undefined, 'tok');
-    expect(calls[0]).toEqual([ipcChannelFor('listDevices'), undefined, 'tok']);
-    await expect(bridge.invoke('__proto__' as never, undefined, null)).rejects.toThrow(/unknown API method/);
-    expect(Object.isFrozen(bridge)).toBe(true);
-    expect(Object.keys(bridge).sort()).toEqual(['coreOrigin', 'invoke', 'onLive', 'startLive']);
-    expect(bridge.coreOrigin).toBeNull();
+describe('the camera vault key from the OS keychain', () => {
+  it('is made once, kept sealed by the keychain (0600), and the same on the next start', () => {
+    const file = join(tempDir(), 'user-data', 'vault-key.sealed');
+    const key = desktopVaultKey(file, new FakeSafeStorage());
+    expect(key).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(readFileSync(file, 'utf8')).not.toContain(key!);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(desktopVaultKey(file, new FakeSafeStorage())).toBe(key);
+    // The core child seals with it; another key cannot open what it sealed.
+    const sealed = new HandedKeySealer(key!).seal('cam-pass');
+    expect(new HandedKeySealer(key!).open(sealed)).toBe('cam-pass');
+    expect(() => new HandedKeySealer(Buffer.alloc(32, 1).toString('base64')).open(sealed)).toThrow();
   });
 
-  it('delivers only arrays of live events to the listener and unsubscribes', () => {
-    const listeners = new Map<string, (e: unknown, ...a: unknown[]) => void>();
-    const fake: IpcRendererLike = {
-      invoke: async () => null,
-      on: (c, l) => listeners.set(c, l),
-      removeListener: (c) => listeners.delete(c),
-    };
-    const got: LiveEvent[][] = [];
-    const stop = createBridge(fake).onLive((events) => got.push(events));
-    listeners.get(IPC_LIVE_CHANNEL)!({}, [{ type: 'ready' }]);
-    listeners.get(IPC_LIVE_CHANNEL)!({}, 'not an array');
-    expect(got).toEqual([[{ type: 'ready' }]]);
-    stop();
-    expect(listeners.has(IPC_LIVE_CHANNEL)).toBe(false);
+  it('is not used without a real keychain (the core keeps its key file)', () => {
+    expect(desktopVaultKey(join(tempDir(), 'k'), new FakeSafeStorage(false))).toBeNull();
+    expect(desktopVaultKey(join(tempDir(), 'k'), new FakeSafeStorage(), 'basic_text')).toBeNull();
   });
 });
 
-describe('window state and shell options', () => {
+describe('window state and renderer crashes', () => {
   const display = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
   it('restores saved bounds that are on a display and drops ones that are not', () => {
     const file = join(tempDir(), 'w.json');
@@ -184,11 +82,6 @@ describe('window state and shell options', () => {
     expect(loadWindowState(file, [display]).bounds).toEqual(DEFAULT_WINDOW_STATE.bounds);
     writeFileSync(file, '{broken');
     expect(loadWindowState(file, [display])).toEqual(DEFAULT_WINDOW_STATE);
-  });
-
-  it('parses --kiosk and core flags, ignoring Chromium switches', () => {
-    expect(parseShellArgs(['.', '--kiosk', '--mqtt', 'mqtt://10.0.0.5:1883', '--enable-logging'])).toMatchObject({ kiosk: true, mqttUrl: 'mqtt://10.0.0.5:1883', port: 8420, simulate: true });
-    expect(parseShellArgs(['--port', 'abc']).port).toBe(8420);
   });
 
   it('reloads a crashed renderer, but not in a crash loop', () => {
