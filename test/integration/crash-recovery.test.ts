@@ -23,8 +23,8 @@ describe('crash during heavy ingest', () => {
       for (let k = 0; k < 200; k++) publisher.publish('site/demo/crane/crane-1/telemetry', payload(sent++), { qos: 0 });
       await new Promise((r) => setImmediate(r));
     }
-    serve.child.kill('SIGKILL');
-    await serve.waitForExit();
+    // The whole program, supervisor and core child together (power cut, OOM killer).
+    await serve.crash();
 
     const db = new Database(join(data, 'site-command.db'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -54,8 +54,8 @@ describe('crash during heavy ingest', () => {
     const dust1 = (await getJson<{ id: string; lastValues: { tsp: number; pm10: number } | null }[]>(`${serve.url}/api/devices`, token1)).body.find((d) => d.id === 'dust-1')!;
     const takenIn = dust1.lastValues!.pm10 * 20_000 + dust1.lastValues!.tsp + 1;
     // SIGKILL while the flood goes on and the writer is committing batches.
-    serve.child.kill('SIGKILL');
-    await serve.waitForExit();
+    // The whole program, supervisor and core child together (power cut, OOM killer).
+    await serve.crash();
     flooding = false;
     await flood;
     const after = new Database(join(data, 'site-command.db'));

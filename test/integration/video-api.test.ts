@@ -241,7 +241,9 @@ describe('no ffmpeg left behind', () => {
     const client = openVideo('cam', token);
     await waitFor('media', () => client.sequence.filter((m) => m.kind === 'binary').length >= 2, 5_000);
     expect(ffmpegsFor(camera.url()).length).toBeGreaterThan(0);
-    await serve.stop('SIGKILL');
+    // SIGKILL to the supervisor and the core child (ffmpegs lead their own process groups, so
+    // only the orphan guard can end them).
+    await serve.crash();
     client.ws.terminate();
     await waitFor('no ffmpeg for the camera', () => ffmpegsFor(camera.url()).length === 0, 5_000);
   });
