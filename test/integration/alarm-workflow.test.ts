@@ -2,6 +2,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Alarm } from '../../electron/common/alarms.js';
+import type { AuditVerifyProgress } from '../../electron/common/api.js';
 import { craneReading, publishCraneReading } from '../helpers/crane-telemetry.js';
 import { eventually } from '../helpers/eventually.js';
 import { MosquittoBroker } from '../helpers/mosquitto.js';
@@ -110,9 +111,14 @@ describe('alarm workflow', () => {
     const types = detail.body.history.map((h) => h.eventType);
     expect(types).toEqual(expect.arrayContaining(['activated', 'acknowledged', 'returned-to-normal', 'reset']));
     expect(detail.body.history.find((h) => h.eventType === 'acknowledged')).toMatchObject({ actor: 'safety1', text: 'Load set down; rigging checked' });
-    const verify = await getJson<{ ok: boolean; rows: number }>(`${serve.url}/api/audit/verify`, admin);
-    expect(verify.body.ok).toBe(true);
-    expect(verify.body.rows).toBeGreaterThanOrEqual(4);
+    // Verification is a job: started (or joined) with POST, its progress read with GET.
+    expect((await postJson(`${serve.url}/api/audit/verify`, admin, {})).status).toBe(200);
+    const verify = await eventually(
+      async () => (await getJson<AuditVerifyProgress>(`${serve.url}/api/audit/verify`, admin)).body,
+      (progress) => progress.state === 'done',
+    );
+    expect(verify.result).toMatchObject({ ok: true });
+    expect(verify.result!.ok && verify.result!.rows).toBeGreaterThanOrEqual(4);
   });
 
   it('bulk-acknowledges with one comment and reports KPIs', async () => {
