@@ -63,7 +63,7 @@ export class LiveSocketServer {
         ws.close(4400, 'malformed message');
         return;
       }
-      if (message?.type !== 'auth' || !this.auth.authenticate(message.token)) {
+      if (message?.type !== 'auth' || typeof message.token !== 'string' || !this.auth.authenticate(message.token)) {
         ws.close(4401, 'unauthorized');
         return;
       }
