@@ -51,12 +51,12 @@ export function deeplyNestedJson(levels: number, kind: 'array' | 'object', aroun
 
 /** Body texts that are not ordinary JSON values: deep nesting, sizes around the limit, broken syntax. */
 export const hostileBodyText: fc.Arbitrary<string> = fc.oneof(
-  fc.record({ levels: fc.constantFrom(100, 1000, 10_000, 30_000), kind: fc.constantFrom('array' as const, 'object' as const) }).map(({ levels, kind }) => deeplyNestedJson(levels, kind)),
-  fc.constantFrom(10_000, 40_000).map((levels) => deeplyNestedJson(levels, 'array', '{"id":$,"ids":$}')),
-  fc.integer({ min: -64, max: 64 }).map((delta) => JSON.stringify({ text: 'x'.repeat(BODY_LIMIT_BYTES - 11 + delta) })),
-  fc.constantFrom(BODY_LIMIT_BYTES * 4, 1024 * 1024).map((size) => JSON.stringify({ id: 'a'.repeat(size) })),
-  fc.constantFrom('{', '{"a":', '[1,2', '"\\ud800"', '"\\u0000"', 'nul', '\ufeff{}', '{}garbage', '{"a":1,"a":2}', '1e99999', '-', '\0', ' ', '{"__proto__":{"polluted":1}}'),
-  fc.string({ maxLength: 200, unit: 'binary' }),
+  { weight: 1, arbitrary: fc.record({ levels: fc.constantFrom(100, 1000, 10_000, 30_000), kind: fc.constantFrom('array' as const, 'object' as const) }).map(({ levels, kind }) => deeplyNestedJson(levels, kind)) },
+  { weight: 1, arbitrary: fc.constantFrom(10_000, 40_000).map((levels) => deeplyNestedJson(levels, 'array', '{"id":$,"ids":$}')) },
+  { weight: 1, arbitrary: fc.integer({ min: -64, max: 64 }).map((delta) => JSON.stringify({ text: 'x'.repeat(BODY_LIMIT_BYTES - 11 + delta) })) },
+  { weight: 1, arbitrary: fc.constantFrom(BODY_LIMIT_BYTES * 4, 1024 * 1024).map((size) => JSON.stringify({ id: 'a'.repeat(size) })) },
+  { weight: 4, arbitrary: fc.constantFrom('{', '{"a":', '[1,2', '"\\ud800"', '"\\u0000"', 'nul', '\ufeff{}', '{}garbage', '{"a":1,"a":2}', '1e99999', '-', '\0', ' ', '{"__proto__":{"polluted":1}}') },
+  { weight: 4, arbitrary: fc.string({ maxLength: 200, unit: 'binary' }) },
 );
 
 /**

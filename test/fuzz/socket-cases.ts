@@ -54,7 +54,7 @@ export function authMessage(c: SocketCase, tokens: Record<string, string>): stri
  * Plays a case on a fresh socket and resolves with how it ended (close code, or `error`);
  * never rejects: a refused upgrade or a reset is an answer, the core staying up is the property.
  */
-export function playSocketCase(baseUrl: string, c: SocketCase, tokens: Record<string, string>, lingerMs = 40): Promise<string> {
+export function playSocketCase(baseUrl: string, c: SocketCase, tokens: Record<string, string>, lingerMs = 10): Promise<string> {
   const url = `${baseUrl.replace(/^http/, 'ws')}${c.path}${c.query ? `?${c.query}` : ''}`;
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { handshakeTimeout: 5000 });

@@ -5,7 +5,7 @@
  * core never exits, never answers 5xx, answers every 4xx of the API with a JSON `error`, and stays
  * healthy with its lists intact. Bounded here (20,000 cases); `npm run fuzz` runs it long.
  */
-import { appendFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
@@ -21,21 +21,26 @@ import { playSocketCase, socketCases } from '../fuzz/socket-cases.js';
 const config = fuzzConfig();
 /** Cases between two full checks (health and every list endpoint). */
 const CHECK_EVERY = 1000;
-const FUZZ_TIMEOUT_MS = 60 * 60_000;
+/** Generous: a loaded 2-core machine still runs over 100 cases a second. */
+const FUZZ_TIMEOUT_MS = Math.max(10 * 60_000, config.totalRuns * 20);
 
 let target: FuzzTarget;
-const counts: Partial<Record<FuzzProperty, { runs: number; ms: number }>> = {};
+const counts: Partial<Record<FuzzProperty | 'baseline', { runs: number; ms: number }>> = {};
 
 beforeAll(async () => {
   const serve = await ServeProcess.start(['--port', String(await freePort()), '--data', tempDir()]);
   target = await prepareTarget(serve);
-  process.stdout.write(`api fuzz: seed ${config.seed}, ${config.totalRuns} cases (replay: npm run fuzz -- --seed ${config.seed} --runs ${config.totalRuns})\n`);
+  process.stdout.write(
+    `api fuzz: seed ${config.seed}, ${config.totalRuns} cases; replay a counterexample with npm run fuzz -- --seed ${config.seed} --only PROPERTY --path PATH (as printed with it)\n`,
+  );
 });
 afterAll(async () => {
   closeProbeConnections();
   await target?.serve.stop();
   removeTempDirs();
   for (const [name, c] of Object.entries(counts)) process.stdout.write(`api fuzz: ${name} ${c.runs} cases in ${(c.ms / 1000).toFixed(1)} s (${Math.round(c.runs / (c.ms / 1000))}/s)\n`);
+  // For bench/fuzz-rate.bench.mjs: the case rates and, as their baseline, plain health checks on the same core.
+  if (process.env.FUZZ_RATE_FILE) writeFileSync(process.env.FUZZ_RATE_FILE, JSON.stringify(counts));
 });
 
 function headersOf(c: ApiCase): Record<string, string> {
@@ -67,7 +72,6 @@ async function runProperty<T>(name: FuzzProperty, arbitrary: fc.Arbitrary<T>, ch
 describe('API fuzz', () => {
   it('every route, every role: no 5xx, a JSON error on every 4xx, state intact', { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await runProperty('api', apiCases(target.known), async (c) => {
-      if (process.env.FUZZ_TRACE) appendFileSync(process.env.FUZZ_TRACE, `${c.verb} ${c.target.slice(0, 200)} ${c.sender} ${c.contentType} body=${c.body?.length ?? -1} ${c.body?.slice(0, 60)}\n`);
       const answer = await httpRequest(target.serve.url, c.verb, c.target, headersOf(c), c.body);
       const problem = answerProblem(answer, true);
       if (problem) throw new Error(`${c.verb} ${c.target} → ${problem}`);
@@ -86,6 +90,16 @@ describe('API fuzz', () => {
     await runProperty('sockets', socketCases(target.known.cameras ?? []), async (c) => {
       await playSocketCase(target.serve.url, c, target.tokens);
     });
+  });
+
+  it.runIf(process.env.FUZZ_RATE_FILE)('baseline for the rate bench: plain GET /api/health on the same core and client', async () => {
+    const started = performance.now();
+    let runs = 0;
+    while (performance.now() - started < 3000) {
+      expect((await httpRequest(target.serve.url, 'GET', '/api/health', {})).status).toBe(200);
+      runs++;
+    }
+    counts.baseline = { runs, ms: performance.now() - started };
   });
 
   it('answers health and keeps every list after the run', async () => {
