@@ -14,7 +14,11 @@ export const ROLES: readonly UserRole[] = ['admin', 'operator', 'safety', 'manag
 /** Who sends the request: a logged-in role, nobody, or a token the core never issued. */
 export type Sender = UserRole | 'anonymous' | 'forged';
 
-/** Ids the running core knows, keyed by the first path segment after `/api/` (`devices`, `alarms`, …). */
+/**
+ * Ids the running core knows: for path parameters keyed by the first path segment after `/api/`
+ * (`devices`, `alarms`, …) or by segment and parameter (`history.metric`); for body and query
+ * fields keyed by `field.NAME` (`field.captureId`, `field.pointId`).
+ */
 export type KnownIds = Record<string, readonly string[]>;
 
 /** One generated API request, small enough to print as a counterexample. */
@@ -58,6 +62,20 @@ function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   });
 }
 
+/** Valid-looking parameters whose id fields name, half the time, records the core has (a real capture, point or device). */
+function withKnownFields(valid: fc.Arbitrary<unknown>, known: KnownIds): fc.Arbitrary<unknown> {
+  return fc.tuple(valid, fc.array(fc.nat(), { minLength: 8, maxLength: 8 })).map(([value, picks]) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    Object.keys(copy).forEach((key, i) => {
+      const pool = known[`field.${key}`];
+      const pick = picks[i % picks.length]!;
+      if (pool?.length && pick % 2 === 0) copy[key] = pool[(pick >> 1) % pool.length];
+    });
+    return copy;
+  });
+}
+
 /** Text of a query value: strings as they are, anything else as JSON (what a careless client does). */
 function queryText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
@@ -74,14 +92,16 @@ function caseFor(method: ApiMethod, spec: RouteSpec, known: KnownIds): fc.Arbitr
   const valid = arbitraryFor(schema);
   const names = paramNames(spec.path);
   const area = spec.path.split('/')[2] ?? '';
-  const pool = known[area] ?? [];
-  const pathValue = (name: string): fc.Arbitrary<unknown> =>
-    fc.oneof(
+  const pathValue = (name: string): fc.Arbitrary<unknown> => {
+    const pool = known[`${area}.${name}`] ?? known[area] ?? [];
+    return fc.oneof(
       ...(pool.length ? [{ weight: 4, arbitrary: fc.constantFrom(...pool) }] : []),
       { weight: 2, arbitrary: arbitraryFor(schema.properties?.[name] ?? {}, 1) },
       { weight: 1, arbitrary: hostileString },
     );
-  const params = fc.oneof({ weight: 4, arbitrary: valid }, { weight: 3, arbitrary: mutated(valid) }, { weight: 2, arbitrary: hostileJson });
+  };
+  const reaching = withKnownFields(valid, known);
+  const params = fc.oneof({ weight: 4, arbitrary: reaching }, { weight: 3, arbitrary: mutated(reaching) }, { weight: 2, arbitrary: hostileJson });
   const senders: Sender[] = method === 'logout' ? ['anonymous', 'forged'] : [...ROLES, 'anonymous', 'forged'];
   return fc
     .record({
@@ -108,7 +128,7 @@ function caseFor(method: ApiMethod, spec: RouteSpec, known: KnownIds): fc.Arbitr
     });
 }
 
-/** Requests to every route of the contract; costly methods drawn a tenth as often. */
+/** Requests to every route of the contract; costly methods drawn a fifth as often. */
 export function apiCases(known: KnownIds): fc.Arbitrary<ApiCase> {
-  return fc.oneof(...ROUTES.map(([method, spec]) => ({ weight: COSTLY.has(method) ? 1 : 10, arbitrary: caseFor(method, spec, known) })));
+  return fc.oneof(...ROUTES.map(([method, spec]) => ({ weight: COSTLY.has(method) ? 2 : 10, arbitrary: caseFor(method, spec, known) })));
 }

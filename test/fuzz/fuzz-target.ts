@@ -3,8 +3,12 @@
  * per role created through the API, the ids it knows (so generated requests hit real records),
  * and the checks run between batches: alive, healthy, and every list endpoint still answering.
  */
+import mqtt from 'mqtt';
 import type { UserRole } from '../../electron/common/api.js';
+import { craneReading, publishCraneReading } from '../helpers/crane-telemetry.js';
+import { eventually } from '../helpers/eventually.js';
 import { ADMIN_PASSWORD, getJson, login, loginAs, postJson, ServeProcess } from '../helpers/serve-process.js';
+import { METRIC_FIELDS } from '../../electron/core/store/metrics.js';
 import { ROLES, type KnownIds } from './api-cases.js';
 
 export const FUZZ_USER_PASSWORD = 'fuzz-password-1';
@@ -21,11 +25,14 @@ export interface FuzzTarget {
 export async function prepareTarget(serve: ServeProcess): Promise<FuzzTarget> {
   const admin = await login(serve.url, ADMIN_PASSWORD);
   const tokens = { admin } as Record<UserRole, string>;
+  const known: Record<string, readonly string[]> = {};
   for (const role of ROLES.filter((r) => r !== 'admin')) {
     const created = await postJson(`${serve.url}/api/users`, admin, { username: `fuzz-${role}`, password: FUZZ_USER_PASSWORD, role });
     if (created.status !== 200) throw new Error(`creating the ${role} user: ${created.status} ${JSON.stringify(created.body)}`);
     tokens[role] = await loginAs(serve.url, `fuzz-${role}`, FUZZ_USER_PASSWORD);
   }
+  known['field.username'] = ROLES.map((r) => (r === 'admin' ? 'admin' : `fuzz-${r}`));
+  known['field.password'] = [FUZZ_USER_PASSWORD];
   // One record of each editable kind, so ids in paths can name something that exists.
   await postJson(`${serve.url}/api/blacklist`, admin, { model: 'FZ-1', reason: 'fuzz fixture' });
   const ids = async (path: string, key = 'id'): Promise<string[]> => {
@@ -34,8 +41,9 @@ export async function prepareTarget(serve: ServeProcess): Promise<FuzzTarget> {
     const rows = Array.isArray(body) ? body : (body.items ?? []);
     return rows.map((r) => String(r[key]));
   };
+  await raiseAlarms(serve);
   const deviceIds = await ids('/api/devices');
-  const known: KnownIds = {
+  Object.assign(known, {
     devices: deviceIds,
     telemetry: deviceIds,
     history: deviceIds,
@@ -46,8 +54,29 @@ export async function prepareTarget(serve: ServeProcess): Promise<FuzzTarget> {
     'panorama-measurements': ['1', '2'],
     'panorama-issues': ['1', '2'],
     'panorama-export': ['measurements', 'issues'],
-  };
+    'history.metric': [...new Set(Object.values(METRIC_FIELDS).flat())].flatMap((m) => [m, `${m}:P1`]),
+  });
+  known['field.captureId'] = known['panorama-captures']!;
+  known['field.pointId'] = await ids('/api/panorama-points');
+  known['field.deviceId'] = deviceIds;
+  known['field.device'] = deviceIds;
   return { serve, tokens, known, deviceIds };
+}
+
+/**
+ * Crane overloads published on the core's embedded broker, so the alarm routes have occurrences
+ * to acknowledge, shelve and comment on (the demo simulator's readings stay within limits).
+ */
+async function raiseAlarms(serve: ServeProcess): Promise<void> {
+  const brokerUrl = (await serve.waitFor(/embedded MQTT broker listening \{"url":"([^"]+)"/))[1]!;
+  const device = await mqtt.connectAsync(brokerUrl, { clientId: 'fuzz-crane' });
+  try {
+    for (const crane of ['crane-1', 'crane-2']) await publishCraneReading(device, crane, craneReading({ loadT: 9.6, ratedLoadT: 8, momentPct: 120, windMs: 25 }));
+    const admin = await login(serve.url, ADMIN_PASSWORD);
+    await eventually(() => getJson<unknown[]>(`${serve.url}/api/alarms?state=all`, admin), (r) => r.body.length >= 2, 15_000);
+  } finally {
+    await device.endAsync();
+  }
 }
 
 /**

@@ -41,6 +41,8 @@ const isoInstant = fc
   .integer({ min: -5 * 86_400_000, max: 86_400_000 })
   .map((offsetMs) => new Date(Date.now() + offsetMs).toISOString());
 
+const calendarDate = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+
 /** Arbitrary values that satisfy `schema` (as far as JSON Schema can say). */
 export function arbitraryFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
@@ -82,6 +84,10 @@ export function arbitraryFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknow
 
 function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'date-time') return isoInstant;
+  // A calendar date's pattern says nothing of month lengths (the schema's refinement does): mostly real dates, some impossible ones.
+  if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') {
+    return fc.oneof({ weight: 4, arbitrary: calendarDate }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  }
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern);
     return fc.stringMatching(pattern).filter((s) => fits(s, schema));
