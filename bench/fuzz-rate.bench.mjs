@@ -14,7 +14,7 @@ import { median, removeDir, tempDir } from './lib.mjs';
 export const title = 'API fuzzing: cases per second (issue 10)';
 const ROUNDS = Number(process.env.BENCH_FUZZ_ROUNDS ?? 3);
 const RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 6000);
-export const note = `Each round is one run of \`test/integration/api-fuzz.test.ts\` with ${RUNS.toLocaleString('en')} cases (85 % API routes, 10 % raw malformed requests, 5 % socket sessions) and a fresh seed against the built core (demo site, simulator, five cameras' streams), followed by 3 s of plain \`GET /api/health\` through the same client (the baseline). ${ROUNDS} rounds; median and min–max. The machine is shared, so compare ratios, not absolute rates.`;
+export const note = `Each round is one run of \`test/integration/api-fuzz.test.ts\` with ${RUNS.toLocaleString('en')} cases (85 % API routes, 10 % raw malformed requests, 5 % socket sessions) and a fresh seed against the built core (demo site, simulator, four cameras' streams), followed by 3 s of plain \`GET /api/health\` through the same client (the baseline). ${ROUNDS} rounds; median and min–max. The machine is shared, so compare ratios, not absolute rates.`;
 
 const PROPERTIES = [
   ['api', 'API routes (every route, role, generated and mutated params)'],
