@@ -26,11 +26,26 @@ export function matchApiRoute(verb: string, pathname: string): RouteMatch {
     if (!m) continue;
     pathMatched = true;
     if (route.verb !== verb) continue;
-    const pathParams: Record<string, string> = {};
-    route.names.forEach((name, i) => {
-      pathParams[name] = decodeURIComponent(m[i + 1] ?? '');
-    });
+    const pathParams = decodeParams(route.names, m);
+    // A segment that is not percent-encoded UTF-8 (`%zz`, `%ED%A0%80`) names nothing: not found.
+    if (!pathParams) return null;
     return { method: route.method, pathParams };
   }
   return pathMatched ? { notAllowed: true } : null;
+}
+
+/**
+ * Path parameters decoded from their percent-encoding (RFC 3986 §2.1), or null when one is not
+ * valid UTF-8: `decodeURIComponent` throws a URIError there, which would otherwise be a 500.
+ */
+function decodeParams(names: string[], m: RegExpExecArray): Record<string, string> | null {
+  const pathParams: Record<string, string> = {};
+  for (const [i, name] of names.entries()) {
+    try {
+      pathParams[name] = decodeURIComponent(m[i + 1] ?? '');
+    } catch {
+      return null;
+    }
+  }
+  return pathParams;
 }

@@ -199,7 +199,7 @@ export class HttpApiServer implements Service {
     if (!match) return sendJson(res, 404, { error: `no API endpoint ${url.pathname}`, code: 'not-found' });
     if ('notAllowed' in match) return sendJson(res, 405, { error: `${req.method} is not allowed on ${url.pathname}`, code: 'bad-request' });
     try {
-      const params = req.method === 'POST' ? await readJsonBody(req) : queryObject(url);
+      const params = req.method === 'POST' ? await readJsonBody(req, res) : queryObject(url);
       const merged = params === undefined && Object.keys(match.pathParams).length === 0 ? undefined : { ...(params as object), ...match.pathParams };
       const result = await dispatchApiCall(this.handlers, this.auth, this.log, match.method, merged, bearerToken(req), req.socket.remoteAddress ?? 'unknown');
       sendJson(res, 200, result);
@@ -238,14 +238,24 @@ function queryObject(url: URL): Record<string, string> | undefined {
   return Object.fromEntries(url.searchParams);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/**
+ * A body refused before its end is never read, so the connection closes after the answer
+ * (RFC 9112 §9.6): kept alive, the unread bytes would wedge the client's next request.
+ */
+async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new ApiError('bad-request', 'expected Content-Type: application/json');
+  if (!/^application\/json\b/i.test(type)) {
+    res.shouldKeepAlive = false;
+    throw new ApiError('bad-request', 'expected Content-Type: application/json');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError('bad-request', `request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) {
+      res.shouldKeepAlive = false;
+      throw new ApiError('bad-request', `request body over ${MAX_BODY_BYTES} bytes`);
+    }
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
