@@ -239,21 +239,28 @@ function queryObject(url: URL): Record<string, string> | undefined {
 }
 
 /**
- * A body refused before its end is never read, so the connection closes after the answer
- * (RFC 9112 §9.6): kept alive, the unread bytes would wedge the client's next request.
+ * How much of a refused body is still read (and thrown away) so that the client, which is usually
+ * still sending, gets to read the clear 400 rather than a reset connection (EPIPE in its write);
+ * past this the connection is closed after the answer (RFC 9112 §9.6) — kept alive, unread bytes
+ * would wedge the client's next request.
  */
+const DRAIN_REFUSED_BYTES = 1024 * 1024;
+
 async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+  // One iterator for the whole body, not destroying the request when left early: a refused body
+  // is drained through the same iterator, and the answer still goes out on the same socket.
+  const body = req.iterator({ destroyOnReturn: false });
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    res.shouldKeepAlive = false;
+    await drainRefused(req, res, body);
     throw new ApiError('bad-request', 'expected Content-Type: application/json');
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
+  for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > MAX_BODY_BYTES) {
-      res.shouldKeepAlive = false;
+      await drainRefused(req, res, body);
       throw new ApiError('bad-request', `request body over ${MAX_BODY_BYTES} bytes`);
     }
     chunks.push(chunk as Buffer);
@@ -265,6 +272,17 @@ async function readJsonBody(req: IncomingMessage, res: ServerResponse): Promise<
   } catch {
     throw new ApiError('bad-request', 'malformed JSON body');
   }
+}
+
+/** Reads and discards the rest of a refused body, up to DRAIN_REFUSED_BYTES; closes the connection after the answer when it is not all read. */
+async function drainRefused(req: IncomingMessage, res: ServerResponse, body: AsyncIterator<unknown>): Promise<void> {
+  let drained = 0;
+  while (!req.complete && drained <= DRAIN_REFUSED_BYTES) {
+    const next = await body.next();
+    if (next.done) break;
+    drained += (next.value as Buffer).length;
+  }
+  if (!req.complete) res.shouldKeepAlive = false;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
