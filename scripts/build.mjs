@@ -27,7 +27,7 @@ function newestMtime(path) {
 }
 
 function sourcesStamp() {
-  const inputs = ['electron', 'native', 'renderer', 'package.json', 'tsconfig.json', 'tsconfig.base.json'];
+  const inputs = ['electron', 'native', 'renderer', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'scripts/build.mjs'];
   return String(Math.max(...inputs.map((p) => newestMtime(join(root, p)))));
 }
 
@@ -51,6 +51,10 @@ export function build({ force = false, quiet = false, testHooks = false } = {}) 
   const stamp = buildStamp(testHooks);
   const { SITE_COMMAND_TEST_HOOKS: _inherited, ...env } = process.env;
   if (testHooks) env.SITE_COMMAND_TEST_HOOKS = '1';
+  // Always a production bundle: run from inside Vitest (the e2e set-up) NODE_ENV is 'test', and Vite
+  // would then build React's development variant (StrictMode double effects, dev warnings), which
+  // is not what ships and not what the e2e tests and benchmarks should measure.
+  delete env.NODE_ENV;
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'] });
   log('Building the site core (tsc)…');
   run(bin('tsc'), ['-p', 'tsconfig.json']);

@@ -24,7 +24,7 @@ describe('panoramas: assignment by hand', () => {
     const target = points.find((p) => p.id !== 'unassigned')!;
     const before = target.captureCount;
 
-    const browser = await launchBrowser();
+    const browser = await launchBrowser({ webgl: true }); // the panorama viewer draws with three.js (WebGL)
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, locale: 'en-US' });
     await logIn(page, serve.url, ADMIN_PASSWORD);
     await page.goto(`${serve.url}/#/panoramas/unassigned`);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     if (body.length === 5) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  browser = await launchBrowser();
+  browser = await launchBrowser({ webgl: true }); // the panorama viewer draws with three.js (WebGL)
 });
 afterAll(async () => {
   await browser?.close();

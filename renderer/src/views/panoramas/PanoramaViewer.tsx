@@ -17,7 +17,7 @@ const DRAG_THRESHOLD_PX = 4;
 /**
  * One capture in three.js with drag-to-look, wheel-to-zoom and click-to-pick. The view lives in
  * a ViewStore so two viewers can share it; `data-view` exposes it for tests and for the bench.
- * Mount it with `key={capture.id}`: a canvas whose WebGL context was released cannot get another.
+ * Mount it with `key={capture.id}`: a canvas whose WebGL context was released cannot get another (the renderer releases it only once the canvas has left the page).
  */
 export function PanoramaViewer(props: {
   capture: PanoramaCaptureView;

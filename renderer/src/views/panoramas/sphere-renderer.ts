@@ -74,8 +74,13 @@ export class SphereRenderer {
     for (const mesh of this.tiles.values()) disposeMesh(mesh);
     this.tiles.clear();
     this.renderer.dispose();
-    // Browsers cap live WebGL contexts (16 in Chromium); release this one now, not at GC.
-    this.renderer.forceContextLoss();
+    // Browsers cap live WebGL contexts (16 in Chromium); release this one now, not at GC — once the
+    // canvas has left the page. A canvas still in the page is being remounted (React StrictMode runs
+    // every effect twice in development), and a lost context could never be had again on it.
+    const renderer = this.renderer;
+    setTimeout(() => {
+      if (!renderer.domElement.isConnected) renderer.forceContextLoss();
+    }, 0);
   }
 
   private invalidate(): void {
