@@ -49,7 +49,8 @@ export function build({ force = false, quiet = false, testHooks = false } = {}) 
   if (!force && isBuildCurrent({ testHooks })) return false;
   const log = (line) => quiet || process.stderr.write(`${line}\n`);
   const stamp = buildStamp(testHooks);
-  const { SITE_COMMAND_TEST_HOOKS: _inherited, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.SITE_COMMAND_TEST_HOOKS;
   if (testHooks) env.SITE_COMMAND_TEST_HOOKS = '1';
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: quiet ? 'pipe' : ['ignore', 'inherit', 'inherit'] });
   log('Building the site core (tsc)…');
