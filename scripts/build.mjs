@@ -49,7 +49,8 @@ export function build({ force = false, quiet = false, testHooks = false } = {}) 
   if (!force && isBuildCurrent({ testHooks })) return false;
   const log = (line) => quiet || process.stderr.write(`${line}\n`);
   const stamp = buildStamp(testHooks);
-  const { SITE_COMMAND_TEST_HOOKS: _inherited, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.SITE_COMMAND_TEST_HOOKS;
   if (testHooks) env.SITE_COMMAND_TEST_HOOKS = '1';
   // Always a production bundle: run from inside Vitest (the e2e set-up) NODE_ENV is 'test', and Vite
   // would then build React's development variant (StrictMode double effects, dev warnings), which

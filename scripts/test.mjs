@@ -1,7 +1,8 @@
 // `npm test`: installs missing system packages (apt), builds the console (a test build, with the
-// hooks the e2e tests drive), then runs every test
+// hooks the e2e tests drive), lints the whole tree (ESLint, eslint.config.js), then runs every test
 // project (unit, integration with real mosquitto/ffmpeg/RTSP, e2e in Chromium). Extra arguments
-// go to Vitest, e.g. `npm test -- --project unit`.
+// go to Vitest, e.g. `npm test -- --project unit`. SITE_COMMAND_SKIP_LINT=1 leaves the lint out
+// (quick local runs; `npm run lint` runs it alone).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,16 @@ try {
 } catch (error) {
   process.stderr.write(`Test set-up failed: ${error.message}\n`);
   process.exit(1);
+}
+
+if (process.env.SITE_COMMAND_SKIP_LINT !== '1') {
+  process.stderr.write('Linting (ESLint)…\n');
+  const lint = spawnSync(join(root, 'node_modules', '.bin', 'eslint'), ['.'], { cwd: root, stdio: 'inherit' });
+  if (lint.status !== 0) {
+    const why = lint.error ? lint.error.message : `exit status ${lint.status ?? lint.signal}`;
+    process.stderr.write(`Lint failed (${why}): fix the findings above (\`npm run lint\` to check again) before the tests run; SITE_COMMAND_SKIP_LINT=1 skips the lint for a quick local run.\n`);
+    process.exit(1);
+  }
 }
 
 const result = spawnSync(join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

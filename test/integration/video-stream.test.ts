@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { StreamSupervisor } from '../../electron/core/video/stream-supervisor.js';
 import type { LiveInit, VideoSegment } from '../../electron/core/video/video-types.js';
-import { RtspCamera, ffmpegsFor, freePort, processesWith, waitFor } from '../helpers/rtsp-camera.js';
+import { RtspCamera, ffmpegsFor, freePort, waitFor } from '../helpers/rtsp-camera.js';
 
 const supervisors: StreamSupervisor[] = [];
 function supervise(url: string, options: Partial<ConstructorParameters<typeof StreamSupervisor>[0]> = {}): StreamSupervisor {

@@ -9,7 +9,6 @@
  * up to the cut): record the head hash elsewhere (a daily report, a second site) to cover that.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Database } from '../store/database.js';
 
 /** prev_hash of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

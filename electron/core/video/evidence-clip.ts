@@ -45,7 +45,6 @@ export async function recordEvidenceClip(supervisor: StreamSupervisor, options: 
   let ended = false;
 
   await new Promise<void>((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
     const finish = () => {
       if (ended) return;
       ended = true;
@@ -66,7 +65,7 @@ export async function recordEvidenceClip(supervisor: StreamSupervisor, options: 
       },
       { join: pre ? 'now' : 'next-keyframe' },
     );
-    timer = setTimeout(finish, options.postRollMs);
+    const timer = setTimeout(finish, options.postRollMs);
   });
 
   if (!init || fragments.length === 0) throw new Error(`no video from ${supervisor.label} to record`);

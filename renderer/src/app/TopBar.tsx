@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../electron/common/api.js';
 import type { SourceStatus } from '../../../electron/common/site.js';
 import { formatSiteTime } from '../../../electron/common/time.js';
 import { SiteState, useSources, useValue } from '../state/site-state.js';
+import { useBefore, useNow } from '../state/use-clock.js';
 import { CORE_RESTART_NOTICE_MS, type CoreStatus } from '../transport/core-status.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -57,13 +57,8 @@ export function TopBar({ state, core, session, onLogout }: { state: SiteState; c
 function CoreRestarted({ core }: { core: CoreStatus }) {
   const { t } = useTranslation();
   const at = useValue(core.restartedAt);
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (at === null) return;
-    const timer = setTimeout(() => setTick((n) => n + 1), Math.max(0, at + CORE_RESTART_NOTICE_MS - Date.now()));
-    return () => clearTimeout(timer);
-  }, [at]);
-  if (at === null || Date.now() - at >= CORE_RESTART_NOTICE_MS) return null;
+  const showing = useBefore(at === null ? null : at + CORE_RESTART_NOTICE_MS);
+  if (!showing) return null;
   return (
     <li className="source source-reconnecting" data-testid="core-restarted" role="status">
       <span className="shape" aria-hidden>
@@ -122,11 +117,7 @@ function SourceBadge({ source, timeZone }: { source: SourceStatus; timeZone: str
 /** Wall clock in the site's time zone (not the viewer's), as every time on screen. */
 function SiteClock({ timeZone }: { timeZone: string }) {
   const { i18n } = useTranslation();
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(1000);
   return (
     <time className="clock" dateTime={new Date(now).toISOString()} data-testid="site-clock">
       {formatSiteTime(now, timeZone, i18n.language, true)}

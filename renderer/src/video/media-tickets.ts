@@ -50,18 +50,18 @@ function fetchTicket(scope: string, path: string): Promise<string> {
 
 /** `mediaTicketUrl` for a component: null until the ticket is there (and while `path` is null). */
 export function useMediaUrl(path: string | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
+  // The URL is kept with the path it was made for, so a new path shows nothing until its own URL is there.
+  const [made, setMade] = useState<{ path: string; url: string } | null>(null);
   useEffect(() => {
-    setUrl(null);
     if (!path) return;
     let live = true;
     mediaTicketUrl(path).then(
-      (u) => live && setUrl(u),
+      (url) => live && setMade({ path, url }),
       () => undefined,
     );
     return () => {
       live = false;
     };
   }, [path]);
-  return url;
+  return path !== null && made?.path === path ? made.url : null;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CameraRegistry } from '../../../electron/core/cameras/camera-registry.js';
@@ -66,7 +66,6 @@ describe('evidence clip quota', () => {
       quotaBytes: 2500,
       isUnacknowledged: (id) => unacked.has(id),
     });
-    const { mkdirSync, existsSync } = require('node:fs') as typeof import('node:fs');
     mkdirSync(clipsDir, { recursive: true });
     const clips = [
       ['alarm-old-unacked', 'cam-20260101T000000000Z.mp4', 1],

@@ -4,6 +4,7 @@ import type { Alarm } from '../../../../electron/common/alarms.js';
 import type { ClipView } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
 import { addStrings } from '../../i18n/add-strings.js';
+import { useBefore } from '../../state/use-clock.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { useMediaUrl } from '../../video/media-tickets.js';
 
@@ -18,15 +19,17 @@ const CLIP_WAIT_MS = 90_000;
 
 /** The alarm's evidence clips, played in place; polls while a clip is still being recorded. */
 export function EvidenceClips({ alarm, clips, client, timeZone }: { alarm: Alarm; clips: ClipView[]; client: ApiClient; timeZone: string }) {
-  const { t, i18n } = useTranslation();
-  const [current, setCurrent] = useState(clips);
-  useEffect(() => setCurrent(clips), [clips]);
-  const waiting = current.length === 0 && alarm.activatedAt !== null && Date.now() - alarm.activatedAt < CLIP_WAIT_MS;
+  const { t } = useTranslation();
+  // Clips found by polling, for the alarm they were polled for; the detail's own list wins once it has any.
+  const [polled, setPolled] = useState<{ alarmId: string; clips: ClipView[] } | null>(null);
+  const current = clips.length === 0 && polled?.alarmId === alarm.id ? polled.clips : clips;
+  const mayStillCome = useBefore(alarm.activatedAt === null ? null : alarm.activatedAt + CLIP_WAIT_MS);
+  const waiting = current.length === 0 && mayStillCome;
 
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(() => {
-      void client.call('getAlarm', { id: alarm.id }).then((reply) => reply.clips.length && setCurrent(reply.clips), () => undefined);
+      void client.call('getAlarm', { id: alarm.id }).then((reply) => reply.clips.length && setPolled({ alarmId: alarm.id, clips: reply.clips }), () => undefined);
     }, 5000);
     return () => clearInterval(timer);
   }, [waiting, client, alarm.id]);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alarm } from '../../../../electron/common/alarms.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
 import { useDevice, type SiteState } from '../../state/site-state.js';
+import { useNow } from '../../state/use-clock.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { useUnitWord } from './AlarmBits.js';
 import { formatMeasure, metricForAlarm } from './alarm-format.js';
@@ -19,21 +20,20 @@ const HEIGHT = 240;
 export function ValueChart({ alarm, site, client, timeZone }: { alarm: Alarm; site: SiteState; client: ApiClient; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const unitWord = useUnitWord();
-  const metric = metricForAlarm(alarm);
+  const { conditionKey, sourceDevice } = alarm;
+  // The metric follows the condition key: one object per alarm point, so the fetch below runs
+  // again only when the point changes.
+  const metric = useMemo(() => metricForAlarm({ conditionKey, sourceDevice }), [conditionKey, sourceDevice]);
   const device = useDevice(site, alarm.sourceDevice);
   const [points, setPoints] = useState<TrendPoint[]>([]);
   const [error, setError] = useState<string | null>(null);
   // The axis ends at the present; advance it every few seconds (a quiet step, not an animation).
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(5000);
 
   useEffect(() => {
     if (!metric) return;
     let cancelled = false;
-    client.call('getTelemetry', { deviceId: alarm.sourceDevice, limit: 2000 }).then(
+    client.call('getTelemetry', { deviceId: sourceDevice, limit: 2000 }).then(
       (records) => {
         if (cancelled) return;
         const loaded: TrendPoint[] = [];
@@ -48,22 +48,24 @@ export function ValueChart({ alarm, site, client, timeZone }: { alarm: Alarm; si
     return () => {
       cancelled = true;
     };
-    // The metric follows the condition key, so re-fetch only when the alarm point changes.
-  }, [client, alarm.sourceDevice, alarm.conditionKey]);
+  }, [client, sourceDevice, metric]);
 
-  // Live readings arrive through the site store (pushed, no polling).
+  // Live readings arrive through the site store (pushed, no polling): each new reading is added
+  // while rendering it (React's "adjusting state when a prop changes"), not one render later.
   const lastSeen = device?.lastSeen ?? null;
-  useEffect(() => {
-    if (!metric || !device?.lastValues || lastSeen === null) return;
-    const value = metric.read(device.lastValues);
-    if (value === null) return;
-    setPoints((prev) => {
-      const last = prev[prev.length - 1];
-      if (last && last.ts >= lastSeen) return prev;
-      const next = [...prev, { ts: lastSeen, value }];
-      return next.length > MAX_POINTS ? next.slice(next.length - MAX_POINTS) : next;
-    });
-  }, [lastSeen]);
+  const [addedAt, setAddedAt] = useState<number | null>(null);
+  if (lastSeen !== addedAt) {
+    setAddedAt(lastSeen);
+    const value = metric && device?.lastValues && lastSeen !== null ? metric.read(device.lastValues) : null;
+    if (value !== null && lastSeen !== null) {
+      setPoints((prev) => {
+        const last = prev[prev.length - 1];
+        if (last && last.ts >= lastSeen) return prev;
+        const next = [...prev, { ts: lastSeen, value }];
+        return next.length > MAX_POINTS ? next.slice(next.length - MAX_POINTS) : next;
+      });
+    }
+  }
 
   if (!metric) return <p className="hint">{t('alarm.detail.noTrend')}</p>;
   const geometry = chartGeometry(points, alarm.limit, WIDTH, HEIGHT, 8, now);

@@ -15,13 +15,17 @@ export function useAuditVerification(client: ApiClient) {
   const [error, setError] = useState<unknown>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  // Shows one progress report and, while the job runs, asks for the next one after POLL_MS.
   const follow = useCallback(
-    (p: AuditVerifyProgress) => {
-      setProgress(p);
-      if (p.state !== 'running') return;
-      timer.current = setTimeout(() => {
-        client.call('verifyAudit').then(follow, setError);
-      }, POLL_MS);
+    (first: AuditVerifyProgress) => {
+      const show = (p: AuditVerifyProgress) => {
+        setProgress(p);
+        if (p.state !== 'running') return;
+        timer.current = setTimeout(() => {
+          client.call('verifyAudit').then(show, setError);
+        }, POLL_MS);
+      };
+      show(first);
     },
     [client],
   );

@@ -37,9 +37,13 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
   const [listError, setListError] = useState<string | null>(null);
   const [selectedTile, setSelectedTile] = useState(0);
   const [single, setSingle] = useState<string | null>(openCamera);
-  useEffect(() => {
+  // A new `camera:ID` in the route opens that camera, in the same render (React's "adjusting state
+  // when a prop changes"); leaving the route keeps whatever the operator has open.
+  const [routedCamera, setRoutedCamera] = useState(openCamera);
+  if (openCamera !== routedCamera) {
+    setRoutedCamera(openCamera);
     if (openCamera) setSingle(openCamera);
-  }, [openCamera]);
+  }
   const [tour, setTour] = useState(false);
   const [tourStep, setTourStep] = useState(0);
   const [snapshot, setSnapshot] = useState<SnapshotInfo | null>(null);
@@ -51,7 +55,12 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
   const origin = coreOrigin();
   const timeZone = site?.timeZone ?? 'UTC';
 
-  useEffect(() => setSettings(loadWallSettings(localStorage, screenKey, window.screen)), [screenKey]);
+  // Another screen name: that screen's remembered settings.
+  const [settingsScreen, setSettingsScreen] = useState(screenKey);
+  if (screenKey !== settingsScreen) {
+    setSettingsScreen(screenKey);
+    setSettings(loadWallSettings(localStorage, screenKey, window.screen));
+  }
 
   const update = useCallback(
     (change: (s: WallSettings) => WallSettings) =>

@@ -10,6 +10,8 @@ export interface LivePlayerView {
   stats: PlayerStats | null;
 }
 
+const PAUSED: LivePlayerView = { state: 'paused', status: null, stats: null };
+
 /**
  * Runs an MsePlayer on `videoRef` while the tile is on screen and the page is visible
  * (IntersectionObserver + Page Visibility); destroys it — socket and MediaSource — on unmount or
@@ -22,17 +24,21 @@ export function useLivePlayer(
   cameraId: string | null,
   quality: 'main' | 'sub',
 ): LivePlayerView {
-  const [view, setView] = useState<LivePlayerView>({ state: 'paused', status: null, stats: null });
+  // What a player reported, kept with the stream it plays: another camera or quality starts from
+  // PAUSED, and a late report from the player of the stream before does not show on this one.
+  const stream = JSON.stringify([origin, cameraId, quality]);
+  const [reported, setReported] = useState<{ stream: string; view: LivePlayerView } | null>(null);
 
   useEffect(() => {
     const video = videoRef.current;
     const tile = tileRef.current;
-    setView({ state: 'paused', status: null, stats: null });
     if (!video || !tile || !origin || !cameraId) return;
+    const report = (change: (v: LivePlayerView) => LivePlayerView) =>
+      setReported((r) => ({ stream, view: change(r?.stream === stream ? r.view : PAUSED) }));
     const player = new MsePlayer(video, { origin, cameraId, quality, token: currentToken }, {
-      onState: (state, detail) => setView((v) => ({ ...v, state, detail })),
-      onStatus: (status) => setView((v) => ({ ...v, status })),
-      onStats: (stats) => setView((v) => ({ ...v, stats })),
+      onState: (state, detail) => report((v) => ({ ...v, state, detail })),
+      onStatus: (status) => report((v) => ({ ...v, status })),
+      onStats: (stats) => report((v) => ({ ...v, stats })),
     });
     let onScreen = true;
     const update = () => player.setActive(onScreen && document.visibilityState !== 'hidden');
@@ -48,7 +54,7 @@ export function useLivePlayer(
       document.removeEventListener('visibilitychange', update);
       player.destroy();
     };
-  }, [videoRef, tileRef, origin, cameraId, quality]);
+  }, [videoRef, tileRef, origin, cameraId, quality, stream]);
 
-  return view;
+  return reported?.stream === stream ? reported.view : PAUSED;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlacklistEntry } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
@@ -15,14 +15,17 @@ export function BlacklistPanel({ client, site, admin, timeZone }: { client: ApiC
   const ids = useDeviceIds(site);
   const blacklistedNames = ids.map((id) => site.devices.get(id)).filter((d) => d?.blacklisted).map((d) => d!.name);
 
-  const load = () =>
-    client.call('getBlacklist').then(
-      (list) => setEntries(list),
-      (e: Error) => setError(e.message),
-    );
+  const load = useCallback(
+    () =>
+      client.call('getBlacklist').then(
+        (list) => setEntries(list),
+        (e: Error) => setError(e.message),
+      ),
+    [client],
+  );
   useEffect(() => {
     void load();
-  }, [client]);
+  }, [load]);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

@@ -22,9 +22,17 @@ export function HistoryPanel({ client, site, deviceId, metrics, limits, timeZone
   const [range, setRange] = useState<RangeName>('hour');
   const [zooms, setZooms] = useState<TimeWindow[]>([]);
   const zoom = zooms[zooms.length - 1];
+  // When the operator opened the panel or went back to a live window (a range, zoom back): the
+  // "now" of a live window until readings move it on, read in the click, never while rendering.
+  const [chosenAt, setChosenAt] = useState(() => Date.now());
+  const goLive = (nextRange: RangeName, nextZooms: TimeWindow[], at: number) => {
+    setRange(nextRange);
+    setZooms(nextZooms);
+    setChosenAt(at);
+  };
   // A live window ends at the last step boundary after the device's latest reading (or now).
   const step = LIVE_STEP_MS[range];
-  const liveEnd = Math.ceil(Math.max(Date.now() - step, device?.lastSeen ?? 0) / step) * step;
+  const liveEnd = Math.ceil(Math.max(chosenAt - step, device?.lastSeen ?? 0) / step) * step;
   const window: TimeWindow = zoom ?? { from: liveEnd - RANGES[range], to: liveEnd };
 
   return (
@@ -39,10 +47,7 @@ export function HistoryPanel({ client, site, deviceId, metrics, limits, timeZone
               className={!zoom && range === name ? 'active' : ''}
               aria-pressed={!zoom && range === name}
               data-testid={`range-${name}`}
-              onClick={() => {
-                setRange(name);
-                setZooms([]);
-              }}
+              onClick={() => goLive(name, [], Date.now())}
             >
               {t(`devices.range.${name}`)}
             </button>
@@ -51,10 +56,10 @@ export function HistoryPanel({ client, site, deviceId, metrics, limits, timeZone
         {zoom ? (
           <span className="zoom-state" data-testid="zoom-state">
             {t('devices.zoomed', { from: formatSiteTime(zoom.from, timeZone, i18n.language, true), to: formatSiteTime(zoom.to, timeZone, i18n.language, true) })}
-            <button type="button" onClick={() => setZooms(zooms.slice(0, -1))} data-testid="zoom-back">
+            <button type="button" onClick={() => goLive(range, zooms.slice(0, -1), Date.now())} data-testid="zoom-back">
               {t('devices.zoomBack')}
             </button>
-            <button type="button" onClick={() => setZooms([])}>
+            <button type="button" onClick={() => goLive(range, [], Date.now())}>
               {t('devices.zoomReset')}
             </button>
           </span>

@@ -26,15 +26,16 @@ export function IntervalPanel({ client, deviceId, timeZone }: { client: ApiClien
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<IntervalKind>('hour');
   const [series, setSeries] = useState<IntervalSeries | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A failure is kept with the request that failed: another device or kind starts without one.
+  const [failure, setFailure] = useState<{ client: ApiClient; deviceId: string; kind: IntervalKind; message: string } | null>(null);
+  const error = failure && failure.client === client && failure.deviceId === deviceId && failure.kind === kind ? failure.message : null;
 
   useEffect(() => {
     let live = true;
-    setError(null);
     const load = () =>
       client.call('getDeviceIntervals', { id: deviceId, kind }).then(
-        (s) => live && (setSeries(s), setError(null)),
-        (e: Error) => live && setError(e.message),
+        (s) => live && (setSeries(s), setFailure(null)),
+        (e: Error) => live && setFailure({ client, deviceId, kind, message: e.message }),
       );
     void load();
     // New intervals close every minute at most: a minute's poll keeps the table current.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bearingToYaw, enuToBearingPitch, yawToBearing } from '../../../../electron/common/panorama/equirect.js';
 import { measure, MEASUREMENT_POINTS, type MeasurementKind } from '../../../../electron/common/panorama/measure.js';
@@ -26,6 +26,7 @@ type Tool = 'look' | MeasurementKind | 'issue';
 type Pick = { yawDeg: number; pitchDeg: number };
 
 const captureTime = (c: PanoramaCaptureView) => c.capturedAt ?? c.ingestedAt;
+const defaultViewStore = () => new ViewStore({ bearingDeg: 0, pitchDeg: -30, fovDeg: 75 });
 
 /** `#/panoramas` and `#/panoramas/POINT_ID`: review a capture point over time, compare dates, measure, pin issues. */
 export function PanoramasView({ client, state, param }: { client: ApiClient; state: SiteState; param: string | null }) {
@@ -48,7 +49,11 @@ export function PanoramasView({ client, state, param }: { client: ApiClient; sta
   const [reload, setReload] = useState(0);
   const pointId = param ?? points[0]?.id ?? null;
   const point = points.find((p) => p.id === pointId) ?? null;
-  const store = useMemo(() => new ViewStore({ bearingDeg: 0, pitchDeg: -30, fovDeg: 75 }), [pointId]);
+  // Each point opens on the default view: a new store when the point changes, held in state (a
+  // useMemo value may be dropped and made again at any time, which would reset the view).
+  const [pointView, setPointView] = useState(() => ({ pointId, store: defaultViewStore() }));
+  if (pointView.pointId !== pointId) setPointView({ pointId, store: defaultViewStore() });
+  const store = pointView.store;
   const view = useView(store);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PANORAMA_FILENAME_HEADER, PANORAMA_POINT_HEADER, PANORAMA_UPLOAD_PATH, type PanoramaProgress } from '../../../../electron/common/panorama/types.js';
 import type { SiteState } from '../../state/site-state.js';
@@ -8,14 +8,14 @@ import { coreOrigin } from '../../video/session-token.js';
 export function ProgressLine({ state, onDone }: { state: SiteState; onDone: () => void }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<PanoramaProgress | null>(null);
-  const done = useRef(onDone);
-  done.current = onDone;
+  // The latest onDone without re-subscribing when the parent passes a new function.
+  const done = useEffectEvent(onDone);
   useEffect(
     () =>
       state.onEvent((event) => {
         if (event.type !== 'panorama') return;
         setProgress(event.progress);
-        if (event.progress.stage === 'done') done.current();
+        if (event.progress.stage === 'done') done();
       }),
     [state],
   );

@@ -27,8 +27,11 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
   const workers = useValue(state.workersOnSite);
   // The renderer is built once, from the first model; later models (an admin's edit) go to
   // `updateModel` below, so the camera and the selection stay where the operator left them.
+  // The effect and the test hook read the newest model outside render: a ref kept current after each commit.
   const latestModel = useRef(model);
-  latestModel.current = model;
+  useEffect(() => {
+    latestModel.current = model;
+  }, [model]);
   /** What the test hook last loaded: a model edit replaces only the real site, never the stress site. */
   const showing = useRef<Site3dShowing>('demo');
   const hasModel = model !== null;
@@ -52,6 +55,9 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
     } catch (e) {
       source.stop();
       // WebGL missing (no GPU driver, or blocked) is the likely cause; say so with the detail.
+      // The failure comes from the stage's DOM node, which exists only now, after the commit: it
+      // cannot be worked out while rendering, so this is the effect reporting an outside system.
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
       setWebglError(`${t('site3d.noWebgl')} ${(e as Error).message}`);
       return;
     }
