@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { whenPassed } from './deadline.js';
 
 /**
  * The time, read outside render: a component must render the same output for the same props and
@@ -14,21 +15,6 @@ export function useNow(periodMs: number): number {
   return now;
 }
 
-/**
- * Calls `onPassed` once the clock has reached `deadline` (ms since the epoch), re-arming when a
- * timer fires a little early; returns the cancel function. No deadline: never calls.
- */
-export function whenPassed(deadline: number | null, onPassed: () => void, now: () => number = Date.now): () => void {
-  if (deadline === null) return () => undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = () => {
-    const left = deadline - now();
-    if (left <= 0) return onPassed();
-    timer = setTimeout(arm, left);
-  };
-  arm();
-  return () => clearTimeout(timer);
-}
 
 /**
  * True while the clock is before `deadline`, turning false by itself when it passes (a notice shown

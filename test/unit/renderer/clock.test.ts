@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { whenPassed } from '../../../renderer/src/state/use-clock.js';
+import { whenPassed } from '../../../renderer/src/state/deadline.js';
 
 describe('whenPassed (the deadline behind useBefore)', () => {
   afterEach(() => {
