@@ -79,7 +79,7 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
 
   return (
     <div className="console">
-      <TopBar state={state} core={core} session={session} onLogout={onLogout} />
+      <TopBar state={state} core={core} session={session} client={client} onLogout={onLogout} />
       <AlarmBanner alarms={alarms} site={state} client={client} timeZone={site?.timeZone ?? 'Asia/Shanghai'} />
       <NavTabs current={route.view} />
       {error && (

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../electron/common/api.js';
 import type { SourceStatus } from '../../../electron/common/site.js';
@@ -5,10 +6,13 @@ import { formatSiteTime } from '../../../electron/common/time.js';
 import { SiteState, useSources, useValue } from '../state/site-state.js';
 import { useBefore, useNow } from '../state/use-clock.js';
 import { CORE_RESTART_NOTICE_MS, type CoreStatus } from '../transport/core-status.js';
+import type { ApiClient } from '../transport/api-client.js';
+import { ChangePasswordDialog } from './ChangePasswordDialog.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
-export function TopBar({ state, core, session, onLogout }: { state: SiteState; core: CoreStatus; session: SessionInfo; onLogout: () => void }) {
+export function TopBar({ state, core, session, client, onLogout }: { state: SiteState; core: CoreStatus; session: SessionInfo; client: ApiClient; onLogout: () => void }) {
   const { t } = useTranslation();
+  const [changingPassword, setChangingPassword] = useState(false);
   const site = useValue(state.site);
   const link = useValue(state.link);
   const dropped = useValue(state.dropped);
@@ -43,12 +47,16 @@ export function TopBar({ state, core, session, onLogout }: { state: SiteState; c
         <SiteClock timeZone={timeZone} />
         <LanguageSwitch />
         <span className="user">{session.username}</span>
+        <button type="button" className="link-button" data-testid="change-password" onClick={() => setChangingPassword(true)}>
+          {t('password.open')}
+        </button>
         <button type="button" className="link-button" onClick={onLogout}>
           {t('top.logout')}
         </button>
       </div>
       {dropped > 0 && <p className="dropped">{t('top.dropped', { count: dropped })}</p>}
       {session.role === 'admin' && <UnencryptedWarning core={core} />}
+      {changingPassword && <ChangePasswordDialog client={client} onClose={() => setChangingPassword(false)} />}
     </header>
   );
 }
