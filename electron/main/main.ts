@@ -6,10 +6,11 @@
  * in the core or in small modules tested under Node; this file only wires Electron's objects to them.
  */
 import { join } from 'node:path';
-import { appRoot, rendererDistDir } from '../core/app-paths.js';
+import { appRoot } from '../core/app-paths.js';
 import { operatorArgs } from '../core/cli/electron-argv.js';
 import { readCommandLine } from '../core/cli/parse-or-exit.js';
 import { startNotices } from '../core/cli/start-notices.js';
+import { coreConfigOf } from '../core/supervisor/core-config.js';
 import { CoreStartError, CoreSupervisor } from '../core/supervisor/core-supervisor.js';
 import { consoleUrlOf, isConsoleUrl, trustsCoreCertificate } from './console-origin.js';
 import { CrashReloadGuard } from './crash-guard.js';
@@ -46,21 +47,7 @@ async function start(): Promise<void> {
     entry: join(appRoot(), 'dist', 'electron', 'core', 'cli', 'core-child.js'),
     execPath: process.execPath,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    config: {
-      siteDir: options.siteDir,
-      dataDir: options.dataDir ?? join(app.getPath('userData'), 'data'),
-      host: options.host,
-      port: options.port,
-      simulate: options.simulate,
-      staticRoot: rendererDistDir(),
-      tls: options.tls,
-      wallOrigins: options.wallOrigins,
-      ...(options.mqttUrl ? { mqttUrl: options.mqttUrl } : {}),
-      ...(options.hj212Port !== undefined ? { hj212Port: options.hj212Port } : {}),
-      ...(options.hj212Host ? { hj212Host: options.hj212Host } : {}),
-      ...(process.env.SITE_COMMAND_ADMIN_PASSWORD ? { adminPassword: process.env.SITE_COMMAND_ADMIN_PASSWORD } : {}),
-      ...(vaultKey ? { vaultKey } : {}),
-    },
+    config: coreConfigOf(options, { defaultDataDir: join(app.getPath('userData'), 'data'), env: process.env, ...(vaultKey ? { vaultKey } : {}) }),
     onAnnounce: (line) => {
       process.stdout.write(`${line}\n`);
       void dialog.showMessageBox({ type: 'info', title: 'Site Command', message: line });

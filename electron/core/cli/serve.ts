@@ -4,7 +4,8 @@
  * runs in a supervised child process (core-child.ts): a fault in it restarts it within seconds.
  */
 import { join } from 'node:path';
-import { defaultDataDir, rendererDistDir } from '../app-paths.js';
+import { defaultDataDir } from '../app-paths.js';
+import { coreConfigOf } from '../supervisor/core-config.js';
 import { CoreStartError, CoreSupervisor } from '../supervisor/core-supervisor.js';
 import { readCommandLine } from './parse-or-exit.js';
 import { startNotices } from './start-notices.js';
@@ -20,20 +21,7 @@ for (const line of notices.warnings) process.stderr.write(`${line}\n`);
 
 const supervisor = new CoreSupervisor({
   entry: join(import.meta.dirname, 'core-child.js'),
-  config: {
-    siteDir: options.siteDir,
-    dataDir: options.dataDir ?? defaultDataDir(process.env),
-    host: options.host,
-    port: options.port,
-    simulate: options.simulate,
-    staticRoot: rendererDistDir(),
-    tls: options.tls,
-    wallOrigins: options.wallOrigins,
-    ...(options.mqttUrl ? { mqttUrl: options.mqttUrl } : {}),
-    ...(options.hj212Port !== undefined ? { hj212Port: options.hj212Port } : {}),
-    ...(options.hj212Host ? { hj212Host: options.hj212Host } : {}),
-    ...(process.env.SITE_COMMAND_ADMIN_PASSWORD ? { adminPassword: process.env.SITE_COMMAND_ADMIN_PASSWORD } : {}),
-  },
+  config: coreConfigOf(options, { defaultDataDir: defaultDataDir(process.env), env: process.env }),
   onAnnounce: (line) => process.stdout.write(`${line}\n`),
   onRestart: (reason, delayMs) => process.stderr.write(`Site Command core ${reason}; restarting in ${(delayMs / 1000).toFixed(1)} s\n`),
 });

@@ -4,6 +4,7 @@ import { operatorArgs } from '../../../electron/core/cli/electron-argv.js';
 import { readCommandLine } from '../../../electron/core/cli/parse-or-exit.js';
 import { startNotices, UNENCRYPTED_LAN_WARNING } from '../../../electron/core/cli/start-notices.js';
 import { DEFAULT_RESTART_BACKOFF, RestartBackoff } from '../../../electron/core/supervisor/restart-backoff.js';
+import { coreConfigOf } from '../../../electron/core/supervisor/core-config.js';
 
 const ELECTRON = '/opt/site-command/electron';
 
@@ -81,5 +82,24 @@ describe('crash-loop backoff', () => {
     expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
     expect(backoff.next(60_000)).toBe(500);
     expect(backoff.next(0)).toBe(1000);
+  });
+});
+
+describe('the core child is configured the same way by serve and the desktop shell', () => {
+  it('gives the same core config for the same flags; only the default data folder and the keychain key are the shell’s own', () => {
+    const flags = ['--site', '/srv/site', '--port', '8500', '--host', '0.0.0.0', '--mqtt', 'mqtt://10.0.0.5:1883', '--hj212-port', '9000', '--wall-origin', 'https://wall-1.site.lan'];
+    const env = { SITE_COMMAND_ADMIN_PASSWORD: 'first-start-pw' };
+    const serve = coreConfigOf(parseCommandLine(flags, env), { defaultDataDir: '/home/op/.local/share/site-command', env });
+    const desktop = coreConfigOf(parseCommandLine(operatorArgs(['/usr/lib/electron', '/opt/site-command', '--no-sandbox', ...flags], true), env), {
+      defaultDataDir: '/home/op/.config/Site Command/data',
+      env,
+      vaultKey: 'a2V5',
+    });
+    expect({ ...desktop, dataDir: serve.dataDir, vaultKey: undefined }).toEqual({ ...serve, vaultKey: undefined });
+    expect(serve).toMatchObject({ siteDir: '/srv/site', port: 8500, mqttUrl: 'mqtt://10.0.0.5:1883', hj212Port: 9000, adminPassword: 'first-start-pw', tls: { mode: 'self-signed' } });
+    expect(serve.vaultKey).toBeUndefined();
+    expect(desktop.vaultKey).toBe('a2V5');
+    // --data (or SITE_COMMAND_DATA) wins over either shell's default.
+    expect(coreConfigOf(parseCommandLine(['--data', '/data/site'], {}), { defaultDataDir: '/x', env: {} }).dataDir).toBe('/data/site');
   });
 });
