@@ -89,9 +89,9 @@ describe('the core child is configured the same way by serve and the desktop she
   it('gives the same core config for the same flags; only the default data folder and the keychain key are the shell’s own', () => {
     const flags = ['--site', '/srv/site', '--port', '8500', '--host', '0.0.0.0', '--mqtt', 'mqtt://10.0.0.5:1883', '--hj212-port', '9000', '--wall-origin', 'https://wall-1.site.lan'];
     const env = { SITE_COMMAND_ADMIN_PASSWORD: 'first-start-pw' };
-    const serve = coreConfigOf(parseCommandLine(flags, env), { defaultDataDir: '/home/op/.local/share/site-command', env });
+    const serve = coreConfigOf(parseCommandLine(flags, env), { defaultDataDir: '/var/lib/site-command', env });
     const desktop = coreConfigOf(parseCommandLine(operatorArgs(['/usr/lib/electron', '/opt/site-command', '--no-sandbox', ...flags], true), env), {
-      defaultDataDir: '/home/op/.config/Site Command/data',
+      defaultDataDir: '/srv/desktop/Site Command/data',
       env,
       vaultKey: 'a2V5',
     });
