@@ -47,17 +47,30 @@ export class KeyFileSealer implements SecretSealer {
   }
 
   seal(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    return sealAesGcm(this.key, 'v1', plain);
   }
 
   open(sealed: string): string {
-    const [version, iv, tag, body] = sealed.split(':');
-    if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('not a sealed secret');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    return openAesGcm(this.key, 'v1', sealed, 'not a sealed secret');
   }
+}
+
+/**
+ * AES-256-GCM under `key` as `VERSION:iv:tag:ciphertext` (base64 parts): the one format of every
+ * sealer, each with its own version tag so text sealed under one key is never tried with another.
+ */
+export function sealAesGcm(key: Buffer, version: string, plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [version, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+}
+
+/** Opens what `sealAesGcm(key, version, …)` sealed; `notMine` is the error for another version or a malformed text. */
+export function openAesGcm(key: Buffer, version: string, sealed: string, notMine: string): string {
+  const [tagged, iv, tag, body] = sealed.split(':');
+  if (tagged !== version || !iv || !tag || body === undefined) throw new Error(notMine);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
 }

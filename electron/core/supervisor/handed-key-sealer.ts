@@ -1,5 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SecretSealer } from '../secrets/secret-sealer.js';
+import { openAesGcm, sealAesGcm, type SecretSealer } from '../secrets/secret-sealer.js';
 
 /**
  * Seals camera passwords with a key the desktop app's main process keeps in the OS keychain
@@ -17,17 +16,10 @@ export class HandedKeySealer implements SecretSealer {
   }
 
   seal(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['ks1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    return sealAesGcm(this.key, 'ks1', plain);
   }
 
   open(sealed: string): string {
-    const [version, iv, tag, body] = sealed.split(':');
-    if (version !== 'ks1' || !iv || !tag || body === undefined) throw new Error('not sealed with the desktop keychain key');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    return openAesGcm(this.key, 'ks1', sealed, 'not sealed with the desktop keychain key');
   }
 }
