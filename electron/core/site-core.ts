@@ -34,6 +34,7 @@ import { followModelEdits } from './wiring/model-edits.js';
 import { wireSources, type SourceWiring } from './wiring/sources.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
+import { wireWorkforce } from './wiring/workforce.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -231,6 +232,9 @@ export class SiteCore {
       devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
+    // Real-name workforce: registry (ID numbers sealed under vault keys), gates, attendance, training.
+    const workforce = wireWorkforce({ db, vault: vaults.secrets, dataDir: this.options.dataDir, log: this.log.child('workforce') });
+    for (const service of workforce.services) this.registry.add(service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -264,6 +268,7 @@ export class SiteCore {
       intervals: new IntervalQuery(db),
       registry,
       panoramas,
+      workforce,
     });
 
     if (this.options.http !== false) {
@@ -281,6 +286,7 @@ export class SiteCore {
         log: this.log,
         ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
         wallOrigins: this.options.wallOrigins ?? [],
+        rawRoutes: workforce.rawRoutes,
       });
       this.registry.add(this.httpServer);
     }

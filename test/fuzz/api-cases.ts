@@ -4,12 +4,12 @@
  * handlers, the same parameters mutated one field at a time, and hostile JSON of every type.
  */
 import fc from 'fast-check';
-import { API_ROUTES, type ApiMethod, type RouteSpec, type UserRole } from '../../electron/common/api.js';
+import { API_ROUTES, USER_ROLES, type ApiMethod, type RouteSpec, type UserRole } from '../../electron/common/api.js';
 import { PARAM_SCHEMAS } from '../../electron/core/api/param-schemas.js';
 import { hostileBodyText, hostileJson, hostileString, percentEncode } from './hostile-values.js';
 import { arbitraryFor, jsonSchemaOf } from './json-schema-arbitrary.js';
 
-export const ROLES: readonly UserRole[] = ['admin', 'operator', 'safety', 'manager', 'viewer'];
+export const ROLES: readonly UserRole[] = USER_ROLES;
 
 /** Who sends the request: a logged-in role, nobody, or a token the core never issued. */
 export type Sender = UserRole | 'anonymous' | 'forged';

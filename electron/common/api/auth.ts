@@ -1,6 +1,11 @@
 import type { RouteSpec } from './route-spec.js';
 
-export type UserRole = 'admin' | 'operator' | 'safety' | 'manager' | 'viewer';
+/**
+ * Console roles. `labour` is the site's labour manager (劳务管理员): the real-name registry,
+ * attendance and pay sheets; with admin, the only role that sees full ID and bank-card numbers.
+ */
+export const USER_ROLES = ['admin', 'operator', 'safety', 'manager', 'labour', 'viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
 
 export interface LoginRequest {
   username: string;

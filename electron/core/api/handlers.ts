@@ -21,6 +21,7 @@ import { createRegistryHandlers } from '../registry/registry-handlers.js';
 import { createPanoramaHandlers } from '../panoramas/panorama-handlers.js';
 import { createAuthHandlers } from '../auth/auth-handlers.js';
 import type { PanoramaService } from '../panoramas/panorama-service.js';
+import type { WorkforceWiring } from '../wiring/workforce.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -57,6 +58,8 @@ export interface HandlerDeps {
   secrets?: SecretHandlerDeps;
   /** Registry overrides and the blacklist (core/registry), already attached to `devices`. */
   registry: DeviceRegistry;
+  /** The real-name workforce (store, files); absent in tests that build handlers alone. */
+  workforce?: WorkforceWiring;
   /** Panoramic imaging; absent: its methods answer "not available". */
   panoramas?: PanoramaService;
 }

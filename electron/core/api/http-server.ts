@@ -30,12 +30,23 @@ export interface HttpServerOptions {
   mediaDirs?: Record<string, string>;
   /** The site's glTF/GLB model, served at `/api/media/model/NAME` (only that one file). */
   siteModelFile?: { dir: string; name: string };
-  /** Raw panorama routes: `POST /api/panoramas` (upload body) and `/api/media/panoramas/…` tiles. */
-  panoramas?: { handles(req: IncomingMessage, url: URL): boolean; serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> };
+  /**
+   * Routes that are not JSON calls of the contract: uploads with a binary body, downloads of
+   * files the core made, pages served to workers' phones. Asked in order, before the API routes:
+   * panoramas (`POST /api/panoramas`, `/api/media/panoramas/…` tiles), the workforce's photos,
+   * imports, exports, gate pushes and phone pages. Each checks its own authorisation.
+   */
+  rawRoutes?: readonly RawRoutes[];
   /** Origins besides the console's own that may open the live and video sockets (wall screens' pages). */
   wallOrigins?: readonly string[];
   /** PEM certificate and key: HTTPS and WSS on the same port instead of HTTP and WS. */
   tls?: { cert: string; key: string };
+}
+
+/** A group of raw HTTP routes (see `HttpServerOptions.rawRoutes`). */
+export interface RawRoutes {
+  handles(req: IncomingMessage, url: URL): boolean;
+  serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void>;
 }
 
 /** A port that cannot be bound, with a message the operator can act on. */
@@ -193,7 +204,7 @@ export class HttpApiServer implements Service {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed', code: 'bad-request' });
       return serveStatic(this.options.staticRoot, url.pathname, res);
     }
-    if (this.options.panoramas?.handles(req, url)) return this.options.panoramas.serve(req, res, url);
+    for (const routes of this.options.rawRoutes ?? []) if (routes.handles(req, url)) return routes.serve(req, res, url);
     if (url.pathname.startsWith('/api/media/')) return this.serveMedia(req, res, url);
     const match = matchApiRoute(req.method ?? 'GET', url.pathname);
     if (!match) return sendJson(res, 404, { error: `no API endpoint ${url.pathname}`, code: 'not-found' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiMethod } from '../../common/api.js';
+import { USER_ROLES, type ApiMethod } from '../../common/api.js';
 import { INTERVAL_KINDS } from '../../common/intervals.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
@@ -59,7 +59,7 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
     .object({
       username: z.string().regex(/^[A-Za-z0-9_.-]{2,32}$/, '2–32 letters, digits, "_", "." or "-"'),
       password: z.string().min(8).max(256),
-      role: z.enum(['admin', 'operator', 'safety', 'manager', 'viewer']),
+      role: z.enum(USER_ROLES),
     })
     .strict(),
   getHistory: z

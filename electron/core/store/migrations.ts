@@ -1,3 +1,5 @@
+import { WORKFORCE_SCHEMA_SQL } from '../workforce/schema.js';
+
 /**
  * Schema versions, applied in order inside one transaction each; `PRAGMA user_version` records
  * the last applied. Never edit a released migration: add the next one.
@@ -336,5 +338,10 @@ export const MIGRATIONS: Migration[] = [
       );
       INSERT INTO escalation_outbox_state (id, dropped) VALUES (1, 0);
     `,
+  },
+  {
+    version: 10,
+    description: 'real-name workforce: companies, teams, workers, memberships, certificates, training, conduct, blacklist, gate passages, change log',
+    sql: WORKFORCE_SCHEMA_SQL,
   },
 ];

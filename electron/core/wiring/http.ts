@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../api/handlers.js';
-import { HttpApiServer } from '../api/http-server.js';
+import { HttpApiServer, type RawRoutes } from '../api/http-server.js';
 import { LiveSocketServer } from '../api/live-socket.js';
 import { VideoSocketServer } from '../api/video-socket.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -24,6 +24,8 @@ export interface HttpWiringOptions {
   /** Wall-screen pages' origins allowed to open the sockets, besides the console's own. */
   wallOrigins?: readonly string[];
   log: Logger;
+  /** More raw routes (workforce uploads, downloads and phone pages), after the panoramas'. */
+  rawRoutes?: readonly RawRoutes[];
   /** PEM certificate and key for HTTPS/WSS. */
   tls?: { cert: string; key: string };
 }
@@ -39,7 +41,7 @@ export function wireHttp(o: HttpWiringOptions): HttpApiServer {
       video: new VideoSocketServer(o.video.video, o.video.cameras, o.auth, o.log.child('video-socket')),
       mediaDirs: { snapshots: o.video.snapshotsDir, clips: o.video.clipsDir },
       ...siteModelFile(o.siteDir, o.siteModelGltf),
-      panoramas: new PanoramaHttp(o.panoramas, o.auth, o.log.child('panorama-http')),
+      rawRoutes: [new PanoramaHttp(o.panoramas, o.auth, o.log.child('panorama-http')), ...(o.rawRoutes ?? [])],
       wallOrigins: o.wallOrigins ?? [],
       ...(o.tls ? { tls: o.tls } : {}),
     },

@@ -14,6 +14,7 @@ import { GisView } from '../views/gis/GisView.js';
 import { PanoramasView } from '../views/panoramas/PanoramasView.js';
 import { Site3dView } from '../views/site3d/Site3dView.js';
 import { DevicesView } from '../views/devices/DevicesView.js';
+import { WorkforceView } from '../views/workforce/WorkforceView.js';
 import { handleNavShortcut, NavTabs } from './NavTabs.js';
 import { useRoute } from './routes.js';
 import { TopBar } from './TopBar.js';
@@ -96,6 +97,7 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       {site && route.view === 'gis' && <GisView client={client} state={state} param={route.param} />}
       {site && route.view === 'panoramas' && <PanoramasView client={client} state={state} param={route.param} />}
       {site && route.view === 'devices' && <DevicesView client={client} state={state} session={session} param={route.param} timeZone={site.timeZone} />}
+      {site && route.view === 'workforce' && <WorkforceView client={client} state={state} session={session} param={route.param} timeZone={site.timeZone} />}
     </div>
   );
 }

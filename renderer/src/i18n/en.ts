@@ -232,7 +232,7 @@ export const en = {
       'removed-from-service': 'Removed from service',
       'returned-to-service': 'Returned to service',
     },
-    role: { admin: 'administrator', operator: 'operator', safety: 'safety officer', manager: 'manager', viewer: 'viewer', system: 'system' },
+    role: { admin: 'administrator', operator: 'operator', safety: 'safety officer', manager: 'manager', labour: 'labour manager', viewer: 'viewer', system: 'system' },
     kpi: {
       heading: 'Alarm system performance',
       unavailable: 'Alarm figures are not available yet.',

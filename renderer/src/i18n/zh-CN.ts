@@ -233,7 +233,7 @@ export const zhCN: Messages = {
       'removed-from-service': '停用',
       'returned-to-service': '恢复启用',
     },
-    role: { admin: '管理员', operator: '操作员', safety: '安全员', manager: '项目经理', viewer: '访客', system: '系统' },
+    role: { admin: '管理员', operator: '操作员', safety: '安全员', manager: '项目经理', labour: '劳务管理员', viewer: '访客', system: '系统' },
     kpi: {
       heading: '报警系统绩效',
       unavailable: '暂无报警统计。',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES, type UserRole } from '../../../electron/common/api.js';
+import { API_ROUTES, USER_ROLES, type UserRole } from '../../../electron/common/api.js';
 import { mayPerform, ROLE_PERMISSIONS, type RoleAction } from '../../../electron/common/permissions.js';
 import { checkPermission } from '../../../electron/core/alarms/permissions.js';
 import { availableActions } from '../../../renderer/src/state/alarm-state.js';
 
-const ROLES: UserRole[] = ['admin', 'operator', 'safety', 'manager', 'viewer'];
+const ROLES: readonly UserRole[] = USER_ROLES;
 const allowed = (action: RoleAction) => ROLES.filter((r) => mayPerform(r, action));
 
 describe('role permissions (one table for the core and the renderer)', () => {

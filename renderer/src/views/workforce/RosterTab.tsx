@@ -1,0 +1,6 @@
+import type { WorkforceTabProps } from './WorkforceView.js';
+
+/** Placeholder until this section is built. */
+export function RosterTab(_props: WorkforceTabProps) {
+  return <section className="panel" data-testid="workforce-roster" />;
+}
