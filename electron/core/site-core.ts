@@ -233,7 +233,19 @@ export class SiteCore {
     });
     this.registry.add(panoramas);
     // Real-name workforce: registry (ID numbers sealed under vault keys), gates, attendance, training.
-    const workforce = wireWorkforce({ db, vault: vaults.secrets, dataDir: this.options.dataDir, log: this.log.child('workforce') });
+    const workforce = wireWorkforce({
+      db,
+      vault: vaults.secrets,
+      dataDir: this.options.dataDir,
+      log: this.log.child('workforce'),
+      auth,
+      timeZone: () => site.timeZone,
+      simulate: !this.options.mqttUrl && this.options.simulate,
+      endpoint: () =>
+        this.httpServer?.port
+          ? { host: this.options.host, port: this.httpServer.port, tls: this.options.tls !== undefined, selfSigned: this.options.tls?.selfSigned ?? false }
+          : null,
+    });
     for (const service of workforce.services) this.registry.add(service);
 
     this.apiHandlers = createApiHandlers({

@@ -1,4 +1,5 @@
 import { WORKFORCE_SCHEMA_SQL } from '../workforce/schema.js';
+import { TRAINING_SCHEMA_SQL } from '../workforce/training-schema.js';
 
 /**
  * Schema versions, applied in order inside one transaction each; `PRAGMA user_version` records
@@ -343,5 +344,10 @@ export const MIGRATIONS: Migration[] = [
     version: 10,
     description: 'real-name workforce: companies, teams, workers, memberships, certificates, training, conduct, blacklist, gate passages, change log',
     sql: WORKFORCE_SCHEMA_SQL,
+  },
+  {
+    version: 13,
+    description: 'training and exams: courses, materials, question banks, exam attempts, one-time worker codes, worker phone sessions',
+    sql: TRAINING_SCHEMA_SQL,
   },
 ];

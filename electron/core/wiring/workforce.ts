@@ -6,6 +6,14 @@ import type { Service } from '../services/service-registry.js';
 import { prepareDataDirectory, type Database } from '../store/database.js';
 import { IdentityCipher } from '../workforce/identity-cipher.js';
 import { WorkforceStore } from '../workforce/workforce-store.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { seedDemoCourses } from '../sim/demo-courses.js';
+import { TrainingMaterialUpload } from '../workforce/training-material-upload.js';
+import { TrainingService } from '../workforce/training-service.js';
+import { TrainingStore } from '../workforce/training-store.js';
+import { WorkerIdentity } from '../workforce/worker-portal-identity.js';
+import { WorkerPortalHttp } from '../workforce/worker-portal-http.js';
+import type { PortalEndpoint } from '../workforce/worker-portal-link.js';
 
 /** Folders under DATA/workforce for the registry's files (never served except through its own routes). */
 export interface WorkforceDirs {
@@ -41,12 +49,24 @@ export interface WorkforceWiringOptions {
   vault: SecretVault;
   dataDir: string;
   log: Logger;
+  /** Console sessions, for uploads of course materials (absent: uploads answer 401). */
+  auth?: AuthService;
+  /** The site's time zone (IANA), for workers' attendance days this month. */
+  timeZone?: () => string;
+  /** Where phones reach the core (null while not listening), for the worker page's QR codes. */
+  endpoint?: () => PortalEndpoint | null;
+  /** The demo simulator runs: seed the demo courses when none exist. */
+  simulate?: boolean;
 }
 
 /** The real-name workforce: its store (ID numbers sealed under vault keys), files, services and raw routes. */
 export interface WorkforceWiring {
   store: WorkforceStore;
   dirs: WorkforceDirs;
+  /** Courses, exams, one-time codes and workers' sessions. */
+  training: TrainingService;
+  /** Where phones reach the core, for QR codes. */
+  endpoint: () => PortalEndpoint | null;
   /** Started after the store, stopped before it. */
   services: Service[];
   /** Uploads, downloads, gate pushes and phone pages (see HttpServerOptions.rawRoutes). */
@@ -56,5 +76,13 @@ export interface WorkforceWiring {
 export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
   const store = new WorkforceStore(o.db, IdentityCipher.fromVault(o.vault));
   const dirs = workforceDirs(o.dataDir);
-  return { store, dirs, services: [], rawRoutes: [] };
+  // Training and exams: the console's routes are in the API table; the phones' are a raw group.
+  const training = new TrainingService(new TrainingStore(o.db), store);
+  if (o.simulate && training.store.courseCount() === 0) seedDemoCourses(training);
+  const identity = new WorkerIdentity(training, o.log.child('worker-portal'), o.timeZone ?? (() => 'Asia/Shanghai'));
+  const rawRoutes: RawRoutes[] = [
+    new WorkerPortalHttp(training, identity, dirs.courses, o.log.child('worker-portal')),
+    new TrainingMaterialUpload(training, () => o.auth ?? null, dirs.courses, o.log.child('training')),
+  ];
+  return { store, dirs, training, endpoint: o.endpoint ?? (() => null), services: [], rawRoutes };
 }
