@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Config files outside every tsconfig: syntax rules only.
-    files: ['renderer/vite.config.ts'],
+    files: ['renderer/vite.config.ts', 'renderer/vite.worker.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

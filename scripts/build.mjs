@@ -40,6 +40,7 @@ export function isBuildCurrent({ testHooks = false } = {}) {
   return (
     existsSync(stampFile) &&
     existsSync(join(root, 'renderer', 'dist', 'index.html')) &&
+    existsSync(join(root, 'renderer', 'dist', 'worker.html')) &&
     existsSync(join(root, 'dist', 'electron', 'core', 'cli', 'serve.js')) &&
     readFileSync(stampFile, 'utf8') === buildStamp(testHooks)
   );
@@ -73,6 +74,8 @@ export function build({ force = false, quiet = false, testHooks = false } = {}) 
   ]);
   log(testHooks ? 'Building the console UI with test hooks (vite)…' : 'Building the console UI (vite)…');
   run(bin('vite'), ['build', 'renderer', '--logLevel', 'warn']);
+  log('Building the workers\' phone page (vite)…');
+  run(bin('vite'), ['build', 'renderer', '--config', 'renderer/vite.worker.config.ts', '--logLevel', 'warn']);
   writeFileSync(stampFile, stamp);
   log('Build done.');
   return true;

@@ -189,6 +189,8 @@ export class TrainingService {
   submit(workerId: number, attemptId: number, answers: Record<string, number[]> | undefined): ExamResultDetail {
     return this.store.transaction(() => {
       const attempt = this.ownAttempt(workerId, attemptId);
+      // A phone that hands in after the core closed the attempt at its deadline gets that result.
+      if (attempt.submittedAt !== null && attempt.timedOut) return this.result(workerId, attemptId);
       if (attempt.submittedAt !== null) throw new ApiError('conflict', 'this exam is already handed in; see its result');
       if (this.overdue(attempt)) {
         this.grade(attempt, attempt.answers, true);
