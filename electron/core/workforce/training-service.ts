@@ -32,6 +32,7 @@ export function hashWorkerToken(token: string): string {
 export class TrainingService {
   readonly now: () => number;
   private readonly pick: (n: number) => number;
+  private lastSweep = 0;
 
   constructor(
     readonly store: TrainingStore,
@@ -103,7 +104,11 @@ export class TrainingService {
   /** Opens a worker session; returns the token (shown once to the phone). */
   openSession(workerId: number): { token: string; expiresAt: number } {
     const now = this.now();
-    this.store.sweepSessions(now);
+    // Expired sessions go at most once a minute, not on every sign-in (a crowd signs in at once).
+    if (now - this.lastSweep > 60_000) {
+      this.store.sweepSessions(now);
+      this.lastSweep = now;
+    }
     const token = `wk.${randomBytes(32).toString('base64url')}`;
     const expiresAt = now + WORKER_SESSION_TTL_MINUTES * 60_000;
     this.store.addSession({ tokenHash: hashWorkerToken(token), workerId, createdAt: now, expiresAt });
@@ -116,9 +121,9 @@ export class TrainingService {
   coursesFor(workerId: number): WorkerCourseView[] {
     this.closeOverdue(workerId);
     const inductionPassed = this.workforce.hasPassedInduction(workerId);
-    const courses = this.store.courses().filter((c) => c.active);
-    const views = courses.map((c): WorkerCourseView => {
-      const attempts = this.store.attemptsOf(workerId, c.id);
+    const all = this.store.attemptsOfWorker(workerId);
+    const views = this.store.activeCourses().map((c): WorkerCourseView => {
+      const attempts = all.filter((a) => a.courseId === c.id);
       const scores = attempts.map((a) => a.score).filter((s): s is number => s !== null);
       return {
         id: c.id,

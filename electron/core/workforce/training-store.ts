@@ -148,6 +148,22 @@ export class TrainingStore {
     }));
   }
 
+  /** Active courses with their bank sizes only: what a phone's course list needs, without the office's counts. */
+  activeCourses(): (CourseSettings & { id: number; bankSize: number })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.*, (SELECT COUNT(*) FROM wf_questions q WHERE q.course_id = c.id AND q.removed_at IS NULL) AS n_questions
+         FROM wf_courses c WHERE c.active = 1 ORDER BY CASE c.kind WHEN 'induction' THEN 0 WHEN 'pre-shift' THEN 1 ELSE 2 END, c.id`,
+      )
+      .all() as Raw[];
+    return rows.map((r) => ({ id: r.id as number, ...settingsOf(r), bankSize: r.n_questions as number }));
+  }
+
+  /** A worker's attempts in every course (one query for the course list). */
+  attemptsOfWorker(workerId: number): AttemptRow[] {
+    return (this.db.prepare('SELECT * FROM wf_exam_attempts WHERE worker_id = ? ORDER BY id').all(workerId) as Raw[]).map(attemptOf);
+  }
+
   courseDetail(id: number): CourseDetail | null {
     const summary = this.courses().find((c) => c.id === id);
     if (!summary) return null;

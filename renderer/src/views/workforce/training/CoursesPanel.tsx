@@ -43,13 +43,14 @@ export function CoursesPanel({ client, session, courseId }: WorkforceTabProps & 
           ))}
         </ul>
         {courses.length === 0 && <p className="training-message">{t('training.noCourses')}</p>}
-        {canEdit && (
-          <p>
+        <p>
+          {canEdit && (
             <button type="button" onClick={() => setCreating(true)} data-testid="training-new-course">
               {t('training.newCourse')}
             </button>
-          </p>
-        )}
+          )}{' '}
+          <a href="#/workforce/training/print">{t('training.gateQr')}</a>
+        </p>
         {error && <p className="training-error">{error}</p>}
       </div>
       <div>
