@@ -283,8 +283,14 @@ export class TrainingStore {
   results(filter: { courseId?: number; workerId?: number; limit: number }): ExamResultView[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (filter.courseId !== undefined) (where.push('a.course_id = ?'), args.push(filter.courseId));
-    if (filter.workerId !== undefined) (where.push('a.worker_id = ?'), args.push(filter.workerId));
+    if (filter.courseId !== undefined) {
+      where.push('a.course_id = ?');
+      args.push(filter.courseId);
+    }
+    if (filter.workerId !== undefined) {
+      where.push('a.worker_id = ?');
+      args.push(filter.workerId);
+    }
     const rows = this.db
       .prepare(
         `SELECT a.*, c.title AS course_title, w.name AS worker_name, w.id_masked FROM wf_exam_attempts a

@@ -15,8 +15,8 @@ export function CoursesPanel({ client, session, courseId }: WorkforceTabProps & 
 
   const reload = useCallback(() => {
     client.call('listCourses').then(setCourses, (e: Error) => setError(e.message));
+    // No course chosen: the detail is not shown (see `shownDetail`), so it need not be cleared here.
     if (courseId) client.call('getCourse', { id: courseId }).then(setDetail, (e: Error) => setError(e.message));
-    else setDetail(null);
   }, [client, courseId]);
   useEffect(reload, [reload]);
 
@@ -67,7 +67,8 @@ export function CoursesPanel({ client, session, courseId }: WorkforceTabProps & 
             }}
           />
         ) : (
-          detail && <CourseEditor key={detail.id} client={client} token={session.token} canEdit={canEdit} course={detail} onSaved={reload} />
+          detail &&
+          detail.id === courseId && <CourseEditor key={detail.id} client={client} token={session.token} canEdit={canEdit} course={detail} onSaved={reload} />
         )}
       </div>
     </div>
