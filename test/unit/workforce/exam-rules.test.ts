@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { drawQuestions } from '../../../electron/core/workforce/exam-draw.js';
 import { gradeAttempt, isCorrect } from '../../../electron/core/workforce/exam-grading.js';
@@ -98,4 +98,24 @@ describe('material sniffing (by bytes, not by name)', () => {
   });
 });
 
-afterAll(() => undefined);
+
+describe('question and phone checks', () => {
+  it('refuses questions whose answer does not fit their kind', async () => {
+    const { checkQuestion } = await import('../../../electron/core/workforce/training-service.js');
+    const base = { text: 'q', explanation: '' };
+    expect(() => checkQuestion({ ...base, kind: 'single', options: ['a', 'b'], answer: [0] })).not.toThrow();
+    expect(() => checkQuestion({ ...base, kind: 'single', options: ['a', 'b'], answer: [0, 1] })).toThrow(/exactly one right option/);
+    expect(() => checkQuestion({ ...base, kind: 'true-false', options: ['对', '错', '不知道'], answer: [0] })).toThrow(/exactly two options/);
+    expect(() => checkQuestion({ ...base, kind: 'multiple', options: ['a', 'b', 'c'], answer: [0, 3] })).toThrow(/does not exist/);
+    expect(() => checkQuestion({ ...base, kind: 'multiple', options: ['a', 'b', 'c'], answer: [1, 1] })).toThrow(/names one twice/);
+    expect(() => checkQuestion({ ...base, kind: 'single', options: ['a', ' '], answer: [0] })).toThrow(/empty/);
+  });
+
+  it('compares phone numbers by their digits, with or without +86', async () => {
+    const { normalisePhone } = await import('../../../electron/core/workforce/worker-portal-identity.js');
+    expect(normalisePhone('+86 138-0000-0001')).toBe('13800000001');
+    expect(normalisePhone('8613800000001')).toBe('13800000001');
+    expect(normalisePhone('138 0000 0001')).toBe('13800000001');
+    expect(normalisePhone('abc')).toBe('');
+  });
+});

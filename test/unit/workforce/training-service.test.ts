@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXAM_GRACE_SECONDS, type CourseSettings } from '../../../electron/common/api/training.js';
-import { ApiError } from '../../../electron/common/api/errors.js';
+import type { ApiError } from '../../../electron/common/api/errors.js';
 import { TrainingService } from '../../../electron/core/workforce/training-service.js';
 import { TrainingStore } from '../../../electron/core/workforce/training-store.js';
 import { openTestWorkforce, seedWorkforce } from '../../helpers/workforce-fixtures.js';
@@ -16,16 +16,6 @@ let courseId: number;
 
 function rightAnswers(attemptQuestions: { id: number }[]): Record<string, number[]> {
   return Object.fromEntries(attemptQuestions.map((q) => [String(q.id), training.store.question(q.id)!.answer]));
-}
-
-async function refusal(work: () => unknown): Promise<ApiError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 beforeEach(() => {
@@ -150,4 +140,3 @@ function await_(work: () => unknown): unknown {
   }
   throw new Error('expected a refusal');
 }
-void refusal;
