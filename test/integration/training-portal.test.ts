@@ -117,6 +117,13 @@ describe('identification', () => {
     expect(expired.body.error).toMatch(/expired/);
     const malformed = await call<{ error: string }>('POST', '/api/worker/session', null, { code: '12ab56' });
     expect(malformed.status).toBe(400);
+    // The office's action is in the change log, without the code itself.
+    const log = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const changes = log.prepare("SELECT actor, after FROM wf_changes WHERE entity = 'worker-code' AND entity_id = ?").all(workers[2]!.id) as { actor: string; after: string }[];
+    log.close();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.actor).toBe('admin');
+    expect(changes[0]!.after).not.toContain(made.body.code);
   });
 
   it('a viewer may not make codes', async () => {

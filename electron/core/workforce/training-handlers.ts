@@ -16,9 +16,11 @@ function unavailable(): never {
   throw new ApiError('not-found', 'training is not available in this core');
 }
 
-/** The console's training methods (electron/common/api/training.ts). */
+/** The console's training methods (electron/common/api/training.ts). Every change goes to the workforce change log. */
 export function createTrainingHandlers(deps: TrainingHandlerDeps | undefined): Handlers {
   const t = () => deps?.training ?? unavailable();
+  const audit = (context: RequestContext, entity: string, entityId: number | null, action: string, after?: unknown, before?: unknown) =>
+    t().workforce.recordChange({ actor: context.caller?.username ?? 'unknown', actorRole: context.caller?.role ?? 'unknown', entity, entityId, action, before, after });
   return {
     async listCourses() {
       return t().store.courses();
@@ -26,29 +28,45 @@ export function createTrainingHandlers(deps: TrainingHandlerDeps | undefined): H
     async getCourse({ id }) {
       return t().courseDetail(id);
     },
-    async createCourse(settings) {
-      return t().createCourse(settings);
+    async createCourse(settings, context) {
+      const course = t().createCourse(settings);
+      audit(context, 'course', course.id, 'create', settings);
+      return course;
     },
-    async updateCourse({ id, ...settings }) {
-      return t().updateCourse(id, settings);
+    async updateCourse({ id, ...settings }, context) {
+      const before = t().store.course(id);
+      const course = t().updateCourse(id, settings);
+      audit(context, 'course', id, 'update', settings, before);
+      return course;
     },
-    async addQuestion({ courseId, ...q }) {
-      return t().addQuestion(courseId, q);
+    async addQuestion({ courseId, ...q }, context) {
+      const question = t().addQuestion(courseId, q);
+      audit(context, 'question', question.id, 'create', question);
+      return question;
     },
-    async updateQuestion({ id, ...q }) {
-      return t().updateQuestion(id, q);
+    async updateQuestion({ id, ...q }, context) {
+      const before = t().store.question(id);
+      const question = t().updateQuestion(id, q);
+      audit(context, 'question', question.id, 'update', question, before);
+      return question;
     },
-    async removeQuestion({ id }) {
+    async removeQuestion({ id }, context) {
+      const before = t().store.question(id);
       t().removeQuestion(id);
+      audit(context, 'question', id, 'remove', undefined, before);
       return { ok: true };
     },
-    async addTextMaterial({ courseId, title, body }) {
+    async addTextMaterial({ courseId, title, body }, context) {
       const s = t();
       if (!s.store.course(courseId)) throw new ApiError('not-found', `no course ${courseId}`, 'courseId');
-      return s.store.material(s.store.addMaterial({ courseId, kind: 'text', title, body }, s.now()))!;
+      const material = s.store.material(s.store.addMaterial({ courseId, kind: 'text', title, body }, s.now()))!;
+      audit(context, 'material', material.id, 'create', { courseId, kind: 'text', title });
+      return material;
     },
-    async removeMaterial({ id }) {
+    async removeMaterial({ id }, context) {
+      const before = t().store.material(id);
       if (!t().store.removeMaterial(id, t().now())) throw new ApiError('not-found', `no material ${id}`, 'id');
+      audit(context, 'material', id, 'remove', undefined, before && { courseId: before.courseId, kind: before.kind, title: before.title });
       return { ok: true };
     },
     async listExamResults(query) {
@@ -70,7 +88,10 @@ export function createTrainingHandlers(deps: TrainingHandlerDeps | undefined): H
       return out;
     },
     async createWorkerCode({ workerId }, context) {
-      return t().createCode(workerId, context.caller?.username ?? 'unknown');
+      const code = t().createCode(workerId, context.caller?.username ?? 'unknown');
+      // The code itself is never logged: only who made one for whom, and until when.
+      audit(context, 'worker-code', workerId, 'create', { expiresAt: code.expiresAt });
+      return code;
     },
     async getPortalLink(target) {
       const endpoint = deps?.endpoint() ?? null;

@@ -77,6 +77,7 @@ export class TrainingMaterialUpload implements RawRoutes {
       renameSync(temp, join(this.coursesDir, file));
       const id = this.training.store.addMaterial({ courseId, kind: sniffed.kind, title, file, mime: sniffed.mime, bytes: size }, this.training.now());
       this.log.info('course material added', { courseId, kind: sniffed.kind, bytes: size, by: caller.username });
+      this.training.workforce.recordChange({ actor: caller.username, actorRole: caller.role, entity: 'material', entityId: id, action: 'create', after: { courseId, kind: sniffed.kind, title, bytes: size } });
       return this.training.store.material(id)!;
     } finally {
       out.destroy();
