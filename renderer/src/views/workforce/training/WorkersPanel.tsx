@@ -20,7 +20,7 @@ export function WorkersPanel({ client, session }: WorkforceTabProps) {
   }, [client, query, withoutInduction]);
   const makeCode = (workerId: number) => client.call('createWorkerCode', { workerId }).then(setCode, (e: Error) => setError(e.message));
   return (
-    <div className="training-split">
+    <div className="training-split wide-left">
       <div>
         <input placeholder={t('training.workers.search')} value={query} onChange={(e) => setQuery(e.target.value)} data-testid="training-worker-search" />{' '}
         <label>
