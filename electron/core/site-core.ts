@@ -233,7 +233,7 @@ export class SiteCore {
     });
     this.registry.add(panoramas);
     // Real-name workforce: registry (ID numbers sealed under vault keys), gates, attendance, training.
-    const workforce = wireWorkforce({ db, vault: vaults.secrets, dataDir: this.options.dataDir, log: this.log.child('workforce') });
+    const workforce = wireWorkforce({ db, vault: vaults.secrets, dataDir: this.options.dataDir, log: this.log.child('workforce'), site: () => effectiveSite.current, auth });
     for (const service of workforce.services) this.registry.add(service);
 
     this.apiHandlers = createApiHandlers({

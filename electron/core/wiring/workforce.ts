@@ -6,6 +6,13 @@ import type { Service } from '../services/service-registry.js';
 import { prepareDataDirectory, type Database } from '../store/database.js';
 import { IdentityCipher } from '../workforce/identity-cipher.js';
 import { WorkforceStore } from '../workforce/workforce-store.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { SiteConfig } from '../config/site-schema.js';
+import { AttendanceHttp } from '../workforce/attendance-http.js';
+import type { AttendanceWiring } from '../workforce/attendance-handlers.js';
+import { attendanceRulesOf } from '../workforce/attendance-rule-schema.js';
+import { AttendanceService } from '../workforce/attendance-service.js';
+import { DocumentJobs } from '../workforce/documents/document-jobs.js';
 
 /** Folders under DATA/workforce for the registry's files (never served except through its own routes). */
 export interface WorkforceDirs {
@@ -41,6 +48,10 @@ export interface WorkforceWiringOptions {
   vault: SecretVault;
   dataDir: string;
   log: Logger;
+  /** The site file as in force now (attendance rules, time zone, project name); absent: defaults. */
+  site?: () => SiteConfig;
+  /** Checks download tickets of the attendance documents; absent: no download route. */
+  auth?: AuthService;
 }
 
 /** The real-name workforce: its store (ID numbers sealed under vault keys), files, services and raw routes. */
@@ -51,10 +62,21 @@ export interface WorkforceWiring {
   services: Service[];
   /** Uploads, downloads, gate pushes and phone pages (see HttpServerOptions.rawRoutes). */
   rawRoutes: RawRoutes[];
+  /** Attendance: days, ledgers, pay sheets, closed months, documents. */
+  attendance: AttendanceWiring;
 }
 
 export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
   const store = new WorkforceStore(o.db, IdentityCipher.fromVault(o.vault));
   const dirs = workforceDirs(o.dataDir);
-  return { store, dirs, services: [], rawRoutes: [] };
+  const rawRoutes: RawRoutes[] = [];
+  // Attendance (考勤台账, 工资表): rules from the site file, documents made in worker threads into DATA/workforce/exports.
+  const rules = () => attendanceRulesOf(o.site?.().workforce);
+  const attendance: AttendanceWiring = {
+    service: new AttendanceService({ db: o.db, rules, timeZone: () => o.site?.().timeZone ?? 'Asia/Shanghai', projectName: () => o.site?.().name ?? '' }),
+    documents: new DocumentJobs(dirs.exports),
+    rules,
+  };
+  if (o.auth) rawRoutes.push(new AttendanceHttp(attendance.documents, o.auth.mediaTickets));
+  return { store, dirs, services: [], rawRoutes, attendance };
 }

@@ -50,6 +50,13 @@ export class AttendanceService {
     if (month > this.currentMonth()) throw new AttendanceRefusal('bad-request', `${month} has not begun yet on this site`, 'month');
   }
 
+  /** Now as `YYYY-MM-DD HH:MM` site time (printed as the time a document was made). */
+  localStamp(): string {
+    const f = new Intl.DateTimeFormat('en-CA', { timeZone: this.o.timeZone(), year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const p = Object.fromEntries(f.formatToParts(new Date(this.now())).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  }
+
   currentMonth(): string {
     return new Intl.DateTimeFormat('en-CA', { timeZone: this.o.timeZone(), year: 'numeric', month: '2-digit' }).format(new Date(this.now())).slice(0, 7);
   }

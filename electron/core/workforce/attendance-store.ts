@@ -99,10 +99,11 @@ export class AttendanceStore {
     );
   }
 
-  closedMonths(): { month: string; ledgerHash: string; closedAt: number; closedBy: string }[] {
-    return (this.db.prepare('SELECT month, ledger_hash, closed_at, closed_by FROM wf_attendance_months ORDER BY month DESC').all() as Record<string, unknown>[]).map((r) => ({
+  closedMonths(): { month: string; ledgerHash: string; ruleVersion: string; closedAt: number; closedBy: string }[] {
+    return (this.db.prepare('SELECT month, ledger_hash, rule_version, closed_at, closed_by FROM wf_attendance_months ORDER BY month DESC').all() as Record<string, unknown>[]).map((r) => ({
       month: r.month as string,
       ledgerHash: r.ledger_hash as string,
+      ruleVersion: r.rule_version as string,
       closedAt: r.closed_at as number,
       closedBy: r.closed_by as string,
     }));
