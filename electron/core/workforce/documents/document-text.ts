@@ -4,6 +4,9 @@ import type { DayFlag } from '../../../common/attendance.js';
  * The words printed on ledgers and pay sheets, as site offices file them (Chinese only: these
  * are filed with the labour bureau and the wage account bank).
  */
+/** Two ideographic spaces (U+3000) between fields on one printed line, as Chinese forms space them. */
+export const GAP = '\u3000\u3000';
+
 export const LEDGER_TITLE = '农民工考勤台账';
 export const PAY_TITLE = '农民工工资发放表（总包代发）';
 

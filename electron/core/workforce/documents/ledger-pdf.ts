@@ -1,5 +1,5 @@
 import { daysText, hoursText, type Ledger } from '../../../common/attendance.js';
-import { FLAG_TEXT, hashText, LEDGER_LEGEND, LEDGER_SIGNATURES, LEDGER_TITLE, monthText } from './document-text.js';
+import { FLAG_TEXT, GAP, hashText, LEDGER_LEGEND, LEDGER_SIGNATURES, LEDGER_TITLE, monthText } from './document-text.js';
 import { pdfTable, type PdfColumn, type PdfRow } from './pdf-table.js';
 import type { Progress } from './xlsx-layout.js';
 
@@ -22,33 +22,34 @@ export function ledgerPdf(ledger: Ledger, generatedAt: string, onProgress?: Prog
     { title: '异常', width: 793 - 24 - 46 - 82 - 40 - 34 - 34 - dayWidth * n },
   ];
   const blanks = Array.from({ length: n }, () => '');
-  const total = (label: string, workers: number, halfDays: number, minutes: number): PdfRow => ({ kind: 'total', cells: ['', label, `${workers} 人`, '', ...blanks, daysText(halfDays), hoursText(minutes), ''] });
+  const total = (label: string, workers: number, halfDays: number, minutes: number): PdfRow => ({ kind: 'total', label: `${label}（${workers} 人）`, cells: [...blanks, daysText(halfDays), hoursText(minutes), ''] });
   const rows: PdfRow[] = [];
   const teams = new Map(ledger.teams.map((t) => [`${t.company}\u0000${t.team}`, t]));
   let team = '';
   const closeTeam = () => {
     const t = teams.get(team);
-    if (t) rows.push(total('班组小计', t.workers, t.halfDays, t.totalMinutes));
+    if (t) rows.push(total(`班组小计：${t.team}`, t.workers, t.halfDays, t.totalMinutes));
   };
   ledger.rows.forEach((r, i) => {
     const key = `${r.company}\u0000${r.team}`;
     if (key !== team) {
       closeTeam();
       team = key;
-      rows.push({ kind: 'group', text: `单位：${r.company}　　班组：${r.team}` });
+      rows.push({ kind: 'group', text: `单位：${r.company}${GAP}班组：${r.team}` });
     }
     rows.push({ kind: 'row', cells: [String(i + 1), r.name, r.idMasked, r.trade, ...r.marks, daysText(r.halfDays), hoursText(r.totalMinutes), r.flags.map((f) => FLAG_TEXT[f]).join('、')] });
   });
   closeTeam();
-  for (const c of ledger.companies) rows.push(total(`合计：${c.company}`.slice(0, 12), c.workers, c.halfDays, c.totalMinutes));
+  for (const c of ledger.companies) rows.push(total(`单位合计：${c.company}`, c.workers, c.halfDays, c.totalMinutes));
   rows.push(total('总计', new Set(ledger.rows.map((r) => r.workerId)).size, ledger.halfDays, ledger.totalMinutes));
   return pdfTable(
     {
       title: `${LEDGER_TITLE}（${monthText(ledger.month)}）`,
-      subtitle: `项目名称：${ledger.projectName}　　月份：${ledger.month}　　考勤规则版本：${ledger.ruleVersions.join('、') || '—'}　　制表时间：${generatedAt}　　${ledger.closedAt ? '已结账' : '未结账'}`,
+      subtitle: `项目名称：${ledger.projectName}${GAP}月份：${ledger.month}${GAP}考勤规则版本：${ledger.ruleVersions.join('、') || '—'}${GAP}制表时间：${generatedAt}${GAP}${ledger.closedAt ? '已结账' : '未结账'}`,
       columns,
       rows,
       rowHeight: 13,
+      totalLabelSpan: 4,
       fontSize: 7,
       footer: hashText(ledger.hash),
       notes: [LEDGER_LEGEND, hashText(ledger.hash)],

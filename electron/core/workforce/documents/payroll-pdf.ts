@@ -1,5 +1,5 @@
 import { daysText, hoursText, yuanOf, type PaySheet } from '../../../common/attendance.js';
-import { hashText, monthText, PAY_SIGNATURES, PAY_TITLE, wageKindText } from './document-text.js';
+import { GAP, hashText, monthText, PAY_SIGNATURES, PAY_TITLE, wageKindText } from './document-text.js';
 import { pdfTable, type PdfColumn, type PdfRow } from './pdf-table.js';
 import type { Progress } from './xlsx-layout.js';
 
@@ -23,20 +23,20 @@ export function payrollPdf(pay: PaySheet, generatedAt: string, onProgress?: Prog
     { title: '银行卡号', width: 100 },
     { title: '本人签字', width: 793 - 26 - 52 - 90 - 46 - 40 - 40 - 40 - 54 - 70 - 90 - 100 },
   ];
-  const total = (label: string, workers: number, fen: number): PdfRow => ({ kind: 'total', cells: ['', label, `${workers} 人`, '', '', '', '', '', yuanOf(fen), '', '', ''] });
+  const total = (label: string, workers: number, fen: number): PdfRow => ({ kind: 'total', label: `${label}（${workers} 人）`, cells: ['', '', '', '', yuanOf(fen), '', '', ''] });
   const rows: PdfRow[] = [];
   const teams = new Map(pay.teams.map((t) => [`${t.company}\u0000${t.team}`, t]));
   let team = '';
   const closeTeam = () => {
     const t = teams.get(team);
-    if (t) rows.push(total('班组小计', t.workers, t.amountFen));
+    if (t) rows.push(total(`班组小计：${t.team}`, t.workers, t.amountFen));
   };
   pay.rows.forEach((r, i) => {
     const key = `${r.company}\u0000${r.team}`;
     if (key !== team) {
       closeTeam();
       team = key;
-      rows.push({ kind: 'group', text: `单位：${r.company}　　班组：${r.team}` });
+      rows.push({ kind: 'group', text: `单位：${r.company}${GAP}班组：${r.team}` });
     }
     rows.push({
       kind: 'row',
@@ -44,15 +44,16 @@ export function payrollPdf(pay: PaySheet, generatedAt: string, onProgress?: Prog
     });
   });
   closeTeam();
-  for (const c of pay.companies) rows.push(total(`合计：${c.company}`.slice(0, 12), c.workers, c.amountFen));
+  for (const c of pay.companies) rows.push(total(`单位合计：${c.company}`, c.workers, c.amountFen));
   rows.push(total('总计', new Set(pay.rows.map((r) => r.workerId)).size, pay.amountFen));
   return pdfTable(
     {
       title: `${PAY_TITLE}（${monthText(pay.month)}）`,
-      subtitle: `项目名称：${pay.projectName}　　月份：${pay.month}　　制表时间：${generatedAt}　　依据：${hashText(pay.ledgerHash)}`,
+      subtitle: `项目名称：${pay.projectName}${GAP}月份：${pay.month}${GAP}制表时间：${generatedAt}${GAP}依据：${hashText(pay.ledgerHash)}`,
       columns,
       rows,
       rowHeight: 18,
+      totalLabelSpan: 4,
       fontSize: 7.5,
       footer: `依据${hashText(pay.ledgerHash)}`,
       notes: [

@@ -10,8 +10,11 @@ export interface PdfColumn {
   align?: 'left' | 'center' | 'right';
 }
 
-/** A worker row, a group heading (company and team, spans the table) or a total (bold). */
-export type PdfRow = { kind: 'row' | 'total'; cells: string[] } | { kind: 'group'; text: string };
+/**
+ * A worker row; a group heading (company and team, across the table); a total (bold), whose
+ * label spans the first `totalLabelSpan` columns and whose `cells` fill the columns after it.
+ */
+export type PdfRow = { kind: 'row'; cells: string[] } | { kind: 'group'; text: string } | { kind: 'total'; label: string; cells: string[] };
 
 export interface PdfTableSpec {
   title: string;
@@ -19,6 +22,8 @@ export interface PdfTableSpec {
   subtitle: string;
   columns: PdfColumn[];
   rows: PdfRow[];
+  /** How many leading columns a total's label spans. */
+  totalLabelSpan: number;
   rowHeight: number;
   fontSize: number;
   /** Printed at the foot of every page, left of the page number (the ledger hash). */
@@ -53,23 +58,22 @@ export function pdfTable(spec: PdfTableSpec, onProgress: Progress = () => undefi
   const tableWidth = spec.columns.reduce((s, c) => s + c.width, 0);
   const bottom = PAGE.height - PAGE.margin - FOOTER_H;
   let y = 0;
-  let pageTop = 0;
 
-  const drawGridColumns = (from: number, to: number) => {
+  /** Vertical rules of one row (all of them in one path, one stroke), skipping those inside a span. */
+  const rowRules = (top: number, height: number, skipFrom: number, skipTo: number) => {
     let x = left;
     doc.lineWidth(0.4).strokeColor('#555');
-    for (const c of [...spec.columns, null]) {
-      doc.moveTo(x, from).lineTo(x, to).stroke();
-      if (c) x += c.width;
-    }
+    spec.columns.forEach((c, j) => {
+      if (j === 0 || j <= skipFrom || j >= skipTo) doc.moveTo(x, top).lineTo(x, top + height);
+      x += c.width;
+    });
+    doc.moveTo(x, top).lineTo(x, top + height).stroke();
   };
   const newPage = () => {
-    if (pageTop) drawGridColumns(pageTop, y);
     doc.addPage();
     doc.font('cjk-bold').fontSize(14).fillColor('#000').text(spec.title, left, PAGE.margin, { width: tableWidth, align: 'center', lineBreak: false });
     doc.font('cjk').fontSize(8).text(spec.subtitle, left, PAGE.margin + 20, { width: tableWidth, lineBreak: false });
     y = PAGE.margin + 34;
-    pageTop = y;
     doc.rect(left, y, tableWidth, HEADER_H).fillColor('#e8e8e8').fill();
     doc.fillColor('#000').font('cjk-bold').fontSize(spec.fontSize);
     let x = left;
@@ -78,6 +82,7 @@ export function pdfTable(spec: PdfTableSpec, onProgress: Progress = () => undefi
       x += c.width;
     }
     hline(y);
+    rowRules(y, HEADER_H, 0, 0);
     y += HEADER_H;
     hline(y);
   };
@@ -90,21 +95,27 @@ export function pdfTable(spec: PdfTableSpec, onProgress: Progress = () => undefi
     if (row.kind === 'group') {
       doc.rect(left, y, tableWidth, spec.rowHeight).fillColor('#f3f3f3').fill();
       doc.fillColor('#000').font('cjk-bold').fontSize(spec.fontSize).text(row.text, left + 3, y + textY, { width: tableWidth - 6, lineBreak: false });
+      rowRules(y, spec.rowHeight, 0, spec.columns.length);
     } else {
+      const span = row.kind === 'total' ? spec.totalLabelSpan : 0;
+      const cells = row.kind === 'total' ? [...Array.from({ length: span }, () => ''), ...row.cells] : row.cells;
       doc.fillColor('#000').font(row.kind === 'total' ? 'cjk-bold' : 'cjk').fontSize(spec.fontSize);
+      if (row.kind === 'total') {
+        const spanWidth = spec.columns.slice(0, span).reduce((sum, c) => sum + c.width, 0);
+        doc.text(row.label, left + 3, y + textY, { width: spanWidth - 6, lineBreak: false });
+      }
       let x = left;
       spec.columns.forEach((c, j) => {
-        const text = row.cells[j] ?? '';
+        const text = j < span ? '' : (cells[j] ?? '');
         if (text !== '') doc.text(text, x + 1.5, y + textY, { width: c.width - 3, align: c.align ?? 'left', lineBreak: false });
         x += c.width;
       });
+      rowRules(y, spec.rowHeight, 0, span);
     }
     y += spec.rowHeight;
     hline(y);
     if (i % 200 === 0) onProgress((0.9 * i) / spec.rows.length);
   });
-  drawGridColumns(pageTop, y);
-  pageTop = 0;
 
   const noteHeight = 14 * spec.notes.length + 40;
   if (y + noteHeight > bottom) {
