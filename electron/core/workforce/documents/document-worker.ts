@@ -7,7 +7,8 @@ import { renderDocument, type DocumentRequest } from './render-document.js';
  * goes, so a 2,000-worker ledger never stalls the core's event loop (gate events, the live
  * channel, alarms keep flowing while it is made).
  */
-const { request, file } = workerData as { request: DocumentRequest; file: string };
+const { file } = workerData as { request: string; file: string };
+const request = JSON.parse((workerData as { request: string }).request) as DocumentRequest;
 let last = -1;
 renderDocument(request, (fraction) => {
   const pct = Math.floor(fraction * 100);
