@@ -66,6 +66,9 @@ export async function run({ root }) {
     const loopMax = async (work) => {
       const h = monitorEventLoopDelay({ resolution: 10 });
       h.enable();
+      // The monitor measures from its previous tick: let it tick before the work starts, or a
+      // stall that begins at once is never seen.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       const t = performance.now();
       await work();
       const ms = performance.now() - t;

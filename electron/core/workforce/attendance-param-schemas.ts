@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiMethod } from '../../common/api.js';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM, e.g. 2026-03');
+const month = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM (2000–2099), e.g. 2026-03');
 const none = z.undefined().or(z.object({}).strict());
 
 /** Untrusted input of the attendance methods (spread into PARAM_SCHEMAS). */

@@ -46,7 +46,7 @@ export class AttendanceService {
 
   /** `YYYY-MM` checked: a real month, not after the current one (site time). */
   checkMonth(month: string): void {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new AttendanceRefusal('bad-request', `"${month}" is not a month; write it YYYY-MM, e.g. 2026-03`, 'month');
+    if (!/^20\d{2}-(0[1-9]|1[0-2])$/.test(month)) throw new AttendanceRefusal('bad-request', `"${month}" is not a month; write it YYYY-MM (2000–2099), e.g. 2026-03`, 'month');
     if (month > this.currentMonth()) throw new AttendanceRefusal('bad-request', `${month} has not begun yet on this site`, 'month');
   }
 

@@ -144,3 +144,19 @@ describe('the site file section', () => {
     expect(issue?.message ?? result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')).toContain(message);
   });
 });
+
+describe('the site file as loaded', () => {
+  it('names the file, the field and what is wrong in a bad attendance rule', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tempDir, removeTempDirs } = await import('../../helpers/temp-dir.js');
+    const { loadSiteFile } = await import('../../../electron/core/config/load-site.js');
+    const file = join(tempDir(), 'site.json');
+    writeFileSync(file, JSON.stringify({ id: 's', name: 'S', workforce: { attendance: { rules: [{ from: '2026-03-01', kind: 'windows' }] } } }));
+    const loaded = loadSiteFile(file);
+    expect(loaded.problems).toEqual([{ file, field: 'workforce.attendance.rules.0.windows', message: 'a "windows" rule needs at least one window' }]);
+    writeFileSync(file, JSON.stringify({ id: 's', name: 'S', workforce: { attendance: { rules: [{ from: '2026-03-01', minHours: 6 }] } } }));
+    expect(attendanceRulesOf(loadSiteFile(file).site.workforce)).toEqual([{ ...DEFAULT_ATTENDANCE_RULE, from: '2026-03-01', minHours: 6 }]);
+    removeTempDirs();
+  });
+});
