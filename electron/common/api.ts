@@ -7,6 +7,7 @@
  * into one interface and one route table, and re-exports everything, so importers need only it.
  */
 import { ALARM_ROUTES, type AlarmsApi } from './api/alarms.js';
+import { ATTENDANCE_ROUTES, type AttendanceApi } from './api/attendance.js';
 import { AUTH_ROUTES, type AuthApi } from './api/auth.js';
 import { CAMERA_ROUTES, type CamerasApi } from './api/cameras.js';
 import { DEVICE_ROUTES, type DevicesApi } from './api/devices.js';
@@ -18,6 +19,7 @@ import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
 import { TRAINING_ROUTES, type TrainingApi } from './api/training.js';
 
 export * from './api/alarms.js';
+export * from './api/attendance.js';
 export * from './api/auth.js';
 export * from './api/cameras.js';
 export * from './api/devices.js';
@@ -31,7 +33,7 @@ export * from './api/telemetry.js';
 export * from './api/training.js';
 
 /** Methods every transport offers. Each takes at most one plain-object parameter. */
-export interface SiteCommandApi extends SiteApi, AuthApi, DevicesApi, TelemetryApi, AlarmsApi, CamerasApi, FederationApi, PanoramasApi, TrainingApi {}
+export interface SiteCommandApi extends SiteApi, AuthApi, DevicesApi, TelemetryApi, AlarmsApi, CamerasApi, FederationApi, PanoramasApi, TrainingApi, AttendanceApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -51,6 +53,7 @@ export const API_ROUTES = {
   ...FEDERATION_ROUTES,
   ...PANORAMA_ROUTES,
   ...TRAINING_ROUTES,
+  ...ATTENDANCE_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

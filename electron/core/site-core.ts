@@ -239,7 +239,8 @@ export class SiteCore {
       dataDir: this.options.dataDir,
       log: this.log.child('workforce'),
       auth,
-      timeZone: () => site.timeZone,
+      site: () => effectiveSite.current,
+      timeZone: () => effectiveSite.current.timeZone,
       simulate: !this.options.mqttUrl && this.options.simulate,
       endpoint: () =>
         this.httpServer?.port

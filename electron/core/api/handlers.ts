@@ -23,6 +23,7 @@ import { createAuthHandlers } from '../auth/auth-handlers.js';
 import type { PanoramaService } from '../panoramas/panorama-service.js';
 import type { WorkforceWiring } from '../wiring/workforce.js';
 import { createTrainingHandlers } from '../workforce/training-handlers.js';
+import { createAttendanceHandlers } from '../workforce/attendance-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -75,6 +76,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
     ...createTrainingHandlers(deps.workforce && { training: deps.workforce.training, endpoint: deps.workforce.endpoint }),
+    ...createAttendanceHandlers(deps.workforce?.attendance, deps.auth.mediaTickets),
     ...createAuthHandlers(deps.auth),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { USER_ROLES, type ApiMethod } from '../../common/api.js';
 import { INTERVAL_KINDS } from '../../common/intervals.js';
 import { TRAINING_PARAM_SCHEMAS } from '../workforce/training-param-schemas.js';
+import { ATTENDANCE_PARAM_SCHEMAS } from '../workforce/attendance-param-schemas.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
@@ -11,6 +12,7 @@ const panoramaDirection = z.object({ yawDeg: z.number().min(-360).max(360), pitc
 /** Untrusted input of each API method, checked before a handler sees it. */
 export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   ...TRAINING_PARAM_SCHEMAS,
+  ...ATTENDANCE_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),
   login: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
   logout: z.undefined().or(z.object({}).strict()),

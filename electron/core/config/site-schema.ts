@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../common/device-kinds.js';
+import { workforceSettings } from '../workforce/attendance-rule-schema.js';
 
 /** The site file (`site.json` in the site directory). Units are in the field names. */
 const enuPosition = z.object({ e: z.number(), n: z.number(), u: z.number().default(0) }).strict();
@@ -271,6 +272,8 @@ export const siteSchema = z
     federation: federation.optional(),
     alarms: alarmSettings.default({ dustPreset: 'gb3095-grade2', craneSafetyDistanceM: 2 }),
     panoramas: panoramaSettings.optional(),
+    /** Real-name workforce: the attendance rule's versions (core/workforce/attendance-rule-schema.ts). */
+    workforce: workforceSettings.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {

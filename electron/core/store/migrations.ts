@@ -1,3 +1,4 @@
+import { ATTENDANCE_SCHEMA_SQL } from '../workforce/attendance-schema.js';
 import { WORKFORCE_SCHEMA_SQL } from '../workforce/schema.js';
 import { TRAINING_SCHEMA_SQL } from '../workforce/training-schema.js';
 
@@ -344,6 +345,11 @@ export const MIGRATIONS: Migration[] = [
     version: 10,
     description: 'real-name workforce: companies, teams, workers, memberships, certificates, training, conduct, blacklist, gate passages, change log',
     sql: WORKFORCE_SCHEMA_SQL,
+  },
+  {
+    version: 12,
+    description: 'closed attendance months: the ledger, its hash and rule versions, and the pay sheet as filed',
+    sql: ATTENDANCE_SCHEMA_SQL,
   },
   {
     version: 13,

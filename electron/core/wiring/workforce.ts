@@ -14,6 +14,12 @@ import { TrainingStore } from '../workforce/training-store.js';
 import { WorkerIdentity } from '../workforce/worker-portal-identity.js';
 import { WorkerPortalHttp } from '../workforce/worker-portal-http.js';
 import type { PortalEndpoint } from '../workforce/worker-portal-link.js';
+import type { SiteConfig } from '../config/site-schema.js';
+import { AttendanceHttp } from '../workforce/attendance-http.js';
+import type { AttendanceWiring } from '../workforce/attendance-handlers.js';
+import { attendanceRulesOf } from '../workforce/attendance-rule-schema.js';
+import { AttendanceService } from '../workforce/attendance-service.js';
+import { DocumentJobs } from '../workforce/documents/document-jobs.js';
 
 /** Folders under DATA/workforce for the registry's files (never served except through its own routes). */
 export interface WorkforceDirs {
@@ -57,6 +63,8 @@ export interface WorkforceWiringOptions {
   endpoint?: () => PortalEndpoint | null;
   /** The demo simulator runs: seed the demo courses when none exist. */
   simulate?: boolean;
+  /** The site file as in force now (attendance rules, time zone, project name); absent: defaults. */
+  site?: () => SiteConfig;
 }
 
 /** The real-name workforce: its store (ID numbers sealed under vault keys), files, services and raw routes. */
@@ -71,6 +79,8 @@ export interface WorkforceWiring {
   services: Service[];
   /** Uploads, downloads, gate pushes and phone pages (see HttpServerOptions.rawRoutes). */
   rawRoutes: RawRoutes[];
+  /** Attendance: days, ledgers, pay sheets, closed months, documents. */
+  attendance: AttendanceWiring;
 }
 
 export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
@@ -84,5 +94,13 @@ export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
     new WorkerPortalHttp(training, identity, dirs.courses, o.log.child('worker-portal')),
     new TrainingMaterialUpload(training, () => o.auth ?? null, dirs.courses, o.log.child('training')),
   ];
-  return { store, dirs, training, endpoint: o.endpoint ?? (() => null), services: [], rawRoutes };
+  // Attendance (考勤台账, 工资表): rules from the site file, documents made in worker threads into DATA/workforce/exports.
+  const rules = () => attendanceRulesOf(o.site?.().workforce);
+  const attendance: AttendanceWiring = {
+    service: new AttendanceService({ db: o.db, rules, timeZone: () => o.site?.().timeZone ?? 'Asia/Shanghai', projectName: () => o.site?.().name ?? '' }),
+    documents: new DocumentJobs(dirs.exports),
+    rules,
+  };
+  if (o.auth) rawRoutes.push(new AttendanceHttp(attendance.documents, o.auth.mediaTickets));
+  return { store, dirs, training, endpoint: o.endpoint ?? (() => null), services: [], rawRoutes, attendance };
 }
