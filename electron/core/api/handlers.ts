@@ -22,6 +22,7 @@ import { createPanoramaHandlers } from '../panoramas/panorama-handlers.js';
 import { createAuthHandlers } from '../auth/auth-handlers.js';
 import type { PanoramaService } from '../panoramas/panorama-service.js';
 import type { WorkforceWiring } from '../wiring/workforce.js';
+import { createGateHandlers } from '../workforce/gate-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -74,6 +75,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
     ...createAuthHandlers(deps.auth),
+    ...createGateHandlers(deps.workforce?.gates),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
+import type { AlarmService } from '../alarms/alarm-service.js';
 import type { RawRoutes } from '../api/http-server.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { SiteConfig } from '../config/site-schema.js';
+import type { LiveHub } from '../pipeline/live-hub.js';
+import { GateHttp } from '../workforce/gate-http.js';
+import { GateSystem } from '../workforce/gate-system.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretVault } from '../secrets/secret-vault.js';
 import type { Service } from '../services/service-registry.js';
@@ -41,6 +47,15 @@ export interface WorkforceWiringOptions {
   vault: SecretVault;
   dataDir: string;
   log: Logger;
+  /** Gates: alarms, the live channel, the effective site and the media tickets (absent in tests that build the store alone). */
+  gates?: {
+    alarms: AlarmService;
+    hub: LiveHub;
+    site: () => SiteConfig;
+    auth: AuthService;
+    /** A gate pushed over HTTP: its device shows online. */
+    heard?: (gateId: string) => void;
+  };
 }
 
 /** The real-name workforce: its store (ID numbers sealed under vault keys), files, services and raw routes. */
@@ -51,10 +66,30 @@ export interface WorkforceWiring {
   services: Service[];
   /** Uploads, downloads, gate pushes and phone pages (see HttpServerOptions.rawRoutes). */
   rawRoutes: RawRoutes[];
+  /** Gate passages, the headcount, operator and certificate checks (when wired with `gates`). */
+  gates?: GateSystem;
 }
 
 export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
   const store = new WorkforceStore(o.db, IdentityCipher.fromVault(o.vault));
   const dirs = workforceDirs(o.dataDir);
-  return { store, dirs, services: [], rawRoutes: [] };
+  const wiring: WorkforceWiring = { store, dirs, services: [], rawRoutes: [] };
+  if (o.gates) {
+    const g = o.gates;
+    const gates = new GateSystem({
+      store,
+      vault: o.vault,
+      site: g.site,
+      raise: (evaluation, options) => g.alarms.raiseCondition(evaluation, options),
+      activeAlarmKeys: () => g.alarms.engine.alarms().filter((a) => a.conditionActive).map((a) => a.conditionKey),
+      publishTotal: (onSite) => g.hub.publish({ type: 'roster', onSite }),
+      publishHeadcount: (headcount) => g.hub.publish({ type: 'headcount', headcount }),
+      ...(g.heard ? { heard: g.heard } : {}),
+      log: o.log.child('gates'),
+    });
+    wiring.gates = gates;
+    wiring.services.push(gates);
+    wiring.rawRoutes.push(new GateHttp(gates, g.auth, dirs.captures, o.log.child('gate-http')));
+  }
+  return wiring;
 }
