@@ -128,6 +128,11 @@ export class SiteCore {
     return this.db;
   }
 
+  /** The real-name workforce (store, gates, headcount) once started; tests seed the registry through it. */
+  get workforceWiring(): WorkforceWiring | null {
+    return this.workforce;
+  }
+
   async start(): Promise<void> {
     // Port first: the commonest start-up failure should not wait for brokers and cameras.
     if (this.options.http !== false) await checkPortFree(this.options.host, this.options.port);
