@@ -5,6 +5,9 @@ import type { WorkforceWiring } from '../../electron/core/wiring/workforce.js';
 import { ADMIN_PASSWORD } from './serve-process.js';
 import { tempDir } from './temp-dir.js';
 
+/** The built console (for e2e tests that drive an in-process core from Chromium). */
+export const RENDERER_DIST = join(import.meta.dirname, '../../renderer/dist');
+
 /** The demo site folder (crane-1, crane-2, hoist-1, gate-1 …). */
 export const DEMO_SITE_DIR = join(import.meta.dirname, '../../resources/demo-site');
 
@@ -13,7 +16,7 @@ export const DEMO_SITE_DIR = join(import.meta.dirname, '../../resources/demo-sit
  * test can seed the real-name registry through the core's own store and then drive it over MQTT
  * and HTTP as field devices would.
  */
-export async function startGateCore(options: { mqttUrl: string; siteDir?: string; dataDir?: string }): Promise<{ core: SiteCore; url: string; workforce: WorkforceWiring; dataDir: string }> {
+export async function startGateCore(options: { mqttUrl: string; siteDir?: string; dataDir?: string; staticRoot?: string }): Promise<{ core: SiteCore; url: string; workforce: WorkforceWiring; dataDir: string }> {
   const dataDir = options.dataDir ?? tempDir('sc-gates-');
   const core = new SiteCore({
     siteDir: options.siteDir ?? DEMO_SITE_DIR,
@@ -22,7 +25,7 @@ export async function startGateCore(options: { mqttUrl: string; siteDir?: string
     port: 0,
     mqttUrl: options.mqttUrl,
     simulate: false,
-    staticRoot: tempDir('sc-static-'),
+    staticRoot: options.staticRoot ?? tempDir('sc-static-'),
     adminPassword: ADMIN_PASSWORD,
     announce: () => undefined,
     consoleLogLevel: 'error',
