@@ -123,7 +123,7 @@ describe('on site now and certificates', () => {
     await row.waitFor({ timeout: 5000 });
     await row.click();
     await page.waitForSelector('[data-testid=alarm-photo] img');
-    const loaded = await page.locator('[data-testid=alarm-photo] img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+    const loaded = await page.locator('[data-testid=alarm-photo] img').evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0);
     expect(loaded).toBe(true);
     await screenshot(page, 'workforce-alarm-photo');
     expect(errors).toEqual([]);

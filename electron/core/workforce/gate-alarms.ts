@@ -19,6 +19,14 @@ export const GATE_ALARM_PRIORITY: Record<GateAlarmKind, AlarmPriority> = {
   'no-induction': 'low',
 };
 
+/** What the credential is called in each language (the alarm's text carries both). */
+const CREDENTIAL_NAMES: Record<CredentialKind, { zh: string; en: string }> = {
+  card: { zh: 'IC卡', en: 'card' },
+  face: { zh: '人脸', en: 'face' },
+  'id-card': { zh: '身份证', en: 'ID card' },
+  worker: { zh: '人员编号', en: 'worker id' },
+};
+
 export interface GateAlarmContext {
   gate: GateInfo;
   worker: WorkerRow | null;
@@ -37,11 +45,13 @@ export interface GateAlarmContext {
 export function gateAlarm(kind: GateAlarmKind, c: GateAlarmContext): ConditionEvaluation {
   const who = c.worker ? `w${c.worker.id}` : `u${c.credentialHash.slice(0, 16)}`;
   const name = c.worker?.name ?? '';
-  const credential = `${c.credentialKind} ${maskNumber(c.credentialValue)}`;
+  const masked = maskNumber(c.credentialValue);
+  const credName = CREDENTIAL_NAMES[c.credentialKind];
+  const credential = `${credName.en} ${masked}`;
   const base = { conditionKey: `${c.gate.id}:gate:${kind}:${who}`, sourceDevice: c.gate.id, priority: GATE_ALARM_PRIORITY[kind], active: true, onDelayMs: 0, offDelayMs: 0 };
   switch (kind) {
     case 'unknown':
-      return flagCondition({ ...base, message: `Unregistered ${credential} at ${c.gate.name}`, text: { key: 'gate.unknown', params: { gate: c.gate.name, credential } } });
+      return flagCondition({ ...base, message: `Unregistered ${credential} at ${c.gate.name}`, text: { key: 'gate.unknown', params: { gate: c.gate.name, credential, credZh: `${credName.zh} ${masked}` } } });
     case 'blacklisted':
       return flagCondition({
         ...base,

@@ -60,8 +60,8 @@ describe('headcount', () => {
     const { db, ids } = registry();
     const totals: number[] = [];
     const h = new Headcount((w) => new HeadcountDirectory(db).detailsOf(w), (n) => totals.push(n), () => T0);
-    expect(h.apply({ personKey: `w:${ids.a}`, workerId: ids.a, direction: 'out', at: T0 + 100 })).toBe(false);
-    expect(h.apply({ personKey: `w:${ids.a}`, workerId: ids.a, direction: 'in', at: T0, zone: 'x' } as never)).toBe(false);
+    expect(h.apply({ personKey: `w:${ids.a}`, workerId: ids.a, direction: 'out', at: T0 + 100, zone: 'x' })).toBe(false);
+    expect(h.apply({ personKey: `w:${ids.a}`, workerId: ids.a, direction: 'in', at: T0, zone: 'x' })).toBe(false);
     expect(h.apply({ personKey: `w:${ids.b}`, workerId: ids.b, direction: 'in', at: T0, zone: 'x' })).toBe(true);
     expect(h.apply({ personKey: `w:${ids.b}`, workerId: ids.b, direction: 'in', at: T0 + 5, zone: 'x' })).toBe(false);
     expect(totals).toEqual([1]);

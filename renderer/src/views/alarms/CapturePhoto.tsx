@@ -11,7 +11,7 @@ export function CapturePhoto({ path }: { path: string }) {
   return (
     <section className="panel" data-testid="alarm-photo">
       <h3>{t('alarmPhoto.title')}</h3>
-      {src ? <img src={src} alt={t('alarmPhoto.alt')} style={{ maxWidth: 320, maxHeight: 400, display: 'block' }} /> : <p className="hint">…</p>}
+      {src ? <img src={src} alt={t('alarmPhoto.alt')} style={{ width: 240, maxHeight: 400, objectFit: 'contain', display: 'block' }} /> : <p className="hint">…</p>}
     </section>
   );
 }

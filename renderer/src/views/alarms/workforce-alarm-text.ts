@@ -24,7 +24,7 @@ addStrings(
   },
   {
     gate: {
-      unknown: '{{gate}} 出现未登记的{{credential}}',
+      unknown: '{{gate}} 出现未登记的{{credZh}}',
       blacklisted: '黑名单人员 {{person}} 出现在 {{gate}}：{{reason}}',
       exitedWorker: '已退场人员 {{person}} 试图从 {{gate}} 进场',
       noInduction: '{{person}} 未通过三级安全教育，已在 {{gate}} 拦下',

@@ -90,7 +90,7 @@ function GroupTable({ title, groups, testId }: { title: string; groups: Headcoun
         <tbody>
           {groups.map((g) => (
             <tr key={g.key}>
-              <td>{g.label}</td>
+              <td>{g.label === '-' ? '—' : g.label}</td>
               <td className="num">{g.workers}</td>
               <td className="num">{g.managers}</td>
             </tr>
