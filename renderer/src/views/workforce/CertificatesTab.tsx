@@ -82,7 +82,7 @@ function CertTable({ rows, yesNo, bad = false }: { rows: CertificateWatchRow[]; 
   );
 }
 
-function Table({ head, rows }: { head: string[]; rows: { key: string; cells: React.ReactNode[] }[] }) {
+function Table({ head, rows }: { head: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="hint">{t('workforce.certificates.empty')}</p>;
   return (
