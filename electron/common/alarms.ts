@@ -101,6 +101,11 @@ export interface Alarm {
   outOfService: AlarmOutOfService | null;
   /** Newest last; capped (see `MAX_COMMENTS_KEPT`); the audit log keeps them all. */
   comments: AlarmComment[];
+  /**
+   * A picture of what raised this occurrence (a turnstile's capture of an unknown face), as a
+   * media path (`/api/media/…`) read through a media ticket; absent for measured conditions.
+   */
+  photo?: string;
 }
 
 /**
@@ -126,6 +131,8 @@ export interface ConditionEvaluation {
   latched: boolean;
   onDelayMs: number;
   offDelayMs: number;
+  /** Media path of a picture for the occurrence this evaluation activates (`Alarm.photo`). */
+  photo?: string;
 }
 
 export type AlarmEventType =

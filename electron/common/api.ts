@@ -12,6 +12,7 @@ import { AUTH_ROUTES, type AuthApi } from './api/auth.js';
 import { CAMERA_ROUTES, type CamerasApi } from './api/cameras.js';
 import { DEVICE_ROUTES, type DevicesApi } from './api/devices.js';
 import { FEDERATION_ROUTES, type FederationApi } from './api/federation.js';
+import { GATE_ROUTES, type GatesApi } from './api/gates.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
@@ -25,6 +26,7 @@ export * from './api/cameras.js';
 export * from './api/devices.js';
 export * from './api/errors.js';
 export * from './api/federation.js';
+export * from './api/gates.js';
 export * from './api/live.js';
 export * from './api/panoramas.js';
 export * from './api/route-spec.js';
@@ -33,7 +35,7 @@ export * from './api/telemetry.js';
 export * from './api/training.js';
 
 /** Methods every transport offers. Each takes at most one plain-object parameter. */
-export interface SiteCommandApi extends SiteApi, AuthApi, DevicesApi, TelemetryApi, AlarmsApi, CamerasApi, FederationApi, PanoramasApi, TrainingApi, AttendanceApi {}
+export interface SiteCommandApi extends SiteApi, AuthApi, DevicesApi, TelemetryApi, AlarmsApi, CamerasApi, FederationApi, PanoramasApi, TrainingApi, AttendanceApi, GatesApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -54,6 +56,7 @@ export const API_ROUTES = {
   ...PANORAMA_ROUTES,
   ...TRAINING_ROUTES,
   ...ATTENDANCE_ROUTES,
+  ...GATE_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

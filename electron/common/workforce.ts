@@ -60,8 +60,12 @@ export type PassageDirection = 'in' | 'out';
 export const CREDENTIAL_KINDS = ['card', 'face', 'id-card', 'worker'] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
-/** What the core made of a gate passage (stored with it; the turnstile is told whether to open). */
-export const PASSAGE_OUTCOMES = ['admitted', 'left', 'unknown', 'blacklisted', 'exited-worker', 'no-induction', 'duplicate'] as const;
+/**
+ * What the core made of a gate passage (stored with it; the turnstile is told whether to open).
+ * `too-late`: reported more than GATE_LATE_LIMIT_MS after it happened; stored for the record but
+ * refused (it moves neither the headcount nor attendance; the office corrects by hand).
+ */
+export const PASSAGE_OUTCOMES = ['admitted', 'left', 'unknown', 'blacklisted', 'exited-worker', 'no-induction', 'duplicate', 'too-late'] as const;
 export type PassageOutcome = (typeof PASSAGE_OUTCOMES)[number];
 
 /** Good and bad conduct records (良好行为记录、不良行为记录). */

@@ -7,7 +7,6 @@ import { checkPortFree, type HttpApiServer } from './api/http-server.js';
 import { AuthService } from './auth/auth-service.js';
 import { loadSiteDirectory, type LoadedSite } from './config/load-site.js';
 import { DeviceStates } from './devices/device-states.js';
-import { WorkerRoster } from './devices/worker-roster.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { RotatingFile } from './log/rotating-file.js';
 import { PanoramaService } from './panoramas/panorama-service.js';
@@ -34,7 +33,7 @@ import { followModelEdits } from './wiring/model-edits.js';
 import { wireSources, type SourceWiring } from './wiring/sources.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
-import { wireWorkforce } from './wiring/workforce.js';
+import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -96,7 +95,7 @@ export class SiteCore {
   private apiHandlers: ApiHandlers | null = null;
   private authService: AuthService | null = null;
   private stopping: Promise<void> | null = null;
-  private roster: WorkerRoster | null = null;
+  private workforce: WorkforceWiring | null = null;
   private alarmService: AlarmService | null = null;
 
   constructor(private readonly options: SiteCoreOptions) {
@@ -127,6 +126,11 @@ export class SiteCore {
 
   get database(): Database | null {
     return this.db;
+  }
+
+  /** The real-name workforce (store, gates, headcount) once started; tests seed the registry through it. */
+  get workforceWiring(): WorkforceWiring | null {
+    return this.workforce;
   }
 
   async start(): Promise<void> {
@@ -169,9 +173,6 @@ export class SiteCore {
     const devices = new DeviceStates(site.devices, (device) => this.hub.publish({ type: 'device', device }));
     registry.attach(devices);
     const telemetryQuery = new TelemetryQuery(db);
-    const roster = new WorkerRoster((onSite) => this.hub.publish({ type: 'roster', onSite }));
-    roster.restore(telemetryQuery.kindSince('gate', Date.now() - 24 * 3600_000));
-    this.roster = roster;
     // Escalations go to the site's broker; the MQTT source is created below, so look it up late.
     let sources: SourceWiring | null = null;
     // Secrets: camera credentials, other systems' passwords and the audit key, sealed in DATA/secrets.
@@ -182,8 +183,28 @@ export class SiteCore {
     alarmsForAudit = alarms;
     this.registry.add(alarms);
     followModelEdits(effectiveSite, alarms, this.hub);
+    // Real-name workforce: registry (ID numbers sealed under vault keys), gates and the headcount
+    // (rebuilt from stored passages at start), operator and certificate checks, attendance, training.
+    const workforce = wireWorkforce({
+      db,
+      vault: vaults.secrets,
+      dataDir: this.options.dataDir,
+      log: this.log.child('workforce'),
+      gates: { alarms, hub: this.hub, site: () => effectiveSite.current, auth, heard: (gateId) => devices.contact(gateId) },
+      auth,
+      site: () => effectiveSite.current,
+      timeZone: () => effectiveSite.current.timeZone,
+      simulate: !this.options.mqttUrl && this.options.simulate,
+      endpoint: () =>
+        this.httpServer?.port
+          ? { host: this.options.host, port: this.httpServer.port, tls: this.options.tls !== undefined, selfSigned: this.options.tls?.selfSigned ?? false }
+          : null,
+    });
+    this.workforce = workforce;
+    for (const service of workforce.services) this.registry.add(service);
+    const gates = workforce.gates;
     const pipeline = new IngestPipeline(devices, store.writer, this.hub, this.log.child('ingest'), [
-      (record) => roster.apply(record),
+      (record) => gates?.observe(record),
       (record) => alarms.observe(record),
     ]);
     this.sweepTimer = setInterval(() => devices.sweep(), 1000);
@@ -200,6 +221,7 @@ export class SiteCore {
       intervalWriter: store.intervalWriter,
       onStatus: (status) => this.setSourceStatus(status),
       log: this.log,
+      gateCards: () => workforce.store.workers().flatMap((w) => (w.cardNo ? [w.cardNo] : [])),
     });
     for (const source of sources.services) this.registry.add(source);
 
@@ -219,7 +241,7 @@ export class SiteCore {
     this.registry.add(video.video);
     this.registry.add(video.evidence);
 
-    const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster, vault: vaults.secrets, log: this.log });
+    const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster: { get count() { return gates?.headcount.total ?? 0; } }, vault: vaults.secrets, log: this.log });
     this.registry.add(federation);
     // Panoramas: store in DATA/panoramas; progress goes out on the live channel.
     const panoramas = new PanoramaService({
@@ -232,22 +254,6 @@ export class SiteCore {
       devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
-    // Real-name workforce: registry (ID numbers sealed under vault keys), gates, attendance, training.
-    const workforce = wireWorkforce({
-      db,
-      vault: vaults.secrets,
-      dataDir: this.options.dataDir,
-      log: this.log.child('workforce'),
-      auth,
-      site: () => effectiveSite.current,
-      timeZone: () => effectiveSite.current.timeZone,
-      simulate: !this.options.mqttUrl && this.options.simulate,
-      endpoint: () =>
-        this.httpServer?.port
-          ? { host: this.options.host, port: this.httpServer.port, tls: this.options.tls !== undefined, selfSigned: this.options.tls?.selfSigned ?? false }
-          : null,
-    });
-    for (const service of workforce.services) this.registry.add(service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -333,7 +339,7 @@ export class SiteCore {
       sources: [...this.sources.values()],
       unknownDevices: devices.unknownDevices(),
       simulated: !this.options.mqttUrl && this.options.simulate,
-      workersOnSite: this.roster?.count ?? 0,
+      workersOnSite: this.workforce?.gates?.headcount.total ?? 0,
     };
   }
 

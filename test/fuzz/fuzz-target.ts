@@ -60,6 +60,8 @@ export async function prepareTarget(serve: ServeProcess): Promise<FuzzTarget> {
   known['field.pointId'] = await ids('/api/panorama-points');
   known['field.deviceId'] = deviceIds;
   known['field.device'] = deviceIds;
+  // Gate push tokens are issued for the site file's gates only.
+  known.gates = (await getJson<{ id: string; kind: string }[]>(`${serve.url}/api/devices`, admin)).body.filter((d) => d.kind === 'gate').map((d) => d.id);
   return { serve, tokens, known, deviceIds };
 }
 

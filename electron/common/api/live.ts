@@ -1,4 +1,5 @@
 import type { AlarmEvent } from '../alarms.js';
+import type { HeadcountView } from './gates.js';
 import type { PanoramaProgress } from '../panorama/types.js';
 import type { DeviceView, SourceStatus } from '../site.js';
 import type { TelemetryRecord } from '../telemetry.js';
@@ -12,8 +13,10 @@ export type LiveEvent =
   | { type: 'dropped'; count: number }
   /** Something happened to an alarm (activated, acknowledged, reset, escalated…). */
   | { type: 'alarm'; event: AlarmEvent }
-  /** Workers inside the site changed (real-name gate passages). */
+  /** Workers inside the site changed (real-name gate passages): the total, sent at once. */
   | { type: 'roster'; onSite: number }
+  /** Who is inside by company, team, trade and zone (coalesced: at most a few a second). */
+  | { type: 'headcount'; headcount: HeadcountView }
   /** Sent once when the live channel is authenticated and subscribed. */
   | { type: 'ready' }
   /** Panorama processing progress ("processing 3/5"). */

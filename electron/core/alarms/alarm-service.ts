@@ -1,4 +1,4 @@
-import type { Alarm, AlarmEvent } from '../../common/alarms.js';
+import type { Alarm, AlarmEvent, ConditionEvaluation } from '../../common/alarms.js';
 import type { DeviceView } from '../../common/site.js';
 import type { TelemetryRecord } from '../../common/telemetry.js';
 import type { DeviceConfig, SiteConfig } from '../config/site-schema.js';
@@ -139,6 +139,26 @@ export class AlarmService implements Service {
     const evaluations = this.rules.evaluate(record);
     if (record.kind === 'crane') evaluations.push(...this.antiCollision.update(record as TelemetryRecord<'crane'>));
     if (evaluations.length) this.engine.evaluate(evaluations, now);
+  }
+
+  /**
+   * A condition judged outside telemetry (the workforce: people at the gates, drivers'
+   * certificates), fed to the same engine so it is annunciated, audited and escalated like any
+   * other. `event`: the condition is a moment, not a state (an unknown card at a turnstile): it
+   * activates and returns to normal at once, and the occurrence waits in `unack-rtn` until someone
+   * acknowledges it (ISA-18.2 §5.3: a returned alarm still needs its acknowledgement). A state
+   * condition (an uncertified driver at the controls) is raised again with `beyond: false` when
+   * it ends, and escalates while unacknowledged as any active alarm does.
+   */
+  raiseCondition(evaluation: ConditionEvaluation, options: { event?: boolean; now?: number } = {}): void {
+    const now = options.now ?? Date.now();
+    if (!options.event) {
+      this.engine.evaluate([evaluation], now);
+      return;
+    }
+    const active = { ...evaluation, beyond: true, clearable: false, onDelayMs: 0, offDelayMs: 0 };
+    const { photo: _photo, ...rest } = active;
+    this.engine.evaluate([active, { ...rest, beyond: false, clearable: true }], now);
   }
 
   tick(now: number): void {

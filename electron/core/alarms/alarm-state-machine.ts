@@ -157,6 +157,9 @@ function activate(alarm: Alarm, ev: ConditionEvaluation, newId: string, now: num
       escalatedAt: null,
       comments: [],
     };
+    // The picture belongs to the occurrence: a new one shows its own or none.
+    if (ev.photo) next.photo = ev.photo;
+    else delete next.photo;
     return ok(next, event('activated', alarm, next, SYSTEM_ACTOR, null, now));
   }
   // Latched occurrence still held (ack-active or unack-active with the condition gone): the

@@ -24,6 +24,7 @@ import type { PanoramaService } from '../panoramas/panorama-service.js';
 import type { WorkforceWiring } from '../wiring/workforce.js';
 import { createTrainingHandlers } from '../workforce/training-handlers.js';
 import { createAttendanceHandlers } from '../workforce/attendance-handlers.js';
+import { createGateHandlers } from '../workforce/gate-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -78,6 +79,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createTrainingHandlers(deps.workforce && { training: deps.workforce.training, endpoint: deps.workforce.endpoint }),
     ...createAttendanceHandlers(deps.workforce?.attendance, deps.auth.mediaTickets),
     ...createAuthHandlers(deps.auth),
+    ...createGateHandlers(deps.workforce?.gates),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());

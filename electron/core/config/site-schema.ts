@@ -120,6 +120,8 @@ const deviceSchema = z
     hoist: hoistGeometry.optional(),
     /** HJ 212-2017 identity of a dust/noise monitor that reports over TCP: its MN and access password (PW). */
     hj212: z.object({ mn: z.string().min(1).max(32), password: z.string().max(16) }).strict().optional(),
+    /** A gate's zone (e.g. "东区", "地下室"): people who came in through it count there; default the whole site. */
+    zone: z.string().min(1).max(64).optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { deviceTopic } from '../sources/mqtt/topics.js';
 import { craneStateAt, round, type CraneModelParams } from './crane-model.js';
 import { dustStateAt } from './dust-model.js';
 import { Hj212MonitorClient } from './hj212-monitor-client.js';
+import { ShiftTraffic } from './gate-traffic.js';
 import { seededRandom, seedFromText } from './random.js';
 
 /**
@@ -23,12 +24,20 @@ export class SiteSimulator implements Service {
   private readonly workersOnSite = new Set<string>();
   private readonly hj212Clients: Hj212MonitorClient[] = [];
 
-  /** `hj212`: where the core's HJ 212 listener is; dust monitors with an HJ 212 identity report there. */
+  private shift: ShiftTraffic | null = null;
+  private lastCardLook = -Infinity;
+
+  /**
+   * `hj212`: where the core's HJ 212 listener is; dust monitors with an HJ 212 identity report there.
+   * `gateCards`: the registry's gate cards; when there are any, gates follow the shift with them
+   * (sim/gate-traffic.ts), otherwise they report made-up ids as before the registry.
+   */
   constructor(
     private readonly site: SiteConfig,
     private readonly brokerUrl: string,
     private readonly log: Logger,
     private readonly hj212: { host: string; port: number } | null = null,
+    private readonly gateCards: () => string[] = () => [],
   ) {}
 
   async start(): Promise<void> {
@@ -36,6 +45,9 @@ export class SiteSimulator implements Service {
     this.client = client;
     client.on('error', (error) => this.log.debug('simulator broker error', { error }));
     await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+    const shiftTimer = setInterval(() => this.shiftTick(), 1000);
+    shiftTimer.unref();
+    this.timers.push(shiftTimer);
     this.site.devices.forEach((device, index) => {
       const publish = this.publisherFor(device, index);
       if (!publish) return;
@@ -95,10 +107,31 @@ export class SiteSimulator implements Service {
         return () => this.send('ranging', device.id, { pointId: `${device.id}-P1`, distanceM: round(42.5 + random() * 0.002, 4) });
       case 'gate':
         return () => {
+          if (this.shiftTraffic()) return;
           const event = this.gateEvent(device.id, random);
           if (event) this.send('gate', device.id, event);
         };
     }
+  }
+
+  /** The shift-following gate traffic, once the registry holds gate cards (looked for every 30 s until then). */
+  private shiftTraffic(): ShiftTraffic | null {
+    if (this.shift) return this.shift;
+    const now = Date.now();
+    if (now - this.lastCardLook < 30_000) return null;
+    this.lastCardLook = now;
+    const cards = this.gateCards();
+    const gates = this.site.devices.filter((d) => d.kind === 'gate').map((d) => d.id);
+    if (cards.length === 0 || gates.length === 0) return null;
+    this.shift = new ShiftTraffic(cards, gates, this.site.timeZone, now);
+    this.log.info('demo gate traffic follows the shift', { cards: cards.length, gates: gates.length });
+    return this.shift;
+  }
+
+  private shiftTick(): void {
+    const shift = this.shiftTraffic();
+    if (!shift) return;
+    for (const event of shift.due(Date.now())) this.send('gate', event.gateId, event);
   }
 
   private gateEvent(gateId: string, random: () => number): GateEvent | null {

@@ -1,3 +1,4 @@
+import { GATE_SCHEMA_SQL } from '../workforce/gate-schema.js';
 import { ATTENDANCE_SCHEMA_SQL } from '../workforce/attendance-schema.js';
 import { WORKFORCE_SCHEMA_SQL } from '../workforce/schema.js';
 import { TRAINING_SCHEMA_SQL } from '../workforce/training-schema.js';
@@ -345,6 +346,11 @@ export const MIGRATIONS: Migration[] = [
     version: 10,
     description: 'real-name workforce: companies, teams, workers, memberships, certificates, training, conduct, blacklist, gate passages, change log',
     sql: WORKFORCE_SCHEMA_SQL,
+  },
+  {
+    version: 11,
+    description: 'gate passages: counted, via, reason and person key, for the headcount and the repeated-swipe check',
+    sql: GATE_SCHEMA_SQL,
   },
   {
     version: 12,

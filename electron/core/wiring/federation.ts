@@ -1,7 +1,6 @@
 import type { AlarmService } from '../alarms/alarm-service.js';
 import type { SiteConfig } from '../config/site-schema.js';
 import type { DeviceStates } from '../devices/device-states.js';
-import type { WorkerRoster } from '../devices/worker-roster.js';
 import { FederationService, type FederationProject } from '../federation/federation-service.js';
 import { summarizeSiteStatus } from '../federation/site-status.js';
 import type { Logger } from '../log/logger.js';
@@ -14,7 +13,8 @@ export interface FederationWiringOptions {
   siteFile: SiteConfig;
   alarms: AlarmService;
   devices: DeviceStates;
-  roster: WorkerRoster;
+  /** Who is inside the site now (the headcount's total). */
+  roster: { readonly count: number };
   /** Where federation passwords are kept. */
   vault: SecretVault;
   log: Logger;

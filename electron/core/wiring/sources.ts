@@ -23,6 +23,8 @@ export interface SourceWiringOptions {
   intervalWriter: IntervalWriter;
   onStatus: (status: SourceStatus) => void;
   log: Logger;
+  /** The registry's gate cards, for demo gate traffic that follows the shift. */
+  gateCards?: () => string[];
 }
 
 /** The data sources, in the order they start: HJ 212 listener, broker, MQTT source, simulator. */
@@ -66,7 +68,7 @@ export function wireSources(o: SourceWiringOptions): SourceWiring {
       services.push(
         deferred('simulator', false, () => {
           const target = listener && listener.port ? { host: '127.0.0.1', port: listener.port } : null;
-          return new SiteSimulator(o.site, broker.url, o.log.child('sim'), target);
+          return new SiteSimulator(o.site, broker.url, o.log.child('sim'), target, o.gateCards);
         }),
       );
     }

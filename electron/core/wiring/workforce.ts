@@ -1,12 +1,17 @@
 import { join } from 'node:path';
+import type { AlarmService } from '../alarms/alarm-service.js';
 import type { RawRoutes } from '../api/http-server.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { SiteConfig } from '../config/site-schema.js';
+import type { LiveHub } from '../pipeline/live-hub.js';
+import { GateHttp } from '../workforce/gate-http.js';
+import { GateSystem } from '../workforce/gate-system.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretVault } from '../secrets/secret-vault.js';
 import type { Service } from '../services/service-registry.js';
 import { prepareDataDirectory, type Database } from '../store/database.js';
 import { IdentityCipher } from '../workforce/identity-cipher.js';
 import { WorkforceStore } from '../workforce/workforce-store.js';
-import type { AuthService } from '../auth/auth-service.js';
 import { seedDemoCourses } from '../sim/demo-courses.js';
 import { TrainingMaterialUpload } from '../workforce/training-material-upload.js';
 import { TrainingService } from '../workforce/training-service.js';
@@ -14,7 +19,6 @@ import { TrainingStore } from '../workforce/training-store.js';
 import { WorkerIdentity } from '../workforce/worker-portal-identity.js';
 import { WorkerPortalHttp } from '../workforce/worker-portal-http.js';
 import type { PortalEndpoint } from '../workforce/worker-portal-link.js';
-import type { SiteConfig } from '../config/site-schema.js';
 import { AttendanceHttp } from '../workforce/attendance-http.js';
 import type { AttendanceWiring } from '../workforce/attendance-handlers.js';
 import { attendanceRulesOf } from '../workforce/attendance-rule-schema.js';
@@ -65,6 +69,15 @@ export interface WorkforceWiringOptions {
   simulate?: boolean;
   /** The site file as in force now (attendance rules, time zone, project name); absent: defaults. */
   site?: () => SiteConfig;
+  /** Gates: alarms, the live channel, the effective site and the media tickets (absent in tests that build the store alone). */
+  gates?: {
+    alarms: AlarmService;
+    hub: LiveHub;
+    site: () => SiteConfig;
+    auth: AuthService;
+    /** A gate pushed over HTTP: its device shows online. */
+    heard?: (gateId: string) => void;
+  };
 }
 
 /** The real-name workforce: its store (ID numbers sealed under vault keys), files, services and raw routes. */
@@ -81,6 +94,8 @@ export interface WorkforceWiring {
   rawRoutes: RawRoutes[];
   /** Attendance: days, ledgers, pay sheets, closed months, documents. */
   attendance: AttendanceWiring;
+  /** Gate passages, the headcount, operator and certificate checks (when wired with `gates`). */
+  gates?: GateSystem;
 }
 
 export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
@@ -102,5 +117,23 @@ export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
     rules,
   };
   if (o.auth) rawRoutes.push(new AttendanceHttp(attendance.documents, o.auth.mediaTickets));
-  return { store, dirs, training, endpoint: o.endpoint ?? (() => null), services: [], rawRoutes, attendance };
+  const wiring: WorkforceWiring = { store, dirs, training, endpoint: o.endpoint ?? (() => null), services: [], rawRoutes, attendance };
+  if (o.gates) {
+    const g = o.gates;
+    const gates = new GateSystem({
+      store,
+      vault: o.vault,
+      site: g.site,
+      raise: (evaluation, options) => g.alarms.raiseCondition(evaluation, options),
+      activeAlarmKeys: () => g.alarms.engine.alarms().filter((a) => a.conditionActive).map((a) => a.conditionKey),
+      publishTotal: (onSite) => g.hub.publish({ type: 'roster', onSite }),
+      publishHeadcount: (headcount) => g.hub.publish({ type: 'headcount', headcount }),
+      ...(g.heard ? { heard: g.heard } : {}),
+      log: o.log.child('gates'),
+    });
+    wiring.gates = gates;
+    wiring.services.push(gates);
+    wiring.rawRoutes.push(new GateHttp(gates, g.auth, dirs.captures, o.log.child('gate-http')));
+  }
+  return wiring;
 }

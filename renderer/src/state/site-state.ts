@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { LiveEvent } from '../../../electron/common/api.js';
+import type { HeadcountView, LiveEvent } from '../../../electron/common/api.js';
 import type { DeviceView, SiteSummary, SourceStatus } from '../../../electron/common/site.js';
 import type { LiveLinkState } from '../transport/api-client.js';
 import { KeyedStore, ValueStore } from './external-store.js';
@@ -24,6 +24,8 @@ export class SiteState {
   readonly trends = new Map<string, TrendBuffer>();
   /** Workers inside the site, kept by the core from real-name gate passages. */
   readonly workersOnSite = new ValueStore<number>(0);
+  /** Who is inside by company, team, trade and zone (null until the core first pushes it). */
+  readonly headcount = new ValueStore<HeadcountView | null>(null);
   /** Goes up when the site model may have changed since the views fetched it (`useSiteModel`). */
   readonly siteModelVersion = new SiteModelVersion();
 
@@ -79,6 +81,10 @@ export class SiteState {
         return;
       case 'roster':
         this.workersOnSite.set(event.onSite);
+        return;
+      case 'headcount':
+        this.headcount.set(event.headcount);
+        this.workersOnSite.set(event.headcount.total);
         return;
       case 'ready':
         return;

@@ -15,6 +15,7 @@ import { ValueChart } from './ValueChart.js';
 import { alarmMessage } from './alarm-text.js';
 import { EvidenceClips } from './EvidenceClips.js';
 import { DeviceViewLinks } from '../../app/ViewLinks.js';
+import { CapturePhoto } from './CapturePhoto.js';
 
 /**
  * One alarm occurrence (level 3): its fields, the live trend of its value against the limit,
@@ -87,6 +88,7 @@ export function AlarmDetail({ id, alarms, site, client, timeZone, role }: { id: 
           <section className="panel">
             <ValueChart alarm={alarm} site={site} client={client} timeZone={timeZone} />
           </section>
+          {alarm.photo && <CapturePhoto path={alarm.photo} />}
           {detail && <EvidenceClips alarm={alarm} clips={detail.clips ?? []} client={client} timeZone={timeZone} />}
           <section className="panel">
             <h3>{t('alarm.detail.timeline')}</h3>
