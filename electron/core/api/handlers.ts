@@ -77,7 +77,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
     ...createTrainingHandlers(deps.workforce && { training: deps.workforce.training, endpoint: deps.workforce.endpoint }),
-    ...createAttendanceHandlers(deps.workforce?.attendance, deps.auth.mediaTickets),
+    ...createAttendanceHandlers(deps.workforce?.attendance, () => deps.auth.mediaTickets),
     ...createAuthHandlers(deps.auth),
     ...createGateHandlers(deps.workforce?.gates),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),

@@ -35,7 +35,7 @@ async function answer<T>(work: () => T | Promise<T>): Promise<T> {
   }
 }
 
-export function createAttendanceHandlers(wiring: AttendanceWiring | undefined, tickets: MediaTickets): Pick<ApiHandlers, AttendanceMethods> {
+export function createAttendanceHandlers(wiring: AttendanceWiring | undefined, tickets: () => MediaTickets): Pick<ApiHandlers, AttendanceMethods> {
   const a = () => {
     if (!wiring) throw new ApiError('conflict', 'attendance is not available on this core');
     return wiring;
@@ -45,7 +45,7 @@ export function createAttendanceHandlers(wiring: AttendanceWiring | undefined, t
     if (!job) throw new ApiError('not-found', 'no such document job (finished jobs are forgotten after a while); ask for the document again', 'id');
     if (job.state !== 'done') return { ...job, url: null };
     const path = `${ATTENDANCE_EXPORT_PATH}${job.file}`;
-    const { ticket } = tickets.issue(path);
+    const { ticket } = tickets().issue(path);
     return { ...job, url: `${path}?ticket=${encodeURIComponent(ticket)}&name=${encodeURIComponent(job.downloadName)}` };
   };
   return {
