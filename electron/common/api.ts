@@ -15,6 +15,7 @@ import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
+import { WORKFORCE_REGISTRY_ROUTES, type WorkforceRegistryApi } from './api/workforce.js';
 
 export * from './api/alarms.js';
 export * from './api/auth.js';
@@ -27,9 +28,10 @@ export * from './api/panoramas.js';
 export * from './api/route-spec.js';
 export * from './api/site.js';
 export * from './api/telemetry.js';
+export * from './api/workforce.js';
 
 /** Methods every transport offers. Each takes at most one plain-object parameter. */
-export interface SiteCommandApi extends SiteApi, AuthApi, DevicesApi, TelemetryApi, AlarmsApi, CamerasApi, FederationApi, PanoramasApi {}
+export interface SiteCommandApi extends SiteApi, AuthApi, DevicesApi, TelemetryApi, AlarmsApi, CamerasApi, FederationApi, PanoramasApi, WorkforceRegistryApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -48,6 +50,7 @@ export const API_ROUTES = {
   ...CAMERA_ROUTES,
   ...FEDERATION_ROUTES,
   ...PANORAMA_ROUTES,
+  ...WORKFORCE_REGISTRY_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

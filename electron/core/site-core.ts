@@ -233,7 +233,17 @@ export class SiteCore {
     });
     this.registry.add(panoramas);
     // Real-name workforce: registry (ID numbers sealed under vault keys), gates, attendance, training.
-    const workforce = wireWorkforce({ db, vault: vaults.secrets, dataDir: this.options.dataDir, log: this.log.child('workforce') });
+    const workforce = wireWorkforce({
+      db,
+      vault: vaults.secrets,
+      dataDir: this.options.dataDir,
+      log: this.log.child('workforce'),
+      // registry: sessions and media tickets, the audit chain for reveals, the site's day, the demo roster
+      auth,
+      audit: (event) => alarms.store.recordSecurityEvent(event),
+      timeZone: site.timeZone,
+      simulate: !this.options.mqttUrl && this.options.simulate,
+    });
     for (const service of workforce.services) this.registry.add(service);
 
     this.apiHandlers = createApiHandlers({

@@ -22,6 +22,7 @@ import { createPanoramaHandlers } from '../panoramas/panorama-handlers.js';
 import { createAuthHandlers } from '../auth/auth-handlers.js';
 import type { PanoramaService } from '../panoramas/panorama-service.js';
 import type { WorkforceWiring } from '../wiring/workforce.js';
+import { createWorkforceRegistryHandlers } from '../workforce/registry-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -73,6 +74,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createSecretHandlers(deps.secrets),
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),
+    ...createWorkforceRegistryHandlers(deps.workforce?.registry),
     ...createAuthHandlers(deps.auth),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {

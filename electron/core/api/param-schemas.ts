@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_ROLES, type ApiMethod } from '../../common/api.js';
 import { INTERVAL_KINDS } from '../../common/intervals.js';
+import { WORKFORCE_REGISTRY_PARAM_SCHEMAS } from '../workforce/registry-param-schemas.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
@@ -9,6 +10,7 @@ const panoramaDirection = z.object({ yawDeg: z.number().min(-360).max(360), pitc
 
 /** Untrusted input of each API method, checked before a handler sees it. */
 export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
+  ...WORKFORCE_REGISTRY_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),
   login: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
   logout: z.undefined().or(z.object({}).strict()),

@@ -1,0 +1,12 @@
+/**
+ * Worker-thread entry of the import: reads the file and checks every row here, off the core's
+ * event loop (a 50,000-row XLSX takes seconds to unzip and parse), and posts the rows back in
+ * chunks so no single message costs the core a long structured-clone.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseImport, type ImportJob } from './import-runner.js';
+
+const job = workerData as ImportJob;
+parseImport(job, (message) => parentPort!.postMessage(message)).catch((error: unknown) => {
+  parentPort!.postMessage({ type: 'error', message: (error as Error).message });
+});
