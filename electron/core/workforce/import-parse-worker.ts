@@ -7,6 +7,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseImport, type ImportJob } from './import-runner.js';
 
 const job = workerData as ImportJob;
-parseImport(job, (message) => parentPort!.postMessage(message)).catch((error: unknown) => {
-  parentPort!.postMessage({ type: 'error', message: (error as Error).message });
+const port = parentPort!;
+/** Waits for the core's 'next': it has taken the chunk and had a turn of its event loop. */
+const ready = () => new Promise<void>((resolve) => port.once('message', () => resolve()));
+parseImport(job, (message) => port.postMessage(message), ready).catch((error: unknown) => {
+  port.postMessage({ type: 'error', message: (error as Error).message });
 });
