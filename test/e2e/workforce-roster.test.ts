@@ -109,7 +109,10 @@ describe('roster', () => {
   it('shows a worker of the demo with photo, certificates and training', async () => {
     await page.goto(`${serve.url}/#/workforce/roster`);
     await page.fill('[data-testid=roster-search]', 'C0110');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=roster-row]').length === 1);
+    await page.waitForFunction(() => {
+      const rows = document.querySelectorAll('[data-testid=roster-row]');
+      return rows.length === 1 && rows[0]!.textContent!.includes('C0110');
+    });
     await page.click('[data-testid=roster-row] a');
     await page.waitForSelector('[data-testid=worker-detail] img');
     expect(await page.locator('[data-testid=worker-detail] img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);

@@ -19,6 +19,7 @@ import type { Service } from '../services/service-registry.js';
 import { creditCodeCheckCharacter, withLuhnDigit } from '../workforce/id-rules.js';
 import { storeWorkerPhoto } from '../workforce/photo-store.js';
 import type { Actor, RegistryService } from '../workforce/registry-service.js';
+import { validateWorker } from '../workforce/worker-validation.js';
 import { seededRandom } from './random.js';
 
 /** The ids the simulator's machines report for their drivers, and who they are in the demo roster. */
@@ -246,7 +247,9 @@ export class DemoWorkforceSeeder implements Service {
       const teamIds = TEAMS.map((t) => store.createTeam({ companyId: companyIds[t.company]!, name: t.name }));
       return people.map((p) => {
         const { company, team, ...membership } = p.membership;
-        const id = this.registry.write(ACTOR, p.worker, { ...membership, companyId: companyIds[company]!, teamId: team === null ? null : teamIds[team]! }, p.certificates, 'demo');
+        // Through the registry's own rules: gender and birth date are read from the ID number.
+        const { worker } = validateWorker(p.worker, today);
+        const id = this.registry.write(ACTOR, worker, { ...membership, companyId: companyIds[company]!, teamId: team === null ? null : teamIds[team]! }, p.certificates, 'demo');
         if (p.membership.role === 'team-leader' && team !== null) store.setTeamLeader(teamIds[team]!, id);
         if (p.induction) {
           store.addTrainingRecord({ workerId: id, courseId: null, kind: 'induction', title: '三级安全教育（公司级、项目级、班组级）', hours: 24, passed: true, score: 80 + (id % 20), at: Date.parse(`${p.membership.enteredOn}T09:00:00+08:00`), source: 'office' });
