@@ -34,6 +34,10 @@ afterAll(async () => {
   removeTempDirs();
 });
 
+/** Waits until the roster table shows `count` rows (the first holding `text`, when given). */
+const rowsAre = (count: number, text = '') =>
+  page.waitForFunction(`(() => { const rows = document.querySelectorAll('[data-testid=roster-row]'); return rows.length === ${count} && rows[0].textContent.includes(${JSON.stringify(text)}); })()`);
+
 describe('roster', () => {
   it('lists the demo roster with masked ID numbers', async () => {
     await page.goto(`${serve.url}/#/workforce/roster`);
@@ -64,7 +68,7 @@ describe('roster', () => {
     // Admin may see the full number; the page shows it after the click (and the core audits it).
     expect(await page.locator('[data-testid=worker-detail]').textContent()).not.toContain(id);
     await page.click('[data-testid=worker-reveal]');
-    await page.waitForFunction((n) => document.querySelector('[data-testid=worker-detail]')?.textContent?.includes(n), id);
+    await page.waitForFunction(`document.querySelector('[data-testid=worker-detail]').textContent.includes(${JSON.stringify(id)})`);
   });
 
   it('refuses the same ID again with a clear message', async () => {
@@ -93,29 +97,26 @@ describe('roster', () => {
     await page.waitForSelector('[data-testid=import-report-row]');
     expect(await page.locator('[data-testid=import-report-row]').count()).toBe(3);
     expect(await page.locator('[data-testid=import-summary]').textContent()).toMatch(/共 3 行：可导入 2 行，拒绝 1 行/);
-    expect(await page.locator('[data-testid=import-report-row]').nth(1).textContent()).toMatch(/证件号码.*check digit/);
+    expect(await page.locator('[data-testid=import-report-row]').nth(1).textContent()).toMatch(/证件号码.*校验位错误.*check digit/);
     await screenshot(page, 'workforce-import-preview');
     await page.click('[data-testid=import-commit]');
-    await page.waitForFunction(() => /已导入 2 人/.test(document.querySelector('[data-testid=import-summary]')?.textContent ?? ''));
+    await page.waitForFunction(`/已导入 2 人/.test(document.querySelector('[data-testid=import-summary]').textContent)`);
     await page.goto(`${serve.url}/#/workforce/roster`);
     await page.fill('[data-testid=roster-search]', '导入');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=roster-row]').length === 2);
+    await rowsAre(2);
     expect(await page.locator('[data-testid=roster-table]').textContent()).toMatch(/导入甲[\s\S]*导入丙|导入丙[\s\S]*导入甲/);
     await page.fill('[data-testid=roster-search]', good2);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=roster-row]').length === 1);
+    await rowsAre(1, '导入丙');
     expect(errors).toEqual([]);
   });
 
   it('shows a worker of the demo with photo, certificates and training', async () => {
     await page.goto(`${serve.url}/#/workforce/roster`);
     await page.fill('[data-testid=roster-search]', 'C0110');
-    await page.waitForFunction(() => {
-      const rows = document.querySelectorAll('[data-testid=roster-row]');
-      return rows.length === 1 && rows[0]!.textContent!.includes('C0110');
-    });
+    await rowsAre(1, 'C0110');
     await page.click('[data-testid=roster-row] a');
     await page.waitForSelector('[data-testid=worker-detail] img');
-    expect(await page.locator('[data-testid=worker-detail] img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=worker-detail] img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await screenshot(page, 'workforce-worker');
   });
 });

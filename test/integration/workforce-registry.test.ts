@@ -153,7 +153,7 @@ describe('registry over HTTP', () => {
     expect(notImage.body.error).toMatch(/not a JPEG or PNG/);
     const gif = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#888' } }).gif().toBuffer();
     expect((await upload(`/api/workforce/workers/${workerId}/photo`, gif, tokens.labour!)).status).toBe(415);
-    const png = await sharp({ create: { width: 1200, height: 1500, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 1500, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
     expect((await upload(`/api/workforce/workers/${workerId}/photo`, png, tokens.operator!)).status).toBe(403);
     expect(png.length).toBeGreaterThan(50 * 1024);
     const huge = await upload<{ error: string }>(`/api/workforce/workers/${workerId}/photo`, Buffer.alloc(11 * 1024 * 1024), tokens.labour!);

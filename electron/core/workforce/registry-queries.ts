@@ -52,9 +52,13 @@ export class RegistryQueries {
   workers(query: WorkerQuery, idHash: string | null): { total: number; rows: WorkerSummary[] } {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (query.companyId !== undefined) where.push('m.company_id = ?') && args.push(query.companyId);
-    if (query.teamId !== undefined) where.push('m.team_id = ?') && args.push(query.teamId);
-    if (query.trade) where.push('w.trade = ?') && args.push(query.trade);
+    const filter = (clause: string, value: unknown) => {
+      where.push(clause);
+      args.push(value);
+    };
+    if (query.companyId !== undefined) filter('m.company_id = ?', query.companyId);
+    if (query.teamId !== undefined) filter('m.team_id = ?', query.teamId);
+    if (query.trade) filter('w.trade = ?', query.trade);
     const status = query.status ?? 'active';
     if (status === 'active') where.push('m.id IS NOT NULL');
     if (status === 'exited') where.push('m.id IS NULL');

@@ -6,7 +6,7 @@ import { importFile } from './raw-requests.js';
 
 /** Choose a file → the core checks it (preview, nothing written) → import the good rows → the result. */
 export function ImportDialog({ session }: WorkforceTabProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +81,8 @@ export function ImportDialog({ session }: WorkforceTabProps) {
                   <td>
                     {r.problems.map((p, i) => (
                       <div key={i}>
-                        <strong>{p.column}</strong>: {p.reason.replace(/^[\w.]+: /, '')}
+                        <strong>{p.column}</strong>: {t(p.key, { defaultValue: p.reason.replace(/^[\w.]+: /, '') })}
+                        {i18n.language.startsWith('zh') && <span className="hint"> ({p.reason.replace(/^[\w.]+: /, '')})</span>}
                       </div>
                     ))}
                   </td>

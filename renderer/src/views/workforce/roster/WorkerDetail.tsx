@@ -15,7 +15,7 @@ export function WorkerDetailView({ client, session, timeZone, workerId }: Workfo
   const [numbers, setNumbers] = useState<RevealedNumbers | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const today = dayOf(Date.now(), timeZone);
+  const [today] = useState(() => dayOf(Date.now(), timeZone));
   const canWrite = mayWorkforce(session.role, 'writeRegistry');
   const load = useCallback(() => {
     client.call('getWorker', { id: workerId }).then(setW, (e: Error) => setError(e.message));
@@ -63,7 +63,7 @@ export function WorkerDetailView({ client, session, timeZone, workerId }: Workfo
             {field(t('wfRoster.form.cardNo'), w.cardNo)}
             {field(t('wfRoster.form.address'), w.address)}
             {field(t('wfRoster.form.issuingAuthority'), w.issuingAuthority)}
-            {field(t('wfRoster.form.idValidTo'), w.idValidFrom ? `${w.idValidFrom} – ${w.idValidTo ?? '长期'}` : null)}
+            {field(t('wfRoster.detail.idValidity'), w.idValidFrom ? `${w.idValidFrom} – ${w.idValidTo ?? t('wfRoster.detail.longTerm')}` : null)}
             {field(t('wfRoster.form.education'), w.education)}
             {field(t('wfRoster.form.bankName'), w.bankName)}
             {field(t('wfRoster.form.emergencyContact'), w.emergencyContact ? `${w.emergencyContact} ${w.emergencyPhone ?? ''}` : null)}
