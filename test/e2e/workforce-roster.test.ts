@@ -34,9 +34,22 @@ afterAll(async () => {
   removeTempDirs();
 });
 
+/** The page's document, typed just enough for these checks (the tests compile without the DOM library). */
+type Doc = { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>; querySelector(selector: string): { textContent: string | null } | null };
+
 /** Waits until the roster table shows `count` rows (the first holding `text`, when given). */
 const rowsAre = (count: number, text = '') =>
-  page.waitForFunction(`(() => { const rows = document.querySelectorAll('[data-testid=roster-row]'); return rows.length === ${count} && rows[0].textContent.includes(${JSON.stringify(text)}); })()`);
+  page.waitForFunction(
+    ([n, want]) => {
+      const rows = (globalThis as unknown as { document: Doc }).document.querySelectorAll('[data-testid=roster-row]');
+      return rows.length === n && (rows[0]?.textContent ?? '').includes(want);
+    },
+    [count, text] as const,
+  );
+
+/** Waits until the element holds `text`. */
+const textIn = (selector: string, text: string) =>
+  page.waitForFunction(([sel, want]) => ((globalThis as unknown as { document: Doc }).document.querySelector(sel)?.textContent ?? '').includes(want), [selector, text] as const);
 
 describe('roster', () => {
   it('lists the demo roster with masked ID numbers', async () => {
@@ -68,7 +81,7 @@ describe('roster', () => {
     // Admin may see the full number; the page shows it after the click (and the core audits it).
     expect(await page.locator('[data-testid=worker-detail]').textContent()).not.toContain(id);
     await page.click('[data-testid=worker-reveal]');
-    await page.waitForFunction(`document.querySelector('[data-testid=worker-detail]').textContent.includes(${JSON.stringify(id)})`);
+    await textIn('[data-testid=worker-detail]', id);
   });
 
   it('refuses the same ID again with a clear message', async () => {
@@ -100,7 +113,7 @@ describe('roster', () => {
     expect(await page.locator('[data-testid=import-report-row]').nth(1).textContent()).toMatch(/证件号码.*校验位错误.*check digit/);
     await screenshot(page, 'workforce-import-preview');
     await page.click('[data-testid=import-commit]');
-    await page.waitForFunction(`/已导入 2 人/.test(document.querySelector('[data-testid=import-summary]').textContent)`);
+    await textIn('[data-testid=import-summary]', '已导入 2 人');
     await page.goto(`${serve.url}/#/workforce/roster`);
     await page.fill('[data-testid=roster-search]', '导入');
     await rowsAre(2);
