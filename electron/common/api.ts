@@ -18,6 +18,7 @@ import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
 import { TRAINING_ROUTES, type TrainingApi } from './api/training.js';
+import { WORKFORCE_REGISTRY_ROUTES, type WorkforceRegistryApi } from './api/workforce.js';
 
 export * from './api/alarms.js';
 export * from './api/attendance.js';
@@ -33,9 +34,22 @@ export * from './api/route-spec.js';
 export * from './api/site.js';
 export * from './api/telemetry.js';
 export * from './api/training.js';
+export * from './api/workforce.js';
 
 /** Methods every transport offers. Each takes at most one plain-object parameter. */
-export interface SiteCommandApi extends SiteApi, AuthApi, DevicesApi, TelemetryApi, AlarmsApi, CamerasApi, FederationApi, PanoramasApi, TrainingApi, AttendanceApi, GatesApi {}
+export interface SiteCommandApi
+  extends SiteApi,
+    AuthApi,
+    DevicesApi,
+    TelemetryApi,
+    AlarmsApi,
+    CamerasApi,
+    FederationApi,
+    PanoramasApi,
+    WorkforceRegistryApi,
+    GatesApi,
+    AttendanceApi,
+    TrainingApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -57,6 +71,7 @@ export const API_ROUTES = {
   ...TRAINING_ROUTES,
   ...ATTENDANCE_ROUTES,
   ...GATE_ROUTES,
+  ...WORKFORCE_REGISTRY_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

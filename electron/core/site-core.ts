@@ -192,6 +192,7 @@ export class SiteCore {
       log: this.log.child('workforce'),
       gates: { alarms, hub: this.hub, site: () => effectiveSite.current, auth, heard: (gateId) => devices.contact(gateId) },
       auth,
+      audit: (event) => alarms.store.recordSecurityEvent(event),
       site: () => effectiveSite.current,
       timeZone: () => effectiveSite.current.timeZone,
       simulate: !this.options.mqttUrl && this.options.simulate,

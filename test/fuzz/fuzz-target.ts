@@ -10,6 +10,7 @@ import { eventually } from '../helpers/eventually.js';
 import { ADMIN_PASSWORD, getJson, login, loginAs, postJson, ServeProcess } from '../helpers/serve-process.js';
 import { METRIC_FIELDS } from '../../electron/core/store/metrics.js';
 import { ROLES, type KnownIds } from './api-cases.js';
+import { creditCodeCheckCharacter } from '../../electron/core/workforce/id-rules.js';
 
 export const FUZZ_USER_PASSWORD = 'fuzz-password-1';
 
@@ -62,7 +63,36 @@ export async function prepareTarget(serve: ServeProcess): Promise<FuzzTarget> {
   known['field.device'] = deviceIds;
   // Gate push tokens are issued for the site file's gates only.
   known.gates = (await getJson<{ id: string; kind: string }[]>(`${serve.url}/api/devices`, admin)).body.filter((d) => d.kind === 'gate').map((d) => d.id);
+  Object.assign(known, await workforceRegistryPools(serve.url, admin));
   return { serve, tokens, known, deviceIds };
+}
+
+/**
+ * The real-name registry: one company, team and worker to name in paths, and values its checks
+ * accept (credit codes with their check character, today's date), so the fuzzer reaches past them.
+ */
+async function workforceRegistryPools(url: string, admin: string): Promise<KnownIds> {
+  const company = await postJson<{ id: number }>(`${url}/api/workforce/companies`, admin, { creditCode: '91110000600037341L', name: '模糊测试公司', kind: 'general' });
+  const team = await postJson<{ id: number }>(`${url}/api/workforce/teams`, admin, { companyId: company.body.id, name: '模糊班' });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(Date.now());
+  const worker = await postJson<{ id: number }>(`${url}/api/workforce/workers`, admin, {
+    worker: { name: '模糊', idType: 'passport', idNumber: 'FZ1234567', trade: '木工' },
+    membership: { companyId: company.body.id, teamId: team.body.id, enteredOn: today },
+  });
+  if (worker.status !== 200) throw new Error(`registering the fuzz worker: ${worker.status} ${JSON.stringify(worker.body)}`);
+  const codes = Array.from({ length: 40 }, (_, i) => {
+    const first17 = `9111000060003${String(1000 + i)}`;
+    return first17 + creditCodeCheckCharacter(first17);
+  });
+  return {
+    workforce: [String(worker.body.id), String(company.body.id), String(team.body.id)],
+    'field.creditCode': codes,
+    'field.companyId': [String(company.body.id)],
+    'field.workerId': [String(worker.body.id)],
+    'field.exitedOn': [today],
+    'field.on': [today],
+    'field.enteredOn': [today],
+  };
 }
 
 /**

@@ -25,6 +25,7 @@ import type { WorkforceWiring } from '../wiring/workforce.js';
 import { createTrainingHandlers } from '../workforce/training-handlers.js';
 import { createAttendanceHandlers } from '../workforce/attendance-handlers.js';
 import { createGateHandlers } from '../workforce/gate-handlers.js';
+import { createWorkforceRegistryHandlers } from '../workforce/registry-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -78,6 +79,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createPanoramaHandlers(deps.panoramas),
     ...createTrainingHandlers(deps.workforce && { training: deps.workforce.training, endpoint: deps.workforce.endpoint }),
     ...createAttendanceHandlers(deps.workforce?.attendance, () => deps.auth.mediaTickets),
+    ...createWorkforceRegistryHandlers(deps.workforce?.registry),
     ...createAuthHandlers(deps.auth),
     ...createGateHandlers(deps.workforce?.gates),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),

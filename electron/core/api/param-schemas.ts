@@ -4,6 +4,7 @@ import { INTERVAL_KINDS } from '../../common/intervals.js';
 import { TRAINING_PARAM_SCHEMAS } from '../workforce/training-param-schemas.js';
 import { ATTENDANCE_PARAM_SCHEMAS } from '../workforce/attendance-param-schemas.js';
 import { GATE_PARAM_SCHEMAS } from '../workforce/gate-param-schemas.js';
+import { WORKFORCE_REGISTRY_PARAM_SCHEMAS } from '../workforce/registry-param-schemas.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
@@ -14,6 +15,7 @@ const panoramaDirection = z.object({ yawDeg: z.number().min(-360).max(360), pitc
 export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   ...TRAINING_PARAM_SCHEMAS,
   ...ATTENDANCE_PARAM_SCHEMAS,
+  ...WORKFORCE_REGISTRY_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),
   login: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
   logout: z.undefined().or(z.object({}).strict()),

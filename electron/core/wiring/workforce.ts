@@ -24,6 +24,11 @@ import type { AttendanceWiring } from '../workforce/attendance-handlers.js';
 import { attendanceRulesOf } from '../workforce/attendance-rule-schema.js';
 import { AttendanceService } from '../workforce/attendance-service.js';
 import { DocumentJobs } from '../workforce/documents/document-jobs.js';
+import type { SecurityEvent } from '../alarms/alarm-store.js';
+import { DemoWorkforceSeeder } from '../sim/demo-workforce.js';
+import { ImportService } from '../workforce/import-service.js';
+import { RegistryHttp } from '../workforce/registry-http.js';
+import { RegistryService, todayIn } from '../workforce/registry-service.js';
 
 /** Folders under DATA/workforce for the registry's files (never served except through its own routes). */
 export interface WorkforceDirs {
@@ -78,6 +83,8 @@ export interface WorkforceWiringOptions {
     /** A gate pushed over HTTP: its device shows online. */
     heard?: (gateId: string) => void;
   };
+  /** Writes to the audit chain (AlarmService.store.recordSecurityEvent): reveals of clear numbers. */
+  audit?: (event: SecurityEvent) => void;
 }
 
 /** The real-name workforce: its store (ID numbers sealed under vault keys), files, services and raw routes. */
@@ -88,6 +95,8 @@ export interface WorkforceWiring {
   training: TrainingService;
   /** Where phones reach the core, for QR codes. */
   endpoint: () => PortalEndpoint | null;
+  /** Registration, edits, exits, blacklist, reveal (the registry's rules over the store). */
+  registry: RegistryService;
   /** Started after the store, stopped before it. */
   services: Service[];
   /** Uploads, downloads, gate pushes and phone pages (see HttpServerOptions.rawRoutes). */
@@ -101,23 +110,39 @@ export interface WorkforceWiring {
 export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
   const store = new WorkforceStore(o.db, IdentityCipher.fromVault(o.vault));
   const dirs = workforceDirs(o.dataDir);
+  const timeZone = () => o.site?.().timeZone ?? o.timeZone?.() ?? 'Asia/Shanghai';
+  // Registry (花名册): the rules over the store; photo, import and export routes; the demo roster,
+  // seeded first so the gates' headcount and the demo traffic find it.
+  let registryHttp: RegistryHttp | null = null;
+  const registry = new RegistryService(store, {
+    today: () => todayIn(timeZone()),
+    audit: o.audit ?? ((event) => o.log.warn('audit chain not wired; reveal logged only', { ...event })),
+    photoUrl: (file) => registryHttp?.photoUrl(file) ?? null,
+  });
+  const services: Service[] = [];
+  const rawRoutes: RawRoutes[] = [];
+  if (o.auth) {
+    registryHttp = new RegistryHttp(registry, new ImportService(registry), o.auth, dirs.photos, o.log.child('registry'));
+    rawRoutes.push(registryHttp);
+  }
+  if (o.simulate) services.push(new DemoWorkforceSeeder(registry, dirs.photos, o.log.child('demo-roster')));
   // Training and exams: the console's routes are in the API table; the phones' are a raw group.
   const training = new TrainingService(new TrainingStore(o.db), store);
   if (o.simulate && training.store.courseCount() === 0) seedDemoCourses(training);
-  const identity = new WorkerIdentity(training, o.log.child('worker-portal'), o.timeZone ?? (() => 'Asia/Shanghai'));
-  const rawRoutes: RawRoutes[] = [
+  const identity = new WorkerIdentity(training, o.log.child('worker-portal'), timeZone);
+  rawRoutes.push(
     new WorkerPortalHttp(training, identity, dirs.courses, o.log.child('worker-portal')),
     new TrainingMaterialUpload(training, () => o.auth ?? null, dirs.courses, o.log.child('training')),
-  ];
+  );
   // Attendance (考勤台账, 工资表): rules from the site file, documents made in worker threads into DATA/workforce/exports.
   const rules = () => attendanceRulesOf(o.site?.().workforce);
   const attendance: AttendanceWiring = {
-    service: new AttendanceService({ db: o.db, rules, timeZone: () => o.site?.().timeZone ?? 'Asia/Shanghai', projectName: () => o.site?.().name ?? '' }),
+    service: new AttendanceService({ db: o.db, rules, timeZone, projectName: () => o.site?.().name ?? '' }),
     documents: new DocumentJobs(dirs.exports),
     rules,
   };
   if (o.auth) rawRoutes.push(new AttendanceHttp(attendance.documents, o.auth.mediaTickets));
-  const wiring: WorkforceWiring = { store, dirs, training, endpoint: o.endpoint ?? (() => null), services: [], rawRoutes, attendance };
+  const wiring: WorkforceWiring = { store, dirs, registry, training, endpoint: o.endpoint ?? (() => null), services, rawRoutes, attendance };
   if (o.gates) {
     const g = o.gates;
     const gates = new GateSystem({

@@ -478,4 +478,32 @@ export class WorkforceStore {
       .prepare('INSERT INTO wf_changes (at, actor, actor_role, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(c.at ?? this.now(), c.actor, c.actorRole, c.entity, c.entityId, c.action, c.before === undefined ? null : JSON.stringify(c.before), c.after === undefined ? null : JSON.stringify(c.after));
   }
+
+  // ---- Registry (registration edits): updates of people, companies and teams -------------------
+
+  /** Rewrites a worker's changeable fields (never the ID type or number); the bank card is sealed here. */
+  updateWorker(id: number, w: Omit<NewWorker, 'idType' | 'idNumber'>): void {
+    const card = w.bankCard ? this.cipher.seal(w.bankCard) : null;
+    this.db
+      .prepare(
+        `UPDATE wf_workers SET name = ?, gender = ?, ethnicity = ?, birth_date = ?, address = ?, issuing_authority = ?,
+           id_valid_from = ?, id_valid_to = ?, phone = ?, education = ?, trade = ?, is_manager = ?, post = ?, bank_name = ?,
+           bank_card_sealed = ?, bank_card_hash = ?, bank_card_masked = ?, emergency_contact = ?, emergency_phone = ?,
+           card_no = ?, face_id = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(
+        w.name, w.gender ?? null, w.ethnicity ?? null, w.birthDate ?? null, w.address ?? null, w.issuingAuthority ?? null,
+        w.idValidFrom ?? null, w.idValidTo ?? null, w.phone ?? null, w.education ?? null, w.trade, w.isManager ? 1 : 0, w.post ?? null,
+        w.bankName ?? null, card?.sealed ?? null, card?.hash ?? null, card?.masked ?? null, w.emergencyContact ?? null,
+        w.emergencyPhone ?? null, w.cardNo ?? null, w.faceId ?? null, this.now(), id,
+      );
+  }
+
+  updateCompany(id: number, c: { name: string; kind: CompanyKind; contact: string | null; phone: string | null }): void {
+    this.db.prepare('UPDATE wf_companies SET name = ?, kind = ?, contact = ?, phone = ?, updated_at = ? WHERE id = ?').run(c.name, c.kind, c.contact, c.phone, this.now(), id);
+  }
+
+  renameTeam(id: number, name: string): void {
+    this.db.prepare('UPDATE wf_teams SET name = ?, updated_at = ? WHERE id = ?').run(name, this.now(), id);
+  }
 }
