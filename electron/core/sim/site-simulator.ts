@@ -8,6 +8,8 @@ import { deviceTopic } from '../sources/mqtt/topics.js';
 import { craneStateAt, round, type CraneModelParams } from './crane-model.js';
 import { dustStateAt } from './dust-model.js';
 import { Hj212MonitorClient } from './hj212-monitor-client.js';
+import { IncidentPlayer } from './incidents/incident-player.js';
+import type { IncidentScheduleOptions } from './incidents/incident-schedule.js';
 import { seededRandom, seedFromText } from './random.js';
 
 /**
@@ -22,14 +24,21 @@ export class SiteSimulator implements Service {
   private readonly startedAt = Date.now();
   private readonly workersOnSite = new Set<string>();
   private readonly hj212Clients: Hj212MonitorClient[] = [];
+  private readonly incidents: IncidentPlayer | null;
 
-  /** `hj212`: where the core's HJ 212 listener is; dust monitors with an HJ 212 identity report there. */
+  /**
+   * `hj212`: where the core's HJ 212 listener is; dust monitors with an HJ 212 identity report there.
+   * `incidents`: the schedule of scripted incidents (sim/incidents) played over the readings; null: none.
+   */
   constructor(
     private readonly site: SiteConfig,
     private readonly brokerUrl: string,
     private readonly log: Logger,
     private readonly hj212: { host: string; port: number } | null = null,
-  ) {}
+    incidents: IncidentScheduleOptions | null = null,
+  ) {
+    this.incidents = incidents ? new IncidentPlayer(site, incidents, log.child('incidents')) : null;
+  }
 
   async start(): Promise<void> {
     const client = mqtt.connect(this.brokerUrl, { clientId: `site-command-simulator-${process.pid}`, reconnectPeriod: 2000 });
@@ -61,7 +70,10 @@ export class SiteSimulator implements Service {
   private send(kind: DeviceKind, deviceId: string, values: object): void {
     const client = this.client;
     if (!client?.connected) return;
-    const payload = JSON.stringify({ ts: new Date().toISOString(), ...values });
+    // The one place incidents act: a reading goes out as the incident shapes it, or not at all.
+    const shaped = this.incidents ? this.incidents.shape(deviceId, values as Record<string, unknown>, this.elapsedS()) : values;
+    if (!shaped) return;
+    const payload = JSON.stringify({ ts: new Date().toISOString(), ...shaped });
     client.publish(deviceTopic(this.site.id, kind, deviceId), payload, { qos: 1 });
   }
 
