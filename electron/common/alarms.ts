@@ -189,6 +189,16 @@ export function isUnacknowledged(alarm: Alarm): boolean {
 }
 
 /** Alarm-system performance figures (EEMUA 191, ISA-18.2 §16); computed in core/alarms/alarm-kpis.ts. */
+/** A condition as an operator reads it: the device it belongs to and what happened. */
+export interface AlarmConditionAbout {
+  sourceDevice: string;
+  priority: AlarmPriority;
+  /** English text for logs and APIs. */
+  message: string;
+  /** The text for translation. */
+  text?: AlarmText;
+}
+
 export interface AlarmKpis {
   /** Annunciated activations in the flood window ending now (10 minutes by default). */
   activationsInFloodWindow: number;
@@ -202,6 +212,12 @@ export interface AlarmKpis {
   chattering: string[];
   /** The ten conditions activating most often over the horizon, most first (ties by key). */
   topTen: Array<{ conditionKey: string; count: number }>;
+  /**
+   * What each condition named above (top ten, chattering, standing) is, from its latest
+   * activation: the device and the alarm text, so a screen shows "1# 塔吊 · 力矩 112% …", never
+   * the condition key.
+   */
+  about: Record<string, AlarmConditionAbout>;
   /** Mean of (acknowledged − activated) over acknowledgements in the horizon, ms; null when none. */
   meanTimeToAckMs: number | null;
   acknowledgements: number;

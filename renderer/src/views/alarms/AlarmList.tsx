@@ -214,7 +214,7 @@ export function AlarmList({ alarms, site, client, timeZone, role, device = null 
               <td>{nameOf(alarm.sourceDevice)}</td>
               <td className="col-message">
                 <a href={`#/alarms/${encodeURIComponent(alarm.id)}`} tabIndex={-1}>
-                  {alarmMessage(alarm, t)}
+                  {alarmMessage(alarm, t, nameOf)}
                 </a>
               </td>
               <td className="col-value">
