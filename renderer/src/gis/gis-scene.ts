@@ -1,3 +1,4 @@
+import type { AlarmPriority } from '../../../electron/common/alarms.js';
 import {
   BoundingSphere,
   Cartographic,
@@ -97,6 +98,12 @@ export class GisScene {
     const slew = device.lastValues?.['slewDeg'];
     if (device.kind === 'crane' && typeof slew === 'number') changed = (this.cranes?.setSlew(device.id, slew) ?? false) || changed;
     if (changed) this.widget.scene.requestRender();
+  }
+
+  /** A device's open alarm (null: none): the priority's colour, shape and word on its point. */
+  updateDeviceAlarm(deviceId: string, priority: AlarmPriority | null, words: Record<AlarmPriority, string>): void {
+    if (this.destroyed) return;
+    if (this.site?.setDeviceAlarm(deviceId, priority, words)) this.widget.scene.requestRender();
   }
 
   setSites(sites: SiteEntry[], labelOf: (site: SiteEntry) => string): void {
