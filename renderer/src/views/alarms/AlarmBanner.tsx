@@ -71,7 +71,7 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
       </button>
       {newest && (
         <a className="alarm-banner-in3d" href={`#/site3d/${encodeURIComponent(newest.sourceDevice)}`} data-testid="banner-in3d">
-          ⌖ {t('links.in3d')}
+          ◎ {t('links.in3d')}
         </a>
       )}
       <button

@@ -214,7 +214,7 @@ export function AlarmList({ alarms, site, client, timeZone, role, device = null 
               <td>
                 {nameOf(alarm.sourceDevice)}{' '}
                 <a className="in3d-link" href={`#/site3d/${encodeURIComponent(alarm.sourceDevice)}`} tabIndex={-1} data-testid="alarm-in3d" title={t('links.in3d')}>
-                  ⌖ {t('links.in3d')}
+                  ◎ {t('links.in3d')}
                 </a>
               </td>
               <td className="col-message">
