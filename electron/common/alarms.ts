@@ -21,6 +21,12 @@ export type AlarmPriority = 'critical' | 'high' | 'medium' | 'low';
 export const ALARM_PRIORITIES: readonly AlarmPriority[] = ['critical', 'high', 'medium', 'low'];
 
 /**
+ * The shape doubling each priority's colour (ISA-101: colour + shape + word), the one definition
+ * every screen uses: banner, list, 3D labels and markers, map, sites panel, device cards.
+ */
+export const PRIORITY_SHAPE: Readonly<Record<AlarmPriority, string>> = Object.freeze({ critical: '▲', high: '■', medium: '◆', low: '▼' });
+
+/**
  * ISA-18.2 alarm states. `unack-rtn`: the condition returned to normal before anyone
  * acknowledged it, so it still needs an acknowledgement.
  */

@@ -152,5 +152,10 @@ describe('an alarm where it happens (3D)', () => {
     const tag = page.locator('[data-testid=device-crane-1] [data-testid=device-alarm]');
     await expect.poll(() => tag.getAttribute('data-priority'), { timeout: 10_000 }).toBe('critical');
     expect(await tag.innerText()).toMatch(/▲\s*紧急/);
-  }, 60_000);
+    // And the map: crane-1's point in the critical colour with its shape and word.
+    await page.evaluate(() => ((globalThis as unknown as W).location.hash = '#/gis'));
+    await expect.poll(() => page.locator('[data-testid=gis-map]').getAttribute('data-device-alarms'), { timeout: 60_000 }).toContain('crane-1:critical');
+    await page.waitForTimeout(3000);
+    await shot('gis-alarm-1920');
+  }, 120_000);
 });

@@ -20,7 +20,7 @@ import type { SiteModel } from '../../../electron/common/site-model.js';
 import type { DeviceView } from '../../../electron/common/site.js';
 import type { EnuFrame } from '../../../electron/common/geometry/wgs84.js';
 import type { AlarmPriority } from '../../../electron/common/alarms.js';
-import { PRIORITY_SHAPE } from '../views/alarms/alarm-format.js';
+import { PRIORITY_SHAPE } from '../../../electron/common/alarms.js';
 import { enuToCartesian, ringCentre, ringToCartesians } from './enu-cartesian.js';
 import { GIS_COLOURS } from './palette.js';
 
@@ -196,6 +196,8 @@ export class SiteLayer {
           style: LabelStyle.FILL_AND_OUTLINE,
           verticalOrigin: VerticalOrigin.TOP,
           pixelOffset: new Cartesian2(0, 12),
+          // Within the site only: at city scale the project marker carries the worst priority.
+          distanceDisplayCondition: new DistanceDisplayCondition(0, SITE_LABEL_RANGE_M),
         }),
       );
     }

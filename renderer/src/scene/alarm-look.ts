@@ -1,6 +1,6 @@
 import { Color } from 'three';
 import type { AlarmPriority } from '../../../electron/common/alarms.js';
-import { PRIORITY_SHAPE } from '../views/alarms/alarm-format.js';
+import { PRIORITY_SHAPE } from '../../../electron/common/alarms.js';
 import type { ScenePalette } from './palette.js';
 import type { SourceAlarmState } from './scene-extension.js';
 
