@@ -21,6 +21,12 @@ export type AlarmPriority = 'critical' | 'high' | 'medium' | 'low';
 export const ALARM_PRIORITIES: readonly AlarmPriority[] = ['critical', 'high', 'medium', 'low'];
 
 /**
+ * The shape doubling each priority's colour (ISA-101: colour + shape + word), the one definition
+ * every screen uses: banner, list, 3D labels and markers, map, sites panel, device cards.
+ */
+export const PRIORITY_SHAPE: Readonly<Record<AlarmPriority, string>> = Object.freeze({ critical: '▲', high: '■', medium: '◆', low: '▼' });
+
+/**
  * ISA-18.2 alarm states. `unack-rtn`: the condition returned to normal before anyone
  * acknowledged it, so it still needs an acknowledgement.
  */
@@ -196,6 +202,16 @@ export function isUnacknowledged(alarm: Alarm): boolean {
 }
 
 /** Alarm-system performance figures (EEMUA 191, ISA-18.2 §16); computed in core/alarms/alarm-kpis.ts. */
+/** A condition as an operator reads it: the device it belongs to and what happened. */
+export interface AlarmConditionAbout {
+  sourceDevice: string;
+  priority: AlarmPriority;
+  /** English text for logs and APIs. */
+  message: string;
+  /** The text for translation. */
+  text?: AlarmText;
+}
+
 export interface AlarmKpis {
   /** Annunciated activations in the flood window ending now (10 minutes by default). */
   activationsInFloodWindow: number;
@@ -209,6 +225,12 @@ export interface AlarmKpis {
   chattering: string[];
   /** The ten conditions activating most often over the horizon, most first (ties by key). */
   topTen: Array<{ conditionKey: string; count: number }>;
+  /**
+   * What each condition named above (top ten, chattering, standing) is, from its latest
+   * activation: the device and the alarm text, so a screen shows "1# 塔吊 · 力矩 112% …", never
+   * the condition key.
+   */
+  about: Record<string, AlarmConditionAbout>;
   /** Mean of (acknowledged − activated) over acknowledgements in the horizon, ms; null when none. */
   meanTimeToAckMs: number | null;
   acknowledgements: number;

@@ -12,11 +12,16 @@ export type SourceState = 'connecting' | 'connected' | 'reconnecting' | 'offline
 
 export interface SourceStatus {
   id: string;
-  /** What the operator reads, e.g. "MQTT mqtt://10.0.0.5:1883". Never carries credentials. */
+  /**
+   * The technical name, e.g. "MQTT mqtt://10.0.0.5:1883", for diagnostics and the top bar's hover
+   * text; the top bar itself names the source by `id` in the operator's language. Never carries credentials.
+   */
   label: string;
   state: SourceState;
-  /** Why it is not connected, in words (e.g. "connection refused"). */
+  /** Why it is not connected, in words (e.g. "connection refused"); diagnostics and hover text only. */
   detail?: string;
+  /** Devices connected through it now, where the source knows (the HJ 212 listener counts its monitors). */
+  devices?: number;
   /** When the state last changed, UTC epoch ms. */
   since: number;
 }

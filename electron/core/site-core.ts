@@ -48,6 +48,8 @@ export interface SiteCoreOptions {
   hj212Host?: string;
   /** Run the demo simulator (only with the embedded broker). */
   simulate: boolean;
+  /** The simulator plays its incident schedule (sim/incidents); default true. */
+  incidents?: boolean;
   staticRoot: string;
   adminPassword?: string;
   /** Shows a line to the person at the console, never to the log file (first-start password). */
@@ -216,6 +218,7 @@ export class SiteCore {
       site,
       mqttUrl: this.options.mqttUrl,
       simulate: this.options.simulate,
+      incidents: this.options.incidents !== false,
       hj212Port: this.options.hj212Port,
       hj212Host: this.options.hj212Host,
       pipeline,

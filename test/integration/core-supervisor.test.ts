@@ -90,7 +90,7 @@ describe('the core child', () => {
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const dataDir = tempDir();
-    child.send({ type: 'start', config: { siteDir: tempDir(), dataDir, host: '127.0.0.1', port: 0, simulate: false, staticRoot: tempDir(), tls: { mode: 'off' }, wallOrigins: [] } });
+    child.send({ type: 'start', config: { siteDir: tempDir(), dataDir, host: '127.0.0.1', port: 0, simulate: false, incidents: false, staticRoot: tempDir(), tls: { mode: 'off' }, wallOrigins: [] } });
     expect(await exited).toBe(70);
     expect(stderr).toMatch(/unexpected uncaughtException: Error: fixture fault in a timer\n\s+at /);
   });
@@ -101,7 +101,7 @@ describe('crash-loop backoff', () => {
     const restarts: number[] = [];
     const supervisor = new CoreSupervisor({
       entry: join(ROOT, 'test', 'fixtures', 'dying-core.mjs'),
-      config: { siteDir: tempDir(), dataDir: tempDir(), host: '127.0.0.1', port: 0, simulate: false, staticRoot: tempDir(), tls: { mode: 'off' }, wallOrigins: [] },
+      config: { siteDir: tempDir(), dataDir: tempDir(), host: '127.0.0.1', port: 0, simulate: false, incidents: false, staticRoot: tempDir(), tls: { mode: 'off' }, wallOrigins: [] },
       onAnnounce: () => undefined,
       onRestart: (_reason, delayMs) => restarts.push(delayMs),
     });

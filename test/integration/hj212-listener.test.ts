@@ -147,7 +147,7 @@ describe('HJ 212 listener over TCP into the store', () => {
 
   it('listens and says where', () => {
     expect(port).toBeGreaterThan(0);
-    expect(listener.getStatus()).toMatchObject({ id: 'hj212', label: `HJ 212 listener 127.0.0.1:${port}`, state: 'connected', detail: '0 monitors connected' });
+    expect(listener.getStatus()).toMatchObject({ id: 'hj212', label: `HJ 212 listener 127.0.0.1:${port}`, state: 'connected', detail: '0 monitors connected', devices: 0 });
   });
 
   it('stores split, concatenated and garbage-wrapped frames (real-time as readings, minute/hour/day as intervals), and replies 9014 where Flag asks', async () => {
@@ -202,7 +202,7 @@ describe('HJ 212 listener over TCP into the store', () => {
       `QN=20240315143025123;ST=91;CN=9014;PW=123456;MN=${MN_1};Flag=4;CP=&&&&`,
       `QN=20240315150005000;ST=91;CN=9014;PW=123456;MN=${MN_1};Flag=4;CP=&&&&`,
     ]);
-    expect(listener.getStatus().detail).toBe('1 monitor connected');
+    expect(listener.getStatus()).toMatchObject({ detail: '1 monitor connected', devices: 1 });
     expect(listener.getCounters()).toMatchObject({ framesOk: 4, badCrc: 1, readings: 1, intervals: 3, replies: 2, unknownMn: 0, badPassword: 0 });
     expect(listener.getCounters().skippedBytes).toBeGreaterThan(10);
     expect(listener.getCounters().badLength).toBeGreaterThanOrEqual(1); // "##junk"

@@ -245,7 +245,10 @@ export class AlarmEngine {
           this.retire(oldId, point.alarm.conditionKey);
         }
         this.byId.set(point.alarm.id, point.alarm.conditionKey);
-        if (isAnnunciated(point.alarm)) this.kpiTracker.recordActivation(point.alarm.conditionKey, now);
+        const a = point.alarm;
+        if (isAnnunciated(a)) {
+          this.kpiTracker.recordActivation(a.conditionKey, now, { sourceDevice: a.sourceDevice, priority: a.priority, message: a.message, ...(a.text ? { text: a.text } : {}) });
+        }
       }
     } else {
       this.run(point, { type: 'clear', value: ev.value }, now, events);

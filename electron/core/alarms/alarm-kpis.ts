@@ -4,6 +4,7 @@
  * alarms, and mean time to acknowledge. Memory is bounded: activations older than the horizon,
  * or beyond the cap, are forgotten.
  */
+import type { AlarmConditionAbout } from '../../common/alarms.js';
 import type { Alarm } from './alarm-types.js';
 import * as D from './defaults.js';
 
@@ -35,11 +36,18 @@ const TEN_MINUTES = 10 * 60_000;
 export class AlarmKpiTracker {
   private activations: Array<{ key: string; at: number }> = [];
   private acks: Array<{ at: number; durationMs: number }> = [];
+  /** Each remembered condition's latest description; pruned with the activations. */
+  private readonly about = new Map<string, AlarmConditionAbout>();
 
   constructor(readonly options: AlarmKpiOptions = DEFAULT_KPI_OPTIONS) {}
 
-  recordActivation(conditionKey: string, at: number): void {
+  recordActivation(conditionKey: string, at: number, about?: AlarmConditionAbout): void {
     this.activations.push({ key: conditionKey, at });
+    if (about) {
+      // Re-inserted so the map's order is latest-first from the end: the oldest go when pruned.
+      this.about.delete(conditionKey);
+      this.about.set(conditionKey, about);
+    }
     if (this.activations.length > this.options.maxActivations) this.activations.splice(0, this.activations.length - this.options.maxActivations);
   }
 
@@ -87,6 +95,14 @@ export class AlarmKpiTracker {
       .filter((a) => (a.state === 'unack-active' || a.state === 'ack-active') && a.activatedAt !== null && now - a.activatedAt > o.standingAfterMs)
       .map((a) => ({ alarmId: a.id, conditionKey: a.conditionKey, activeForMs: now - (a.activatedAt as number) }));
 
+    const named = new Set([...topTen.map((c) => c.conditionKey), ...chattering, ...standing.map((s) => s.conditionKey)]);
+    const about: Record<string, AlarmConditionAbout> = {};
+    for (const key of named) {
+      const known = this.about.get(key) ?? describe(alarms.find((a) => a.conditionKey === key));
+      if (known) about[key] = known;
+    }
+    for (const key of this.about.keys()) if (!byKey.has(key) && !named.has(key)) this.about.delete(key);
+
     const meanTimeToAckMs = this.acks.length === 0 ? null : this.acks.reduce((s, a) => s + a.durationMs, 0) / this.acks.length;
 
     return {
@@ -96,8 +112,14 @@ export class AlarmKpiTracker {
       standing,
       chattering: chattering.sort(),
       topTen,
+      about,
       meanTimeToAckMs,
       acknowledgements: this.acks.length,
     };
   }
+}
+
+function describe(alarm: Alarm | undefined): AlarmConditionAbout | null {
+  if (!alarm) return null;
+  return { sourceDevice: alarm.sourceDevice, priority: alarm.priority, message: alarm.message, ...(alarm.text ? { text: alarm.text } : {}) };
 }

@@ -21,6 +21,8 @@ export interface SiteCommandLine {
   host: string;
   mqttUrl?: string;
   simulate: boolean;
+  /** The demo simulator plays its incident schedule (sim/incidents); `--no-incidents` keeps the demo site calm. */
+  incidents: boolean;
   hj212Port?: number;
   hj212Host?: string;
   /** Full-screen kiosk window. The desktop shell's only; `serve` accepts it and ignores it (a browser has F11). */
@@ -39,6 +41,7 @@ export const USAGE = `Usage: npm run serve -- [flags]   (npm start -- [flags] ta
   --host H            address to listen on (default 127.0.0.1; 0.0.0.0 lets LAN wall screens join)
   --mqtt URL          use this broker (mqtt://host:1883) instead of the embedded one
   --no-simulate       with the embedded broker, do not run the demo simulator
+  --no-incidents      the demo simulator plays no incidents (no scheduled alarms; readings stay normal)
   --hj212-port N      listen for HJ 212-2017 dust/noise monitors on TCP port N
   --hj212-host H      address the HJ 212 listener binds (default 0.0.0.0: monitors are on the LAN)
   --tls-cert FILE     serve HTTPS/WSS with this PEM certificate (needs --tls-key)
@@ -68,6 +71,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
         host: { type: 'string' },
         mqtt: { type: 'string' },
         'no-simulate': { type: 'boolean' },
+        'no-incidents': { type: 'boolean' },
         'hj212-port': { type: 'string' },
         'hj212-host': { type: 'string' },
         'tls-cert': { type: 'string' },
@@ -98,6 +102,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv = proces
     host,
     ...(values.mqtt ? { mqttUrl: values.mqtt } : {}),
     simulate: !values['no-simulate'],
+    incidents: !values['no-incidents'],
     ...(hj212Port !== undefined ? { hj212Port } : {}),
     ...(values['hj212-host'] ? { hj212Host: values['hj212-host'] } : {}),
     kiosk: values.kiosk === true,

@@ -67,6 +67,7 @@ async function start(config: CoreChildConfig): Promise<void> {
       host: config.host,
       port: config.port,
       simulate: config.simulate,
+      incidents: config.incidents,
       staticRoot: config.staticRoot,
       ...(config.mqttUrl ? { mqttUrl: config.mqttUrl } : {}),
       ...(config.hj212Port !== undefined ? { hj212Port: config.hj212Port } : {}),

@@ -9,6 +9,8 @@ import { craneStateAt, round, type CraneModelParams } from './crane-model.js';
 import { dustStateAt } from './dust-model.js';
 import { Hj212MonitorClient } from './hj212-monitor-client.js';
 import { ShiftTraffic } from './gate-traffic.js';
+import { IncidentPlayer } from './incidents/incident-player.js';
+import type { IncidentScheduleOptions } from './incidents/incident-schedule.js';
 import { seededRandom, seedFromText } from './random.js';
 
 /**
@@ -23,6 +25,7 @@ export class SiteSimulator implements Service {
   private readonly startedAt = Date.now();
   private readonly workersOnSite = new Set<string>();
   private readonly hj212Clients: Hj212MonitorClient[] = [];
+  private readonly incidents: IncidentPlayer | null;
 
   private shift: ShiftTraffic | null = null;
   private lastCardLook = -Infinity;
@@ -31,6 +34,7 @@ export class SiteSimulator implements Service {
    * `hj212`: where the core's HJ 212 listener is; dust monitors with an HJ 212 identity report there.
    * `gateCards`: the registry's gate cards; when there are any, gates follow the shift with them
    * (sim/gate-traffic.ts), otherwise they report made-up ids as before the registry.
+   * `incidents`: the schedule of scripted incidents (sim/incidents) played over the readings; null: none.
    */
   constructor(
     private readonly site: SiteConfig,
@@ -38,7 +42,10 @@ export class SiteSimulator implements Service {
     private readonly log: Logger,
     private readonly hj212: { host: string; port: number } | null = null,
     private readonly gateCards: () => string[] = () => [],
-  ) {}
+    incidents: IncidentScheduleOptions | null = null,
+  ) {
+    this.incidents = incidents ? new IncidentPlayer(site, incidents, log.child('incidents')) : null;
+  }
 
   async start(): Promise<void> {
     const client = mqtt.connect(this.brokerUrl, { clientId: `site-command-simulator-${process.pid}`, reconnectPeriod: 2000 });
@@ -73,7 +80,10 @@ export class SiteSimulator implements Service {
   private send(kind: DeviceKind, deviceId: string, values: object): void {
     const client = this.client;
     if (!client?.connected) return;
-    const payload = JSON.stringify({ ts: new Date().toISOString(), ...values });
+    // The one place incidents act: a reading goes out as the incident shapes it, or not at all.
+    const shaped = this.incidents ? this.incidents.shape(deviceId, values as Record<string, unknown>, this.elapsedS()) : values;
+    if (!shaped) return;
+    const payload = JSON.stringify({ ts: new Date().toISOString(), ...shaped });
     client.publish(deviceTopic(this.site.id, kind, deviceId), payload, { qos: 1 });
   }
 

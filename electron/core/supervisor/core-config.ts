@@ -19,6 +19,7 @@ export function coreConfigOf(
     host: options.host,
     port: options.port,
     simulate: options.simulate,
+    incidents: options.incidents,
     staticRoot: rendererDistDir(),
     tls: options.tls,
     wallOrigins: options.wallOrigins,

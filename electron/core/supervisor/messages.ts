@@ -14,6 +14,8 @@ export interface CoreChildConfig {
   port: number;
   mqttUrl?: string;
   simulate: boolean;
+  /** The demo simulator plays its incident schedule (`--no-incidents`: false). */
+  incidents: boolean;
   hj212Port?: number;
   hj212Host?: string;
   staticRoot: string;

@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger.js';
 import type { IngestPipeline } from '../pipeline/ingest.js';
 import { deferred } from '../services/deferred-service.js';
 import type { Service } from '../services/service-registry.js';
+import { DEFAULT_INCIDENT_SCHEDULE } from '../sim/incidents/incident-schedule.js';
 import { SiteSimulator } from '../sim/site-simulator.js';
 import { Hj212Listener } from '../sources/hj212/hj212-listener.js';
 import { EmbeddedBroker } from '../sources/mqtt/embedded-broker.js';
@@ -17,6 +18,8 @@ export interface SourceWiringOptions {
   mqttUrl: string | undefined;
   /** Run the demo simulator (only with the embedded broker). */
   simulate: boolean;
+  /** The simulator plays its incident schedule (sim/incidents). */
+  incidents: boolean;
   hj212Port: number | undefined;
   hj212Host: string | undefined;
   pipeline: IngestPipeline;
@@ -68,7 +71,7 @@ export function wireSources(o: SourceWiringOptions): SourceWiring {
       services.push(
         deferred('simulator', false, () => {
           const target = listener && listener.port ? { host: '127.0.0.1', port: listener.port } : null;
-          return new SiteSimulator(o.site, broker.url, o.log.child('sim'), target, o.gateCards);
+          return new SiteSimulator(o.site, broker.url, o.log.child('sim'), target, o.gateCards, o.incidents ? DEFAULT_INCIDENT_SCHEDULE : null);
         }),
       );
     }

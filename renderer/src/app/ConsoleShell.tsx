@@ -90,11 +90,11 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       )}
       {site && site.configProblems.length > 0 && <ConfigProblems problems={site.configProblems} />}
       {!site && <p className="loading">{t('app.loading')}</p>}
-      {site && route.view === 'overview' && <Overview state={state} timeZone={site.timeZone} />}
+      {site && route.view === 'overview' && <Overview state={state} timeZone={site.timeZone} alarms={alarms} />}
       {site && route.view === 'alarms' && <AlarmsView client={client} state={state} alarms={alarms} session={session} alarmId={route.param} timeZone={site.timeZone} />}
       {site && route.view === 'cameras' && <CameraWall client={client} state={state} />}
       {site && route.view === 'site3d' && <Site3dView client={client} state={state} param={route.param} />}
-      {site && route.view === 'gis' && <GisView client={client} state={state} param={route.param} />}
+      {site && route.view === 'gis' && <GisView client={client} state={state} param={route.param} alarms={alarms} />}
       {site && route.view === 'panoramas' && <PanoramasView client={client} state={state} param={route.param} />}
       {site && route.view === 'devices' && <DevicesView client={client} state={state} session={session} param={route.param} timeZone={site.timeZone} />}
       {site && route.view === 'workforce' && <WorkforceView client={client} state={state} session={session} param={route.param} timeZone={site.timeZone} />}

@@ -104,20 +104,23 @@ function UnencryptedWarning({ core }: { core: CoreStatus }) {
   );
 }
 
+/**
+ * A data source as the operator names it ("设备数据 已连接", "扬尘监测 已连接 (3 台)"): what it
+ * brings, not its protocol or address. The technical name, address and reason are in the hover
+ * text (and diagnostics), never on the wall.
+ */
 function SourceBadge({ source, timeZone }: { source: SourceStatus; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const ok = source.state === 'connected';
+  const title = [source.label, source.detail].filter(Boolean).join(' — ');
   return (
-    <li className={`source source-${source.state}`} data-testid={`source-${source.id}`} title={source.detail ?? ''}>
+    <li className={`source source-${source.state}`} data-testid={`source-${source.id}`} title={title}>
       <span className="shape" aria-hidden>
         {ok ? '●' : '▲'}
       </span>
-      {source.label} — {t(`source.state.${source.state}`)}
-      {!ok && (
-        <span className="detail">
-          {source.detail ? ` (${source.detail})` : ''} {t('source.since', { time: formatSiteTime(source.since, timeZone, i18n.language) })}
-        </span>
-      )}
+      {t(`top.source.${source.id}`, { defaultValue: t('top.source.other') })} {t(`source.state.${source.state}`)}
+      {ok && source.devices !== undefined && ` ${t('top.source.devices', { count: source.devices })}`}
+      {!ok && <span className="detail"> {t('source.since', { time: formatSiteTime(source.since, timeZone, i18n.language) })}</span>}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import type { AlarmPriority } from '../../../electron/common/alarms.js';
 import {
   BoundingSphere,
   Cartographic,
@@ -39,6 +40,7 @@ export interface GisSceneCallbacks {
 export class GisScene {
   readonly widget: CesiumWidget;
   private site: SiteLayer | null = null;
+  private readonly deviceAlarms = new Map<string, AlarmPriority>();
   private cranes: CraneLayer | null = null;
   private readonly markers: ProjectMarkers;
   private readonly picker: ScreenSpaceEventHandler;
@@ -97,6 +99,16 @@ export class GisScene {
     const slew = device.lastValues?.['slewDeg'];
     if (device.kind === 'crane' && typeof slew === 'number') changed = (this.cranes?.setSlew(device.id, slew) ?? false) || changed;
     if (changed) this.widget.scene.requestRender();
+  }
+
+  /** A device's open alarm (null: none): the priority's colour, shape and word on its point. */
+  updateDeviceAlarm(deviceId: string, priority: AlarmPriority | null, words: Record<AlarmPriority, string>): void {
+    if (this.destroyed) return;
+    if (priority) this.deviceAlarms.set(deviceId, priority);
+    else this.deviceAlarms.delete(deviceId);
+    // Mirrored on the map's element (as the camera is), for tests and diagnostics: the globe is a canvas.
+    this.container.dataset['deviceAlarms'] = [...this.deviceAlarms].map(([id, p]) => `${id}:${p}`).sort().join(' ');
+    if (this.site?.setDeviceAlarm(deviceId, priority, words)) this.widget.scene.requestRender();
   }
 
   setSites(sites: SiteEntry[], labelOf: (site: SiteEntry) => string): void {

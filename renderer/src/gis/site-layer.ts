@@ -19,6 +19,8 @@ import {
 import type { SiteModel } from '../../../electron/common/site-model.js';
 import type { DeviceView } from '../../../electron/common/site.js';
 import type { EnuFrame } from '../../../electron/common/geometry/wgs84.js';
+import type { AlarmPriority } from '../../../electron/common/alarms.js';
+import { PRIORITY_SHAPE } from '../../../electron/common/alarms.js';
 import { enuToCartesian, ringCentre, ringToCartesians } from './enu-cartesian.js';
 import { GIS_COLOURS } from './palette.js';
 
@@ -38,6 +40,10 @@ export class SiteLayer {
   private readonly labels = new LabelCollection();
   private readonly solids: Primitive[] = [];
   private readonly devicePoints = new Map<string, ReturnType<PointPrimitiveCollection['add']>>();
+  /** The shape + word of a device's open alarm, beside its point; hidden while it has none. */
+  private readonly alarmLabels = new Map<string, ReturnType<LabelCollection['add']>>();
+  private readonly deviceAlarms = new Map<string, AlarmPriority>();
+  private readonly deviceOffline = new Set<string>();
 
   constructor(
     private readonly primitives: PrimitiveCollection,
@@ -53,11 +59,38 @@ export class SiteLayer {
 
   /** Offline devices turn magenta (communication loss, as in the top bar); the word is on the overview, not on the map yet. */
   setDeviceStatus(device: DeviceView): boolean {
-    const point = this.devicePoints.get(device.id);
+    if (device.status === 'offline') this.deviceOffline.add(device.id);
+    else this.deviceOffline.delete(device.id);
+    return this.paint(device.id);
+  }
+
+  /**
+   * A device's open alarm: its point grows and takes the priority's colour (over the offline
+   * magenta: the offline alarm itself says so), and the priority's shape and word show beside it
+   * (`words`: the word per priority in the console's language). Null: back to normal.
+   */
+  setDeviceAlarm(deviceId: string, priority: AlarmPriority | null, words: Record<AlarmPriority, string>): boolean {
+    const label = this.alarmLabels.get(deviceId);
+    if (!label) return false;
+    if (priority) this.deviceAlarms.set(deviceId, priority);
+    else this.deviceAlarms.delete(deviceId);
+    const text = priority ? `${PRIORITY_SHAPE[priority]} ${words[priority]}` : '';
+    const changed = label.text !== text || label.show !== Boolean(priority);
+    label.text = text;
+    label.show = Boolean(priority);
+    if (priority) label.fillColor = GIS_COLOURS.alarm[priority];
+    return this.paint(deviceId) || changed;
+  }
+
+  private paint(deviceId: string): boolean {
+    const point = this.devicePoints.get(deviceId);
     if (!point) return false;
-    const colour = device.status === 'offline' ? GIS_COLOURS.diag : GIS_COLOURS.device;
-    if (point.color.equals(colour)) return false;
+    const alarm = this.deviceAlarms.get(deviceId);
+    const colour = alarm ? GIS_COLOURS.alarm[alarm] : this.deviceOffline.has(deviceId) ? GIS_COLOURS.diag : GIS_COLOURS.device;
+    const size = alarm ? 16 : 9;
+    if (point.color.equals(colour) && point.pixelSize === size) return false;
     point.color = colour;
+    point.pixelSize = size;
     return true;
   }
 
@@ -65,6 +98,7 @@ export class SiteLayer {
     for (const solid of this.solids) this.primitives.remove(solid);
     for (const p of [this.outlines, this.points, this.labels]) this.primitives.remove(p);
     this.devicePoints.clear();
+    this.alarmLabels.clear();
   }
 
   private line(positions: ReturnType<typeof ringToCartesians>, colour: Color, width: number): void {
@@ -150,6 +184,22 @@ export class SiteLayer {
       const point = this.points.add({ id: `device:${d.id}`, position, pixelSize: 9, color: GIS_COLOURS.device, outlineColor: GIS_COLOURS.labelOutline, outlineWidth: 2 });
       this.devicePoints.set(d.id, point);
       if (d.kind !== 'crane') this.label(d.name, position, 12);
+      this.alarmLabels.set(
+        d.id,
+        this.labels.add({
+          position,
+          text: '',
+          show: false,
+          font: `bold 16px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`,
+          outlineColor: GIS_COLOURS.labelOutline,
+          outlineWidth: 4,
+          style: LabelStyle.FILL_AND_OUTLINE,
+          verticalOrigin: VerticalOrigin.TOP,
+          pixelOffset: new Cartesian2(0, 12),
+          // Within the site only: at city scale the project marker carries the worst priority.
+          distanceDisplayCondition: new DistanceDisplayCondition(0, SITE_LABEL_RANGE_M),
+        }),
+      );
     }
   }
 

@@ -19,8 +19,8 @@ export function worstPriority(live: SiteLiveStatus | null): AlarmPriority | null
   return ALARM_PRIORITIES.find((p) => live.alarmsByPriority[p] > 0) ?? null;
 }
 
-/** Shape doubling each priority's colour, so a colour-blind operator reads it too (ISA-101). */
-export const PRIORITY_SHAPE: Record<AlarmPriority, string> = { critical: '◆', high: '▲', medium: '■', low: '▼' };
+/** Shape doubling each priority's colour, so a colour-blind operator reads it too (ISA-101): the alarm list's shapes. */
+export { PRIORITY_SHAPE } from '../../../electron/common/alarms.js';
 
 /**
  * A lat/lon box around every project, padded so that markers at the edge stay clear of it: at

@@ -32,6 +32,7 @@ export const en = {
     live: { connecting: 'Live: connecting', live: 'Live', lost: 'Live link lost — reconnecting' },
     dropped: '{{count}} live updates skipped (this screen could not keep up)',
     workersOnSite: 'Workers on site',
+    source: { mqtt: 'Device data', hj212: 'Dust monitoring', other: 'Data source', devices: '({{count}})' },
     coreRestarted: 'Core restarted — reconnected',
     tls: { on: 'Encrypted', selfSigned: 'Encrypted (self-signed)', fingerprint: 'Certificate SHA-256 fingerprint: {{fingerprint}}' },
     unencrypted:

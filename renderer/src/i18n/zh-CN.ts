@@ -34,6 +34,7 @@ export const zhCN: Messages = {
     live: { connecting: '实时：连接中', live: '实时', lost: '实时连接中断 — 正在重连' },
     dropped: '已跳过 {{count}} 条实时更新（本屏幕处理不过来）',
     workersOnSite: '在场人数',
+    source: { mqtt: '设备数据', hj212: '扬尘监测', other: '数据来源', devices: '({{count}} 台)' },
     coreRestarted: '核心已重启 — 已重新连接',
     tls: { on: '已加密', selfSigned: '已加密（自签名证书）', fingerprint: '证书 SHA-256 指纹：{{fingerprint}}' },
     unencrypted: '未加密：本控制台在局域网上以明文 HTTP 提供（--no-tls），密码和会话令牌可在网络上被读取。请用 --tls-cert/--tls-key 重新启动，或去掉 --no-tls。',

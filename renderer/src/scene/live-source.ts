@@ -5,7 +5,8 @@ import type { LiveSiteSource, SourceAlarmState } from './scene-extension.js';
 
 /**
  * Indexes annunciated alarms by source (device or zone id) for the scene: the highest active
- * priority (colours a device or zone) and the highest unacknowledged one (pulses). Rebuilt only
+ * priority, the highest open one (colours and marks the object) and the highest unacknowledged
+ * one (pulses). Rebuilt only
  * when an alarm changes, so frames read it without allocating.
  */
 export class AlarmIndex {
@@ -43,7 +44,8 @@ export class AlarmIndex {
   private reindex(): void {
     const bySource = new Map<string, SourceAlarmState>();
     for (const alarm of this.alarms.values()) {
-      const state = bySource.get(alarm.sourceDevice) ?? { active: null, unacked: null };
+      const state = bySource.get(alarm.sourceDevice) ?? { active: null, unacked: null, open: null };
+      if (alarm.state !== 'normal' && (state.open === null || PRIORITY_RANK[alarm.priority] < PRIORITY_RANK[state.open])) state.open = alarm.priority;
       if (alarm.conditionActive && (state.active === null || PRIORITY_RANK[alarm.priority] < PRIORITY_RANK[state.active])) state.active = alarm.priority;
       if (isUnacknowledged(alarm) && (state.unacked === null || PRIORITY_RANK[alarm.priority] < PRIORITY_RANK[state.unacked])) state.unacked = alarm.priority;
       bySource.set(alarm.sourceDevice, state);

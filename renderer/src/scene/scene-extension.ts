@@ -10,6 +10,11 @@ export interface SourceAlarmState {
   active: AlarmPriority | null;
   /** Highest priority among its unacknowledged alarms (these pulse); null when none. */
   unacked: AlarmPriority | null;
+  /**
+   * Highest priority among its open alarms (active, unacknowledged, or latched awaiting reset):
+   * the object carries this priority's colour and shape until the alarm is back to normal.
+   */
+  open: AlarmPriority | null;
 }
 
 /**

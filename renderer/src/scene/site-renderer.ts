@@ -3,6 +3,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js';
 import type { EnuPosition } from '../../../electron/common/site.js';
 import type { SiteModel } from '../../../electron/common/site-model.js';
+import { AlarmMarkersExtension } from './extensions/alarm-markers.js';
 import { AlarmPulsesExtension } from './extensions/alarm-pulses.js';
 import { AntiCollisionExtension } from './extensions/anti-collision.js';
 import { BuildingsExtension } from './extensions/buildings.js';
@@ -83,6 +84,8 @@ export class SiteRenderer {
   private fly: { from: Vector3; to: Vector3; fromTarget: Vector3; toTarget: Vector3; start: number } | null = null;
   private disposed = false;
   private labelsOn = true;
+  /** Extensions whose last update asked for another frame: updated every frame until they stop asking. */
+  private animatedExtensions = new Set<SceneExtension>();
   private readonly labelLayout = new LabelLayout();
   /** The label layer needs laying out though no extension changed (resize, shown again, first sizes). */
   private labelsStale = true;
@@ -175,6 +178,7 @@ export class SiteRenderer {
       this.workers,
       new SelectionExtension(ctx),
       new AlarmPulsesExtension(ctx),
+      new AlarmMarkersExtension(ctx),
     ];
     for (const ext of this.extensions) this.scene.add(ext.root);
     this.frame.telemetryVersion++;
@@ -316,9 +320,17 @@ export class SiteRenderer {
     let wantsMore = false;
     const updateAll = this.dirty;
     this.dirty = false;
+    const animated = this.animatedExtensions;
+    this.animatedExtensions = new Set();
     for (const ext of this.extensions) {
-      // Extensions compare versions themselves; the pulse needs every frame while it runs.
-      if (updateAll || ext instanceof AlarmPulsesExtension) wantsMore = ext.update(this.frame) || wantsMore;
+      // Extensions compare versions themselves; the pulse needs every frame while it runs, and so
+      // does an extension that asked for more (an unacknowledged alarm's body breathing).
+      if (updateAll || ext instanceof AlarmPulsesExtension || animated.has(ext)) {
+        if (ext.update(this.frame)) {
+          this.animatedExtensions.add(ext);
+          wantsMore = true;
+        }
+      }
     }
     if (updateAll) this.stats.updates++;
     this.renderer.render(this.scene, this.camera);

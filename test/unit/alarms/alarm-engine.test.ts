@@ -226,6 +226,9 @@ describe('KPIs (EEMUA 191)', () => {
       { conditionKey: 'k-slow', count: 3 },
       { conditionKey: 'k-standing', count: 1 },
     ]);
+    // Each listed condition comes with its device and text (a screen shows those, not the key).
+    expect(Object.keys(early.about).sort()).toEqual(['k-chatter', 'k-slow', 'k-standing']);
+    expect(early.about['k-chatter']).toEqual({ sourceDevice: 'crane-1', priority: 'medium', message: 'value 110' });
     // T0 is on a 10-minute boundary: all seven activations fall in the first window.
     expect(early.perTenMinutes).toEqual([{ start: T0, count: 7 }]);
     expect(early.standing).toEqual([]);
@@ -233,6 +236,8 @@ describe('KPIs (EEMUA 191)', () => {
     const late = e.kpis(T0 + 24 * 3_600_000 + 200_000);
     expect(late.standing.map((s) => s.conditionKey)).toEqual(['k-standing']);
     expect(late.topTen).toEqual([]);
+    // Descriptions go with the activations, except for what is still listed (the standing alarm).
+    expect(Object.keys(late.about)).toEqual(['k-standing']);
   });
 
   it('does not count activations of shelved alarms', () => {

@@ -18,6 +18,8 @@ describe('one command line for serve and the desktop shell', () => {
     [[], {}],
     [['--port', '8421', '--host', '0.0.0.0', '--hj212-port', '9212', '--hj212-host', '10.0.0.2'], {}],
     [['--data', '/srv/sc', '--no-simulate', '--mqtt', 'mqtt://10.0.0.5:1883', '--kiosk'], {}],
+    [['--no-incidents'], {}],
+    [['--no-incidents', '--no-simulate'], {}],
     [['--wall-origin', 'https://wall-1.site.lan:8443', '--wall-origin', 'http://10.0.0.7:8420', '--host', '10.0.0.2', '--no-tls'], {}],
     [['--tls-cert', '/etc/sc/cert.pem', '--tls-key', '/etc/sc/key.pem', '--host', '0.0.0.0'], {}],
     [[], { SITE_COMMAND_DATA: '/var/lib/site-command' }],
@@ -99,6 +101,10 @@ describe('the core child is configured the same way by serve and the desktop she
     expect(serve).toMatchObject({ siteDir: '/srv/site', port: 8500, mqttUrl: 'mqtt://10.0.0.5:1883', hj212Port: 9000, adminPassword: 'first-start-pw', tls: { mode: 'self-signed' } });
     expect(serve.vaultKey).toBeUndefined();
     expect(desktop.vaultKey).toBe('a2V5');
+    // The demo plays its incidents unless --no-incidents says otherwise, in both shells alike.
+    expect(serve.incidents).toBe(true);
+    expect(coreConfigOf(parseCommandLine(['--no-incidents'], {}), { defaultDataDir: '/x', env: {} }).incidents).toBe(false);
+    expect(parseCommandLine(['--no-incidents', '--no-simulate'], {})).toMatchObject({ incidents: false, simulate: false });
     // --data (or SITE_COMMAND_DATA) wins over either shell's default.
     expect(coreConfigOf(parseCommandLine(['--data', '/data/site'], {}), { defaultDataDir: '/x', env: {} }).dataDir).toBe('/data/site');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SitesReply } from '../../../electron/common/api.js';
 import { findSite, flattenSites, PRIORITY_SHAPE, sitesBounds, worstPriority } from '../../../renderer/src/gis/sites-tree.js';
+import { PRIORITY_SHAPE as ALARM_LIST_SHAPES } from '../../../renderer/src/views/alarms/alarm-format.js';
 
 const reply: SitesReply = {
   authority: 'A',
@@ -33,5 +34,8 @@ describe('sites tree helpers', () => {
   it('names the worst priority and gives each a distinct shape', () => {
     expect(worstPriority({ alarmsByPriority: { critical: 0, high: 0, medium: 2, low: 5 }, unackedAlarms: 0, workersOnSite: 0, pm10UgM3: null, readAt: 0 })).toBe('medium');
     expect(new Set(Object.values(PRIORITY_SHAPE)).size).toBe(4);
+    // The map and sites panel use the alarm banner's and list's shapes (they had drifted apart).
+    expect(PRIORITY_SHAPE).toBe(ALARM_LIST_SHAPES);
+    expect(PRIORITY_SHAPE.critical).toBe('▲');
   });
 });

@@ -156,7 +156,7 @@ describe('AlarmState store', () => {
     let release: (list: Alarm[]) => void = () => undefined;
     const reload = reloadAlarms(state, {
       listAlarms: () => new Promise((resolve) => (release = resolve)),
-      getAlarmKpis: async () => ({ activationsInFloodWindow: 12, flood: true, perTenMinutes: [], standing: [], chattering: [], topTen: [], meanTimeToAckMs: null, acknowledgements: 0 }),
+      getAlarmKpis: async () => ({ activationsInFloodWindow: 12, flood: true, perTenMinutes: [], standing: [], chattering: [], topTen: [], about: {}, meanTimeToAckMs: null, acknowledgements: 0 }),
     });
     const pushed = alarm({ conditionKey: 'crane-1:wind' });
     state.apply(event(pushed)); // pushed before the snapshot answer arrives

@@ -147,7 +147,7 @@ export class Hj212Listener implements Service {
   }
 
   getStatus(): SourceStatus {
-    return { ...this.status };
+    return this.status.state === 'connected' ? { ...this.status, devices: this.connectedMonitors() } : { ...this.status };
   }
 
   getCounters(): Hj212Counters {
@@ -299,10 +299,15 @@ export class Hj212Listener implements Service {
     if (connection.send(frame)) this.counters.replies++;
   }
 
-  private connectedDetail(): string {
+  private connectedMonitors(): number {
     const monitors = new Set<string>();
     for (const connection of this.connections) for (const id of connection.monitors) monitors.add(id);
-    return `${monitors.size} monitor${monitors.size === 1 ? '' : 's'} connected`;
+    return monitors.size;
+  }
+
+  private connectedDetail(): string {
+    const count = this.connectedMonitors();
+    return `${count} monitor${count === 1 ? '' : 's'} connected`;
   }
 
   private label(port: number): string {

@@ -1,4 +1,4 @@
-import { BufferAttribute, BufferGeometry, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial, Object3D, type Color, type Intersection, type Vector3 } from 'three';
+import { BufferAttribute, BufferGeometry, Color, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial, Object3D, type Intersection, type Vector3 } from 'three';
 import type { CraneTelemetry } from '../../../../electron/common/telemetry.js';
 import { counterJibSegment, frontJibSegment, hoistRope, hookPosition, jibDirection, mastSegment, type CraneGeometry, type CranePose } from '../../../../electron/common/geometry/index.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
@@ -6,6 +6,7 @@ import { craneLabel } from './crane-label.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel, type ScenePick } from '../scene-extension.js';
 import { GeometryBatch } from '../geometry-batch.js';
 import { boxMatrix, segmentMatrix, unitBox } from './box-placement.js';
+import { alarmClass, alarmLine, alarmLook, bodyColour, type AlarmLook } from '../alarm-look.js';
 
 type Crane = SiteModel['cranes'][number];
 
@@ -33,6 +34,8 @@ const enum Part {
   Hook,
 }
 const PARTS = 7;
+/** The parts that carry an open alarm's colour: the crane's whole steelwork (the hook keeps its moment band). */
+const BODY: readonly Part[] = [Part.Mast, Part.Head, Part.Jib, Part.CounterJib, Part.Trolley];
 
 /**
  * Tower cranes, all in one batch: every part (mast, tower head, jib, counter-jib, counterweight,
@@ -52,11 +55,16 @@ export class CranesExtension extends BaseExtension {
   private readonly ropePositions: Float32Array;
   private readonly ropes: LineSegments;
   private textVersion = -1;
+  private alarmsVersion = -1;
   private selectedId: string | null = null;
+  /** Each crane's open alarm (null: none), as last read from the live source. */
+  private readonly looks: Array<AlarmLook | null>;
+  private readonly colour = new Color();
 
   constructor(ctx: SceneContext) {
     super(ctx);
     this.cranes = ctx.model.cranes;
+    this.looks = this.cranes.map(() => null);
     this.geometries = this.cranes.map((c) => ({ towerHeightM: c.towerHeightM, jibLengthM: c.jibLengthM, counterJibLengthM: c.counterJibLengthM }));
     this.lastValues = this.cranes.map(() => null);
     const n = this.cranes.length;
@@ -93,12 +101,23 @@ export class CranesExtension extends BaseExtension {
   }
 
   update(frame: SceneFrame): boolean {
-    const relabel = frame.textVersion !== this.textVersion || frame.selectedId !== this.selectedId;
+    const alarmsChanged = frame.alarmsVersion !== this.alarmsVersion;
+    const relabel = frame.textVersion !== this.textVersion || frame.selectedId !== this.selectedId || alarmsChanged;
     this.textVersion = frame.textVersion;
     this.selectedId = frame.selectedId;
+    this.alarmsVersion = frame.alarmsVersion;
     let moved = false;
+    let breathing = false;
     for (let i = 0; i < this.cranes.length; i++) {
       const crane = this.cranes[i]!;
+      if (alarmsChanged) this.looks[i] = alarmLook(frame.live.alarmOf(crane.id));
+      const look = this.looks[i] ?? null;
+      // An open alarm colours the steelwork; unacknowledged, it breathes (a new colour each frame).
+      if (alarmsChanged || look?.unacked) {
+        this.paintBody(i, look, frame.timeMs);
+        moved = true;
+        breathing ||= look?.unacked === true;
+      }
       const values = frame.live.values(crane.id);
       if (values === this.lastValues[i] && !relabel) continue;
       this.lastValues[i] = values;
@@ -111,7 +130,9 @@ export class CranesExtension extends BaseExtension {
       const hookColour: Color = band ? this.ctx.palette.alarm[band.priority] : this.ctx.palette.hookNeutral;
       this.parts.setColor(i * PARTS + Part.Hook, hookColour);
       moved = true;
-      const state = [band ? `s3d-alarm-${band.priority}` : '', crane.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' ');
+      if (look) lines.push(alarmLine(look, this.ctx.t));
+      const alarmState = look ? alarmClass(look) : band ? `s3d-alarm-${band.priority}` : '';
+      const state = [alarmState, crane.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' ');
       this.labels[i]!.set(lines.join('\n'), state);
     }
     if (moved) {
@@ -119,7 +140,12 @@ export class CranesExtension extends BaseExtension {
       (this.ropes.geometry.getAttribute('position') as BufferAttribute).needsUpdate = true;
       this.ropes.geometry.boundingSphere = null;
     }
-    return false;
+    return breathing;
+  }
+
+  private paintBody(i: number, look: AlarmLook | null, timeMs: number): void {
+    bodyColour(look, this.ctx.palette, this.ctx.palette.crane, timeMs, this.colour);
+    for (const part of BODY) this.parts.setColor(i * PARTS + part, this.colour);
   }
 
   private placePose(i: number, pose: CranePose): void {

@@ -1,4 +1,5 @@
-import { BoxGeometry, CylinderGeometry, Matrix4, MeshBasicMaterial, Object3D, type Intersection, type Vector3 } from 'three';
+import { BoxGeometry, Color, CylinderGeometry, Matrix4, MeshBasicMaterial, Object3D, type Intersection, type Vector3 } from 'three';
+import { alarmClass, alarmLine, alarmLook, bodyColour, type AlarmLook } from '../alarm-look.js';
 import type { DustReading, RangingTelemetry } from '../../../../electron/common/telemetry.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
 import { GeometryBatch } from '../geometry-batch.js';
@@ -21,8 +22,9 @@ const ALWAYS_LABEL_UP_TO = 12;
 /**
  * Fixed sensors (dust monitors, gates, ranging stations…) as a post + head each, all posts in one
  * batch and all heads in another (two draws for any number; see GeometryBatch). The
- * label gives the reading with its unit (dust: PM10 µg/m³); colour only while an alarm on the
- * device is active, doubled by the priority word on the label.
+ * label gives the reading with its unit (dust: PM10 µg/m³); the priority's colour only while an
+ * alarm on the device is open (breathing while unacknowledged), doubled by its shape and word on
+ * the label.
  */
 export class DevicesExtension extends BaseExtension {
   private readonly devices: Device[];
@@ -30,7 +32,8 @@ export class DevicesExtension extends BaseExtension {
   private readonly heads: GeometryBatch;
   private readonly labels: SceneLabel[] = [];
   private readonly lastValues: unknown[];
-  private readonly lastAlarm: Array<string | null>;
+  private readonly lastAlarm: Array<AlarmLook | null | 'unset'>;
+  private readonly colour = new Color();
   private textVersion = -1;
   private alarmsVersion = -1;
   private selectedId: string | null = null;
@@ -74,18 +77,24 @@ export class DevicesExtension extends BaseExtension {
     this.alarmsVersion = frame.alarmsVersion;
     this.selectedId = frame.selectedId;
     let recoloured = false;
+    let breathing = false;
     const t = this.ctx.t;
     for (let i = 0; i < this.devices.length; i++) {
       const device = this.devices[i]!;
       const values = frame.live.values(device.id);
-      const active = alarmsChanged ? (frame.live.alarmOf(device.id)?.active ?? null) : this.lastAlarm[i]!;
-      if (values === this.lastValues[i] && active === this.lastAlarm[i] && !relabel) continue;
-      if (active !== this.lastAlarm[i]) {
-        this.heads.setColor(i, active ? this.ctx.palette.alarm[active as keyof typeof this.ctx.palette.alarm] : this.ctx.palette.sensor);
+      const before = this.lastAlarm[i]!;
+      const look = alarmsChanged ? alarmLook(frame.live.alarmOf(device.id)) : (before === 'unset' ? null : before);
+      const lookChanged = before === 'unset' || look?.priority !== before?.priority || look?.unacked !== before?.unacked;
+      if (lookChanged || look?.unacked) {
+        const c = bodyColour(look, this.ctx.palette, this.ctx.palette.sensor, frame.timeMs, this.colour);
+        this.heads.setColor(i, c);
+        this.posts.setColor(i, look ? c : this.ctx.palette.sensor);
         recoloured = true;
+        breathing ||= look?.unacked === true;
       }
+      if (values === this.lastValues[i] && !lookChanged && !relabel) continue;
       this.lastValues[i] = values;
-      this.lastAlarm[i] = active;
+      this.lastAlarm[i] = look;
       let reading = '';
       if (device.kind === 'dust') {
         const pm10 = (values as DustReading | undefined)?.pm10;
@@ -96,11 +105,14 @@ export class DevicesExtension extends BaseExtension {
       } else {
         reading = t(`kind.${device.kind}`);
       }
-      const word = active ? ` · ${t(`priority.${active}`)}` : '';
-      const state = [active ? `s3d-alarm-${active}` : '', device.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' ');
-      this.labels[i]!.set(`${device.name}\n${reading}${word}`, state);
+      const alarm = look ? `\n${alarmLine(look, t)}` : '';
+      const state = [alarmClass(look), device.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' ');
+      this.labels[i]!.set(`${device.name}\n${reading}${alarm}`, state);
     }
-    if (recoloured) this.heads.commit();
+    if (recoloured) {
+      this.heads.commit();
+      this.posts.commit();
+    }
     if (this.devices.length > ALWAYS_LABEL_UP_TO && (frame.viewVersion !== this.viewVersion || alarmsChanged || relabel)) {
       this.viewVersion = frame.viewVersion;
       const c = frame.cameraPosition;
@@ -110,10 +122,11 @@ export class DevicesExtension extends BaseExtension {
         const dx = p.e - c.x;
         const dy = p.u - c.y;
         const dz = -p.n - c.z;
-        this.labels[i]!.object.visible = dx * dx + dy * dy + dz * dz < range2 || this.lastAlarm[i] !== null || this.devices[i]!.id === frame.selectedId;
+        const alarmed = this.lastAlarm[i] !== null && this.lastAlarm[i] !== 'unset';
+        this.labels[i]!.object.visible = dx * dx + dy * dy + dz * dz < range2 || alarmed || this.devices[i]!.id === frame.selectedId;
       }
     }
-    return false;
+    return breathing;
   }
 
   override pick(hit: Intersection): ScenePick | null {

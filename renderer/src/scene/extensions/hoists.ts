@@ -1,4 +1,5 @@
 import { Mesh, MeshLambertMaterial, Object3D, type Vector3 } from 'three';
+import { alarmClass, alarmLine, alarmLook, bodyColour, type AlarmLook } from '../alarm-look.js';
 import type { HoistTelemetry } from '../../../../electron/common/telemetry.js';
 import type { SiteModel } from '../../../../electron/common/site-model.js';
 import { BaseExtension, type SceneContext, type SceneFrame, type SceneLabel } from '../scene-extension.js';
@@ -8,8 +9,11 @@ interface HoistObjects {
   hoist: SiteModel['hoists'][number];
   cage: Object3D;
   door: Mesh;
+  /** The cage's own material: it takes the colour of an open alarm on this hoist. */
+  cageMaterial: MeshLambertMaterial;
   label: SceneLabel;
   lastValues: unknown;
+  look: AlarmLook | null;
 }
 
 /**
@@ -19,15 +23,16 @@ interface HoistObjects {
 export class HoistsExtension extends BaseExtension {
   private readonly hoists: HoistObjects[] = [];
   private textVersion = -1;
+  private alarmsVersion = -1;
   private selectedId: string | null = null;
 
   constructor(ctx: SceneContext) {
     super(ctx);
     const box = this.own(unitBox());
     const steel = this.own(new MeshLambertMaterial({ color: ctx.palette.crane }));
-    const cageMaterial = this.own(new MeshLambertMaterial({ color: ctx.palette.sensor }));
     const doorMaterial = this.own(new MeshLambertMaterial({ color: ctx.palette.structureEdge }));
     for (const hoist of ctx.model.hoists) {
+      const cageMaterial = this.own(new MeshLambertMaterial({ color: ctx.palette.sensor }));
       const mast = new Mesh(box, steel);
       mast.scale.set(0.9, hoist.mastHeightM, 0.9);
       mast.position.set(hoist.base.e, hoist.base.u + hoist.mastHeightM / 2, -hoist.base.n);
@@ -51,16 +56,24 @@ export class HoistsExtension extends BaseExtension {
       cage.add(anchor);
       this.root.add(mast, cage);
       this.pickables.push(mast, body);
-      this.hoists.push({ hoist, cage, door, label: this.label(anchor, 's3d-label-hoist'), lastValues: null });
+      this.hoists.push({ hoist, cage, door, cageMaterial, label: this.label(anchor, 's3d-label-hoist'), lastValues: null, look: null });
     }
   }
 
   update(frame: SceneFrame): boolean {
-    const relabel = frame.textVersion !== this.textVersion || frame.selectedId !== this.selectedId;
+    const alarmsChanged = frame.alarmsVersion !== this.alarmsVersion;
+    const relabel = frame.textVersion !== this.textVersion || frame.selectedId !== this.selectedId || alarmsChanged;
     this.textVersion = frame.textVersion;
     this.selectedId = frame.selectedId;
+    this.alarmsVersion = frame.alarmsVersion;
     const t = this.ctx.t;
+    let breathing = false;
     for (const h of this.hoists) {
+      if (alarmsChanged) h.look = alarmLook(frame.live.alarmOf(h.hoist.id));
+      if (alarmsChanged || h.look?.unacked) {
+        bodyColour(h.look, this.ctx.palette, this.ctx.palette.sensor, frame.timeMs, h.cageMaterial.color);
+        breathing ||= h.look?.unacked === true;
+      }
       const values = frame.live.values(h.hoist.id) as Partial<HoistTelemetry> | undefined;
       if (values === h.lastValues && !relabel) continue;
       h.lastValues = values;
@@ -74,9 +87,10 @@ export class HoistsExtension extends BaseExtension {
         const floor = typeof values.floor === 'number' ? t('hoist.floor', { floor: values.floor }) : '';
         lines.push(`${floor} · ${height.toFixed(1)} m`, open ? t('hoist.doorOpen') : t('hoist.doorClosed'));
       }
-      h.label.set(lines.join('\n'), h.hoist.id === frame.selectedId ? 's3d-selected' : '');
+      if (h.look) lines.push(alarmLine(h.look, t));
+      h.label.set(lines.join('\n'), [alarmClass(h.look), h.hoist.id === frame.selectedId ? 's3d-selected' : ''].filter(Boolean).join(' '));
     }
-    return false;
+    return breathing;
   }
 
   override focusOf(id: string, out: Vector3): number | null {

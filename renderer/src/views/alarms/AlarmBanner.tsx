@@ -61,7 +61,7 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
             <>
               <PriorityBadge priority={newest.priority} blink />
               <span className="newest-device">{deviceName}</span>
-              <span className="newest-message">{alarmMessage(newest, t)}</span>
+              <span className="newest-message">{alarmMessage(newest, t, (id) => site.devices.get(id)?.name ?? id)}</span>
               {newest.activatedAt !== null && <time className="newest-time">{formatSiteTime(newest.activatedAt, timeZone, i18n.language)}</time>}
             </>
           ) : (
@@ -69,6 +69,11 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
           )}
         </span>
       </button>
+      {newest && (
+        <a className="alarm-banner-in3d" href={`#/site3d/${encodeURIComponent(newest.sourceDevice)}`} data-testid="banner-in3d">
+          ◎ {t('links.in3d')}
+        </a>
+      )}
       <button
         type="button"
         className={muted ? 'mute-toggle muted' : 'mute-toggle'}

@@ -211,10 +211,15 @@ export function AlarmList({ alarms, site, client, timeZone, role, device = null 
               <td>
                 <StateWords alarm={alarm} timeZone={timeZone} />
               </td>
-              <td>{nameOf(alarm.sourceDevice)}</td>
+              <td>
+                {nameOf(alarm.sourceDevice)}{' '}
+                <a className="in3d-link" href={`#/site3d/${encodeURIComponent(alarm.sourceDevice)}`} tabIndex={-1} data-testid="alarm-in3d" title={t('links.in3d')}>
+                  ◎ {t('links.in3d')}
+                </a>
+              </td>
               <td className="col-message">
                 <a href={`#/alarms/${encodeURIComponent(alarm.id)}`} tabIndex={-1}>
-                  {alarmMessage(alarm, t)}
+                  {alarmMessage(alarm, t, nameOf)}
                 </a>
               </td>
               <td className="col-value">

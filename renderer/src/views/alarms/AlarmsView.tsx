@@ -31,7 +31,7 @@ export function AlarmsView({
     <main className="alarms-view">
       <AlarmList key={deviceFilter ?? ''} alarms={alarms} site={state} client={client} timeZone={timeZone} role={session.role} device={deviceFilter} />
       <aside className="alarms-side">
-        <KpiPanel alarms={alarms} />
+        <KpiPanel alarms={alarms} site={state} />
         <EscalationOutbox client={client} />
         {mayPerform(session.role, 'verifyAudit') && <AuditVerify client={client} />}
       </aside>

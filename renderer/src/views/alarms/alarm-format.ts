@@ -3,10 +3,10 @@
  * field an alarm's trend shows, and which words explain a refusal from the core.
  */
 import { ApiError } from '../../../../electron/common/api.js';
-import type { Alarm, AlarmPriority } from '../../../../electron/common/alarms.js';
+import type { Alarm } from '../../../../electron/common/alarms.js';
 
 /** Shape beside each priority colour, so the priority reads without colour (ISA-101). */
-export const PRIORITY_SHAPE: Record<AlarmPriority, string> = { critical: '▲', high: '■', medium: '◆', low: '▼' };
+export { PRIORITY_SHAPE } from '../../../../electron/common/alarms.js';
 
 /** A measured value with its unit: one decimal below 100, none above (readable from 3 m). */
 export function formatMeasure(value: number | null, unit: string, unitWord: (unit: string) => string = (u) => u): string {

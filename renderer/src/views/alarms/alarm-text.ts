@@ -111,8 +111,16 @@ const zhCN: typeof en = {
 
 addStrings('alarmText', en, zhCN);
 
-/** The alarm's message in the console's language, or the core's English text. */
-export function alarmMessage(alarm: Pick<Alarm, 'message' | 'text'>, t: TFunction): string {
+/** Text parameters that hold a device id (offline, anti-collision): shown by the device's name. */
+const DEVICE_PARAMS = ['device', 'a', 'b'] as const;
+
+/**
+ * The alarm's message in the console's language, or the core's English text. With `nameOf`,
+ * device ids in the text read as the devices' names (an operator knows "2# 塔吊", not "crane-2").
+ */
+export function alarmMessage(alarm: Pick<Alarm, 'message' | 'text'>, t: TFunction, nameOf?: (deviceId: string) => string): string {
   if (!alarm.text) return alarm.message;
-  return t(`alarmText.${alarm.text.key}`, { ...alarm.text.params, defaultValue: alarm.message, interpolation: { escapeValue: false } });
+  const params: Record<string, string | number> = { ...alarm.text.params };
+  if (nameOf) for (const p of DEVICE_PARAMS) if (typeof params[p] === 'string') params[p] = nameOf(params[p]);
+  return t(`alarmText.${alarm.text.key}`, { ...params, defaultValue: alarm.message, interpolation: { escapeValue: false } });
 }

@@ -4,6 +4,8 @@ import type { SiteEntry, SitesReply } from '../../../../electron/common/api.js';
 import { navigate } from '../../app/routes.js';
 import type { GisScene } from '../../gis/gis-scene.js';
 import { flattenSites } from '../../gis/sites-tree.js';
+import type { AlarmState } from '../../state/alarm-state.js';
+import { deviceAlarmMark } from '../../state/device-alarm.js';
 import { useValue, type SiteState } from '../../state/site-state.js';
 import { useSiteModel } from '../../state/use-site-model.js';
 import type { ApiClient } from '../../transport/api-client.js';
@@ -23,7 +25,7 @@ const LAN_TILES_KEY = 'siteCommand.gis.lanTileUrl';
  * survives switching views; selecting one flies the camera there. Cesium is loaded on first use
  * (its own chunk), so the other views never pay for it.
  */
-export function GisView({ client, state, param }: { client: ApiClient; state: SiteState; param: string | null }) {
+export function GisView({ client, state, param, alarms }: { client: ApiClient; state: SiteState; param: string | null; alarms?: AlarmState }) {
   useGisStrings();
   const { t } = useTranslation();
   const site = useValue(state.site);
@@ -83,6 +85,18 @@ export function GisView({ client, state, param }: { client: ApiClient; state: Si
     const stops = ids.map((id) => state.devices.subscribeKey(id, () => push(id)));
     return () => stops.forEach((stop) => stop());
   }, [scene, model, state]);
+
+  // Each device's open alarm on its point, kept current from the console's alarm state.
+  useEffect(() => {
+    if (!scene || !model || !alarms) return;
+    const words = { critical: t('alarm.priority.critical'), high: t('alarm.priority.high'), medium: t('alarm.priority.medium'), low: t('alarm.priority.low') };
+    const paint = () => {
+      const all = alarms.all();
+      for (const d of model.devices) scene.updateDeviceAlarm(d.id, deviceAlarmMark(all, d.id)?.priority ?? null, words);
+    };
+    paint();
+    return alarms.subscribeAll(paint);
+  }, [scene, model, alarms, t]);
 
   const labelOf = useCallback((entry: SiteEntry) => entry.name, []);
 

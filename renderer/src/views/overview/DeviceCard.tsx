@@ -5,21 +5,29 @@ import { SiteState, TREND_METRIC, useDevice } from '../../state/site-state.js';
 import { FIELDS_BY_KIND, type FieldFormat } from './fields.js';
 import { Sparkline } from './Sparkline.js';
 import { BlacklistTag } from '../devices/BlacklistTag.js';
+import type { AlarmState } from '../../state/alarm-state.js';
+import { useDeviceAlarmMark } from '../../state/device-alarm.js';
+import { PriorityBadge } from '../alarms/AlarmBits.js';
 
-/** Level-2 summary of one device: link state (shape + word), key values with units, a trend. */
-export function DeviceCard({ state, id, timeZone }: { state: SiteState; id: string; timeZone: string }) {
+/**
+ * Level-2 summary of one device: link state (shape + word), its open alarm's priority (colour,
+ * shape and word, as in the alarm list and the 3D view), key values with units, a trend.
+ */
+export function DeviceCard({ state, id, timeZone, alarms }: { state: SiteState; id: string; timeZone: string; alarms?: AlarmState }) {
   const { t, i18n } = useTranslation();
   const device = useDevice(state, id);
+  const mark = useDeviceAlarmMark(alarms, id);
   if (!device) return null;
   const values = device.lastValues ?? {};
   const metric = TREND_METRIC[device.kind];
   return (
-    <article className={`device-card status-${device.status}`} data-testid={`device-${device.id}`} aria-label={device.name}>
+    <article className={`device-card status-${device.status}${mark ? ` alarm-open alarm-${mark.priority}` : ''}`} data-testid={`device-${device.id}`} aria-label={device.name}>
       <header>
         <h3>
           <a href={`#/devices/${encodeURIComponent(device.id)}`}>{device.name}</a>
         </h3>
         <StatusTag status={device.status} />
+        {mark && <DeviceAlarmTag deviceId={device.id} priority={mark.priority} unacked={mark.unacked} />}
         {device.blacklisted && <BlacklistTag />}
       </header>
       <dl className="values">
@@ -45,6 +53,17 @@ export function DeviceCard({ state, id, timeZone }: { state: SiteState; id: stri
     </article>
   );
 }
+
+/** A device's open alarm: the priority badge (blinking while unacknowledged), a link to its alarms. */
+export function DeviceAlarmTag({ deviceId, priority, unacked }: { deviceId: string; priority: DeviceAlarmMarkPriority; unacked: boolean }) {
+  return (
+    <a className="device-alarm-tag" href={`#/alarms/${encodeURIComponent(`device:${deviceId}`)}`} data-testid="device-alarm" data-priority={priority}>
+      <PriorityBadge priority={priority} blink={unacked} />
+    </a>
+  );
+}
+
+type DeviceAlarmMarkPriority = NonNullable<ReturnType<typeof useDeviceAlarmMark>>['priority'];
 
 export function StatusTag({ status }: { status: DeviceView['status'] }) {
   const { t } = useTranslation();
