@@ -143,10 +143,6 @@ describe('an alarm where it happens (3D)', () => {
     await row.locator('[data-testid=alarm-in3d]').click();
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/site3d/crane-1');
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d?.renderer.selectedId ?? null)).toBe('crane-1');
-    // And from the banner's newest alarm.
-    await page.evaluate(() => ((globalThis as unknown as W).location.hash = '#/overview'));
-    await page.locator('[data-testid=banner-in3d]').click();
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toMatch(/^#\/site3d\//);
     // The device card shows the same priority, shape and word.
     await page.evaluate(() => ((globalThis as unknown as W).location.hash = '#/overview'));
     const tag = page.locator('[data-testid=device-crane-1] [data-testid=device-alarm]');

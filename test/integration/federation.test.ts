@@ -99,10 +99,11 @@ describe('GET /api/sites (federation)', () => {
           if (b.status !== 'ok' || !b.live) return `status ${b.status} ${b.reason ?? ''}`;
           return { workers: b.live.workersOnSite === site.body.workersOnSite && site.body.workersOnSite > 0, alarms: total(b) === alarms.body.length, pm10: b.live.pm10UgM3 !== null };
         },
-        { timeout: 40_000, interval: 1000 },
+        // B's demo gates walk the shift's workers in over its first minute (sim/gate-traffic.ts).
+        { timeout: 80_000, interval: 1000 },
       )
       .toEqual({ workers: true, alarms: true, pm10: true });
-  });
+  }, 100_000);
 
   it('says auth-failed for a wrong password, with the reason', async () => {
     await expect.poll(async () => entry((await sites()).reply, 'b-wrong-password').status, { timeout: 10_000 }).toBe('auth-failed');

@@ -69,11 +69,6 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
           )}
         </span>
       </button>
-      {newest && (
-        <a className="alarm-banner-in3d" href={`#/site3d/${encodeURIComponent(newest.sourceDevice)}`} data-testid="banner-in3d">
-          ◎ {t('links.in3d')}
-        </a>
-      )}
       <button
         type="button"
         className={muted ? 'mute-toggle muted' : 'mute-toggle'}
