@@ -68,6 +68,12 @@ export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 export const PASSAGE_OUTCOMES = ['admitted', 'left', 'unknown', 'blacklisted', 'exited-worker', 'no-induction', 'duplicate', 'too-late'] as const;
 export type PassageOutcome = (typeof PASSAGE_OUTCOMES)[number];
 
+/**
+ * The source named on alarms that belong to the workforce as a whole rather than to one device
+ * (a certificate expired on a worker on the project); the console shows it as 劳务实名.
+ */
+export const WORKFORCE_ALARM_SOURCE = 'workforce';
+
 /** Good and bad conduct records (良好行为记录、不良行为记录). */
 export type ConductKind = 'good' | 'bad';
 

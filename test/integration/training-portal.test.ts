@@ -39,7 +39,7 @@ function rightAnswers(exam: ExamAttemptView): Record<string, number[]> {
 
 beforeAll(async () => {
   dataDir = tempDir('sc-training-');
-  workers = seedWorkersForCore(dataDir, 8);
+  workers = seedWorkersForCore(dataDir, 9);
   serve = await ServeProcess.start(['--port', String(await freePort()), '--data', dataDir]);
   admin = await login(serve.url);
   await postJson(`${serve.url}/api/users`, admin, { username: 'viewer1', password: 'viewer-password', role: 'viewer' });
@@ -168,18 +168,26 @@ describe('exams', () => {
     expect((await call<ExamAttemptView>('POST', `/api/worker/courses/${induction.id}/exam`, owner)).body.attemptId).toBe(exam.attemptId);
   });
 
-  it('counts attendance days this month from admitted entries only', async () => {
+  it("counts this month's days by the site's attendance rule, from admitted passages only", async () => {
     const w = workers[6]!;
+    const other = workers[8]!;
     const now = Date.now();
+    const entry = now - 5 * 3600_000;
     const db = new Database(join(dataDir, DATABASE_FILE));
     const add = db.prepare("INSERT INTO wf_passages (event_key, gate_id, worker_id, credential_kind, direction, at, received, outcome) VALUES (?, 'G1', ?, 'card', ?, ?, ?, ?)");
-    add.run('t1', w.id, 'in', now - 60_000, now, 'admitted');
-    add.run('t2', w.id, 'in', now - 120_000, now, 'admitted');
-    add.run('t3', w.id, 'out', now - 30_000, now, 'left');
-    add.run('t4', w.id, 'in', now - 10_000, now, 'no-induction');
+    // Five hours inside: a whole day by the default rule (a span of at least 4 h).
+    add.run('t1', w.id, 'in', entry, now, 'admitted');
+    add.run('t2', w.id, 'out', now - 60_000, now, 'left');
+    // Kept out at the gate (no induction) for the same five hours: no day.
+    add.run('t3', other.id, 'in', entry, now, 'no-induction');
+    add.run('t4', other.id, 'out', now - 60_000, now, 'left');
     db.close();
-    const me = (await call<WorkerSelfView>('GET', '/api/worker/me', await identify(w))).body;
-    expect(me.attendanceDaysThisMonth).toBe(1);
+    // The day is the entry's (a punch before 04:00 site time belongs to the day before); it counts
+    // for this month unless that day fell in the last month (the first hours of a month).
+    const siteDay = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    const expected = siteDay(entry - 4 * 3600_000).slice(0, 7) === siteDay(now).slice(0, 7) ? 1 : 0;
+    expect((await call<WorkerSelfView>('GET', '/api/worker/me', await identify(w))).body.attendanceDaysThisMonth).toBe(expected);
+    expect((await call<WorkerSelfView>('GET', '/api/worker/me', await identify(other))).body.attendanceDaysThisMonth).toBe(0);
   });
 });
 

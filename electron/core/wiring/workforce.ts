@@ -24,6 +24,7 @@ import type { AttendanceWiring } from '../workforce/attendance-handlers.js';
 import { attendanceRulesOf } from '../workforce/attendance-rule-schema.js';
 import { AttendanceService } from '../workforce/attendance-service.js';
 import { DocumentJobs } from '../workforce/documents/document-jobs.js';
+import { halfDaysOf } from '../../common/attendance.js';
 import type { SecurityEvent } from '../alarms/alarm-store.js';
 import { DemoWorkforceSeeder } from '../sim/demo-workforce.js';
 import { ImportService } from '../workforce/import-service.js';
@@ -126,14 +127,6 @@ export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
     rawRoutes.push(registryHttp);
   }
   if (o.simulate) services.push(new DemoWorkforceSeeder(registry, dirs.photos, o.log.child('demo-roster')));
-  // Training and exams: the console's routes are in the API table; the phones' are a raw group.
-  const training = new TrainingService(new TrainingStore(o.db), store);
-  if (o.simulate && training.store.courseCount() === 0) seedDemoCourses(training);
-  const identity = new WorkerIdentity(training, o.log.child('worker-portal'), timeZone);
-  rawRoutes.push(
-    new WorkerPortalHttp(training, identity, dirs.courses, o.log.child('worker-portal')),
-    new TrainingMaterialUpload(training, () => o.auth ?? null, dirs.courses, o.log.child('training')),
-  );
   // Attendance (考勤台账, 工资表): rules from the site file, documents made in worker threads into DATA/workforce/exports.
   const rules = () => attendanceRulesOf(o.site?.().workforce);
   const attendance: AttendanceWiring = {
@@ -142,6 +135,16 @@ export function wireWorkforce(o: WorkforceWiringOptions): WorkforceWiring {
     rules,
   };
   if (o.auth) rawRoutes.push(new AttendanceHttp(attendance.documents, o.auth.mediaTickets));
+  // Training and exams: the console's routes are in the API table; the phones' are a raw group.
+  const training = new TrainingService(new TrainingStore(o.db), store);
+  if (o.simulate && training.store.courseCount() === 0) seedDemoCourses(training);
+  const identity = new WorkerIdentity(training, o.log.child('worker-portal'), timeZone, (workerId, month) =>
+    attendance.service.attendanceDaysOf(workerId, month).reduce((halves, day) => halves + halfDaysOf(day.credit), 0) / 2,
+  );
+  rawRoutes.push(
+    new WorkerPortalHttp(training, identity, dirs.courses, o.log.child('worker-portal')),
+    new TrainingMaterialUpload(training, () => o.auth ?? null, dirs.courses, o.log.child('training')),
+  );
   const wiring: WorkforceWiring = { store, dirs, registry, training, endpoint: o.endpoint ?? (() => null), services, rawRoutes, attendance };
   if (o.gates) {
     const g = o.gates;

@@ -7,13 +7,14 @@ import type { Logger } from '../log/logger.js';
 import type { Service } from '../services/service-registry.js';
 import type { Database } from '../store/database.js';
 import { certificateNames } from './certificate-names.js';
+import { WORKFORCE_ALARM_SOURCE } from '../../common/workforce.js';
 
 /** The expiry check runs at start and then hourly (a certificate ends at the end of its day, site time). */
 const CHECK_EVERY_MS = 3600_000;
 /** Condition keys of expired-certificate alarms start with this. */
 const KEY_PREFIX = 'workforce:certificate:';
-/** The alarms' source: the workforce as a whole, not a device. */
-export const WORKFORCE_SOURCE = 'workforce';
+/** The alarms' source: the workforce as a whole, not a device (the constant both sides know). */
+export const WORKFORCE_SOURCE = WORKFORCE_ALARM_SOURCE;
 
 export interface CertificateWatchDeps {
   db: Database;

@@ -28,6 +28,8 @@ export class WorkerIdentity {
     private readonly training: TrainingService,
     private readonly log: Logger,
     private readonly timeZone: () => string,
+    /** Days credited in a month by the site's attendance rule (attendance-service.ts); absent: days with an admitted entry. */
+    private readonly creditedDays?: (workerId: number, month: string) => number,
   ) {
     const now = training.now;
     this.idThrottle = new LoginThrottle({ maxFailures: 5, maxAddressFailures: 20, windowMs: 15 * 60_000, maxKeys: 10_000, now });
@@ -133,14 +135,15 @@ export class WorkerIdentity {
   }
 
   /**
-   * Distinct site-days (site time zone) this month with an admitted entry. A simple count for the
-   * worker's own view; the attendance rule (what makes a day, missing exits, midnight shifts) is
-   * the attendance module's, and this is where its per-worker month total should be read instead.
+   * This month's days as the site's attendance rule credits them (a half day counts ½), so the
+   * phone shows what the ledger will; without the attendance module, distinct site-days with an
+   * admitted entry.
    */
   private attendanceThisMonth(workerId: number): { month: string; days: number } {
     const now = this.training.now();
     const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone(), year: 'numeric', month: '2-digit', day: '2-digit' });
     const month = dayOf.format(now).slice(0, 7);
+    if (this.creditedDays) return { month, days: this.creditedDays(workerId, month) };
     // 32 days back covers the month in any zone; days outside the month are dropped below.
     const entries = this.training.store.admittedEntries(workerId, now - 32 * 86_400_000, now + 1);
     const days = new Set(entries.map((at) => dayOf.format(at)).filter((d) => d.startsWith(month)));

@@ -1,6 +1,7 @@
+import { WORKFORCE_ALARM_SOURCE } from '../../../electron/common/workforce.js';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../electron/common/api.js';
-import { formatMeasure, metricForAlarm, refusalKey, splitDuration } from '../../../renderer/src/views/alarms/alarm-format.js';
+import { alarmSourceName, formatMeasure, metricForAlarm, refusalKey, splitDuration } from '../../../renderer/src/views/alarms/alarm-format.js';
 import { chartGeometry } from '../../../renderer/src/views/alarms/chart-geometry.js';
 
 describe('alarm formatting', () => {
@@ -57,5 +58,16 @@ describe('trend chart geometry', () => {
   it('handles no points and one point', () => {
     expect(chartGeometry([], 5, 100, 100)).toBeNull();
     expect(chartGeometry([{ ts: 5, value: 1 }], null, 100, 100)?.path).toMatch(/^M8,[\d.]+H92$/);
+  });
+});
+
+describe('alarmSourceName', () => {
+  const devices = new Map([['crane-1', { name: '1# 塔吊' }]]);
+  const t = (key: string) => (key === 'nav.workforce' ? '劳务实名' : key);
+  it("names a device by its name, the workforce's own alarms by the workforce, and leaves other ids as they are", () => {
+    const nameOf = alarmSourceName(devices, t);
+    expect(nameOf('crane-1')).toBe('1# 塔吊');
+    expect(nameOf(WORKFORCE_ALARM_SOURCE)).toBe('劳务实名');
+    expect(nameOf('gate-9')).toBe('gate-9');
   });
 });

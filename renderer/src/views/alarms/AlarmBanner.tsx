@@ -10,6 +10,7 @@ import { AlarmHorn } from './alarm-sound.js';
 import { useAllAlarms } from './use-alarms.js';
 import './alarms.css';
 import { alarmMessage } from './alarm-text.js';
+import { alarmSourceName } from './alarm-format.js';
 
 /**
  * Always visible under the top bar: counts per priority, the newest unacknowledged alarm, the
@@ -42,7 +43,8 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
 
   useEffect(() => horn.update(audible), [horn, audible, muted]);
 
-  const deviceName = newest ? (site.devices.get(newest.sourceDevice)?.name ?? newest.sourceDevice) : '';
+  const nameOf = alarmSourceName(site.devices, t);
+  const deviceName = newest ? nameOf(newest.sourceDevice) : '';
   const sound = muted ? 'muted' : sounding ? 'playing' : blocked ? 'blocked' : 'quiet';
 
   return (
@@ -61,7 +63,7 @@ export function AlarmBanner({ alarms, site, client, timeZone }: { alarms: AlarmS
             <>
               <PriorityBadge priority={newest.priority} blink />
               <span className="newest-device">{deviceName}</span>
-              <span className="newest-message">{alarmMessage(newest, t, (id) => site.devices.get(id)?.name ?? id)}</span>
+              <span className="newest-message">{alarmMessage(newest, t, nameOf)}</span>
               {newest.activatedAt !== null && <time className="newest-time">{formatSiteTime(newest.activatedAt, timeZone, i18n.language)}</time>}
             </>
           ) : (

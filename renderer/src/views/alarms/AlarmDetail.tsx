@@ -9,7 +9,7 @@ import type { ApiClient } from '../../transport/api-client.js';
 import { AlarmActions } from './AlarmActions.js';
 import { PriorityBadge, RefusalText, StateWords, useUnitWord, ValueVsLimit } from './AlarmBits.js';
 import { AlarmTimeline } from './AlarmTimeline.js';
-import { formatMeasure } from './alarm-format.js';
+import { alarmSourceName, formatMeasure } from './alarm-format.js';
 import { useAlarm } from './use-alarms.js';
 import { ValueChart } from './ValueChart.js';
 import { alarmMessage } from './alarm-text.js';
@@ -67,7 +67,7 @@ export function AlarmDetail({ id, alarms, site, client, timeZone, role }: { id: 
           <div className="detail-grid">
             <section className="panel">
               <dl className="detail-fields">
-                <Field label={t('alarm.list.col.device')} value={site.devices.get(alarm.sourceDevice)?.name ?? alarm.sourceDevice} />
+                <Field label={t('alarm.list.col.device')} value={alarmSourceName(site.devices, t)(alarm.sourceDevice)} />
                 <Field label={t('alarm.detail.condition')} value={alarm.conditionKey} />
                 <Field label={t('alarm.list.col.value')} value={<ValueVsLimit alarm={alarm} />} />
                 <Field label={t('alarm.detail.peak')} value={formatMeasure(alarm.peakValue, alarm.unit, unitWord)} />

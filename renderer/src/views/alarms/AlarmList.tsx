@@ -11,6 +11,7 @@ import { AckDialog } from './AckDialog.js';
 import { isBlinking, PriorityBadge, RefusalText, StateWords, ValueVsLimit } from './AlarmBits.js';
 import { useAllAlarms } from './use-alarms.js';
 import { alarmMessage } from './alarm-text.js';
+import { alarmSourceName } from './alarm-format.js';
 
 const STATE_FILTERS: readonly AlarmStateFilter[] = ['annunciated', 'unacked', 'shelved', 'all'];
 
@@ -35,7 +36,7 @@ export function AlarmList({ alarms, site, client, timeZone, role, device = null 
   const mayAck = mayPerform(role, 'acknowledge');
   const chosen = rows.filter((a) => selected.has(a.id));
   const focused = rows[Math.min(focusIndex, rows.length - 1)];
-  const nameOf = (id: string) => site.devices.get(id)?.name ?? id;
+  const nameOf = alarmSourceName(site.devices, t);
 
   const moveFocus = (index: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, index));

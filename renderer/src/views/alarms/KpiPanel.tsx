@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { AlarmKpis } from '../../../../electron/common/alarms.js';
 import type { AlarmState } from '../../state/alarm-state.js';
 import { useValue, type SiteState } from '../../state/site-state.js';
-import { splitDuration } from './alarm-format.js';
+import { alarmSourceName, splitDuration } from './alarm-format.js';
 import { alarmMessage } from './alarm-text.js';
 import { PriorityBadge } from './AlarmBits.js';
 
@@ -14,7 +14,7 @@ import { PriorityBadge } from './AlarmBits.js';
 export function KpiPanel({ alarms, site }: { alarms: AlarmState; site: SiteState }) {
   const { t } = useTranslation();
   const kpis = useValue(alarms.kpis);
-  const nameOf = (id: string) => site.devices.get(id)?.name ?? id;
+  const nameOf = alarmSourceName(site.devices, t);
   if (!kpis) return <section className="kpi-panel panel">{t('alarm.kpi.unavailable')}</section>;
   const duration = (ms: number | null) => {
     if (ms === null) return '—';

@@ -4,6 +4,15 @@
  */
 import { ApiError } from '../../../../electron/common/api.js';
 import type { Alarm } from '../../../../electron/common/alarms.js';
+import { WORKFORCE_ALARM_SOURCE } from '../../../../electron/common/workforce.js';
+
+/**
+ * What the operator calls an alarm's source: the device's name, or for alarms of the workforce as a
+ * whole (an expired certificate) the workforce's own word; never a raw id on screen.
+ */
+export function alarmSourceName(devices: { get(id: string): { name: string } | undefined }, t: (key: string) => string): (id: string) => string {
+  return (id) => devices.get(id)?.name ?? (id === WORKFORCE_ALARM_SOURCE ? t('nav.workforce') : id);
+}
 
 /** Shape beside each priority colour, so the priority reads without colour (ISA-101). */
 export { PRIORITY_SHAPE } from '../../../../electron/common/alarms.js';
