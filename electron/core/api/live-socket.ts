@@ -64,6 +64,7 @@ export class LiveSocketServer {
       onAuthenticated: (socket, who) => {
         this.sessions.add(socket, who);
         unsubscribe = this.hub.subscribe(send);
+        for (const event of this.hub.opening()) send(event);
         socket.send(JSON.stringify({ type: 'ready' } satisfies LiveEvent));
       },
     });

@@ -1,4 +1,3 @@
-import { useSyncExternalStore } from 'react';
 import type { HeadcountView, LiveEvent } from '../../../electron/common/api.js';
 import type { DeviceView, SiteSummary, SourceStatus } from '../../../electron/common/site.js';
 import type { LiveLinkState } from '../transport/api-client.js';
@@ -36,7 +35,9 @@ export class SiteState {
   loadSite(site: SiteSummary): void {
     this.site.set(site);
     this.workersOnSite.set(site.workersOnSite);
-    for (const source of site.sources) this.sources.set(source.id, source);
+    // Once the live socket is up it has sent every source's status in order with its changes
+    // (LiveHub.opening); a snapshot answered earlier but arriving later must not undo one.
+    if (this.link.get() !== 'live') for (const source of site.sources) this.sources.set(source.id, source);
   }
 
   private readonly eventListeners = new Set<(event: LiveEvent) => void>();
@@ -96,32 +97,4 @@ export class SiteState {
     if (!buffer) this.trends.set(deviceId, (buffer = new TrendBuffer()));
     return buffer;
   }
-}
-
-export function useDevice(state: SiteState, id: string): DeviceView | undefined {
-  return useSyncExternalStore(
-    (l) => state.devices.subscribeKey(id, l),
-    () => state.devices.get(id),
-  );
-}
-
-export function useDeviceIds(state: SiteState): string[] {
-  useSyncExternalStore(
-    (l) => state.devices.subscribeAll(l),
-    () => state.devices.keys().length,
-  );
-  return state.devices.keys();
-}
-
-export function useSources(state: SiteState): SourceStatus[] {
-  const version = useSyncExternalStore(
-    (l) => state.sources.subscribeAll(l),
-    () => state.sources.getVersion(),
-  );
-  void version;
-  return state.sources.keys().map((k) => state.sources.get(k)!);
-}
-
-export function useValue<V>(store: ValueStore<V>): V {
-  return useSyncExternalStore(store.subscribe, store.get);
 }

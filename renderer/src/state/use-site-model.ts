@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SiteModel } from '../../../electron/common/site-model.js';
 import type { ApiClient } from '../transport/api-client.js';
-import { useValue, type SiteState } from './site-state.js';
+import { type SiteState } from './site-state.js';
+import { useValue } from './site-state-hooks.js';
 
 /**
  * The site model for the 3D and GIS views: fetched on mount and again whenever

@@ -5,7 +5,8 @@ import { isUnacknowledged, type Alarm, type AlarmPriority } from '../../../../el
 import { formatSiteTime } from '../../../../electron/common/time.js';
 import { navigate } from '../../app/routes.js';
 import { ackNeedsComment, ALARM_PRIORITIES, bulkAckNeedsComment, DEFAULT_FILTER, filterAlarms, mayPerform, type AlarmFilter, type AlarmState, type AlarmStateFilter } from '../../state/alarm-state.js';
-import { useDeviceIds, type SiteState } from '../../state/site-state.js';
+import { type SiteState } from '../../state/site-state.js';
+import { useDeviceIds } from '../../state/site-state-hooks.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { AckDialog } from './AckDialog.js';
 import { isBlinking, PriorityBadge, RefusalText, StateWords, ValueVsLimit } from './AlarmBits.js';

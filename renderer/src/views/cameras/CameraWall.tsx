@@ -2,7 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import { ApiError, type CameraView, type SnapshotInfo } from '../../../../electron/common/api.js';
 import { useRoute } from '../../app/routes.js';
-import { useValue, type SiteState } from '../../state/site-state.js';
+import { type SiteState } from '../../state/site-state.js';
+import { useValue } from '../../state/site-state-hooks.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { coreOrigin } from '../../video/session-token.js';
 import { CameraList } from './CameraList.js';

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BlacklistEntry } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
-import { useDeviceIds, type SiteState } from '../../state/site-state.js';
+import { type SiteState } from '../../state/site-state.js';
+import { useDeviceIds } from '../../state/site-state-hooks.js';
 import type { ApiClient } from '../../transport/api-client.js';
 
 /** The regulator's blacklist: entries with who and when; admins add and remove them. */

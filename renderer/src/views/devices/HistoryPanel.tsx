@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChartLimit } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
-import { useDevice, type SiteState } from '../../state/site-state.js';
+import { type SiteState } from '../../state/site-state.js';
+import { useDevice } from '../../state/site-state-hooks.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { HistoryChart, type TimeWindow } from './HistoryChart.js';
 

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../../electron/common/site.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
-import { SiteState, TREND_METRIC, useDevice } from '../../state/site-state.js';
+import { SiteState, TREND_METRIC } from '../../state/site-state.js';
+import { useDevice } from '../../state/site-state-hooks.js';
 import { FIELDS_BY_KIND, type FieldFormat } from './fields.js';
 import { Sparkline } from './Sparkline.js';
 import { BlacklistTag } from '../devices/BlacklistTag.js';

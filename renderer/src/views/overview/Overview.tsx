@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { DEVICE_KINDS } from '../../../../electron/common/device-kinds.js';
 import type { AlarmState } from '../../state/alarm-state.js';
-import { SiteState, useDeviceIds } from '../../state/site-state.js';
+import { SiteState } from '../../state/site-state.js';
+import { useDeviceIds } from '../../state/site-state-hooks.js';
 import { DeviceCard } from './DeviceCard.js';
 import { DeviceTable } from './DeviceTable.js';
 
