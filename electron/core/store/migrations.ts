@@ -1,3 +1,8 @@
+import { STATISTICS_SCHEMA_SQL } from '../statistics/schema.js';
+import { PROGRESS_SCHEMA_SQL } from '../progress/schema.js';
+import { QUALITY_SCHEMA_SQL } from '../quality/schema.js';
+import { REPORTS_SCHEMA_SQL } from '../reports/schema.js';
+import { SCREENS_SCHEMA_SQL } from '../screens/schema.js';
 import { GATE_SCHEMA_SQL } from '../workforce/gate-schema.js';
 import { ATTENDANCE_SCHEMA_SQL } from '../workforce/attendance-schema.js';
 import { WORKFORCE_SCHEMA_SQL } from '../workforce/schema.js';
@@ -361,5 +366,30 @@ export const MIGRATIONS: Migration[] = [
     version: 13,
     description: 'training and exams: courses, materials, question banks, exam attempts, one-time worker codes, worker phone sessions',
     sql: TRAINING_SCHEMA_SQL,
+  },
+  {
+    version: 14,
+    description: 'statistics: daily rollups of alarms, crane lifts, hoist trips, dust and noise, device uptime, headcount',
+    sql: STATISTICS_SCHEMA_SQL,
+  },
+  {
+    version: 15,
+    description: 'progress: building schedules, milestones, floors planned and completed',
+    sql: PROGRESS_SCHEMA_SQL,
+  },
+  {
+    version: 16,
+    description: 'quality: inspections, rectification notices and their answers',
+    sql: QUALITY_SCHEMA_SQL,
+  },
+  {
+    version: 17,
+    description: 'reports: made reports, their files, figures and schedule runs',
+    sql: REPORTS_SCHEMA_SQL,
+  },
+  {
+    version: 18,
+    description: 'wall screens: named layouts of panels',
+    sql: SCREENS_SCHEMA_SQL,
   },
 ];

@@ -16,6 +16,12 @@ import { PanoramasView } from '../views/panoramas/PanoramasView.js';
 import { Site3dView } from '../views/site3d/Site3dView.js';
 import { DevicesView } from '../views/devices/DevicesView.js';
 import { WorkforceView } from '../views/workforce/WorkforceView.js';
+import { StatisticsView } from '../views/statistics/StatisticsView.js';
+import { ProgressView } from '../views/progress/ProgressView.js';
+import { QualityView } from '../views/quality/QualityView.js';
+import { ReportsView } from '../views/reports/ReportsView.js';
+import { ScreenView } from '../views/screens/ScreenView.js';
+import type { ViewProps } from '../views/view-props.js';
 import { handleNavShortcut, NavTabs } from './NavTabs.js';
 import { useRoute } from './routes.js';
 import { TopBar } from './TopBar.js';
@@ -79,6 +85,8 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
     };
   }, [client, state, alarms, core, onLogout]);
 
+  const viewProps = (timeZone: string): ViewProps => ({ client, state, alarms, session, timeZone, param: route.param });
+
   return (
     <div className="console">
       <TopBar state={state} core={core} session={session} client={client} onLogout={onLogout} />
@@ -99,6 +107,11 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       {site && route.view === 'panoramas' && <PanoramasView client={client} state={state} param={route.param} />}
       {site && route.view === 'devices' && <DevicesView client={client} state={state} session={session} param={route.param} timeZone={site.timeZone} />}
       {site && route.view === 'workforce' && <WorkforceView client={client} state={state} session={session} param={route.param} timeZone={site.timeZone} />}
+      {site && route.view === 'statistics' && <StatisticsView {...viewProps(site.timeZone)} />}
+      {site && route.view === 'progress' && <ProgressView {...viewProps(site.timeZone)} />}
+      {site && route.view === 'quality' && <QualityView {...viewProps(site.timeZone)} />}
+      {site && route.view === 'reports' && <ReportsView {...viewProps(site.timeZone)} />}
+      {site && route.view === 'screen' && <ScreenView {...viewProps(site.timeZone)} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** Top-level views, reachable by hash so a wall screen can be pointed at one with a URL. */
-export const VIEWS = ['overview', 'alarms', 'cameras', 'site3d', 'gis', 'panoramas', 'devices', 'workforce'] as const;
+export const VIEWS = ['overview', 'alarms', 'cameras', 'site3d', 'gis', 'panoramas', 'devices', 'workforce', 'statistics', 'progress', 'quality', 'reports', 'screen'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface Route {
