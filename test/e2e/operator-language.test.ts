@@ -69,6 +69,19 @@ describe('operator language on every main view', () => {
     expect(await top.innerText()).toMatch(/力矩 115(\.0)?% 额定|吊重 115(\.0)?% 额定/);
   });
 
+  it("an alarm's detail names the device and what happened; its condition key only on hover", async () => {
+    await page.goto(`${serve.url}/#/alarms`);
+    await page.locator('[data-testid=kpi-top-ten] li').first().waitFor();
+    const row = page.locator('tr', { hasText: '1# 塔吊 QTZ125' }).first();
+    await row.locator('a[href^="#/alarms/"]').first().click();
+    const heading = page.locator('.detail-header h2');
+    await heading.waitFor();
+    expect(await heading.getAttribute('title')).toMatch(/crane-1:\w+:\w+/);
+    const text = await page.locator('main').innerText();
+    const found = INTERNALS.filter(([, pattern]) => pattern.test(text)).map(([what, pattern]) => `${what}: "${pattern.exec(text)![0]}"`);
+    expect(found).toEqual([]);
+  });
+
   it.each(VIEWS)('#/%s shows no condition key, URL, address or port', async (view) => {
     await page.goto(`${serve.url}/#/${view}`);
     await page.waitForTimeout(1500);

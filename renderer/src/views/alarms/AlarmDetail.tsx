@@ -60,7 +60,8 @@ export function AlarmDetail({ id, alarms, site, client, timeZone, role }: { id: 
         <>
           <header className="detail-header">
             <PriorityBadge priority={alarm.priority} blink={isUnacknowledged(alarm)} />
-            <h2>{alarmMessage(alarm, t)}</h2>
+            {/* The condition key is for diagnostics: on hover, not on the screen (ISA-101 operator language). */}
+            <h2 title={`${t('alarm.detail.condition')}: ${alarm.conditionKey}`}>{alarmMessage(alarm, t)}</h2>
             <StateWords alarm={alarm} timeZone={timeZone} />
             <DeviceViewLinks deviceId={alarm.sourceDevice.split('~')[0]!} show={['in3d', 'device']} />
           </header>
@@ -68,7 +69,6 @@ export function AlarmDetail({ id, alarms, site, client, timeZone, role }: { id: 
             <section className="panel">
               <dl className="detail-fields">
                 <Field label={t('alarm.list.col.device')} value={alarmSourceName(site.devices, t)(alarm.sourceDevice)} />
-                <Field label={t('alarm.detail.condition')} value={alarm.conditionKey} />
                 <Field label={t('alarm.list.col.value')} value={<ValueVsLimit alarm={alarm} />} />
                 <Field label={t('alarm.detail.peak')} value={formatMeasure(alarm.peakValue, alarm.unit, unitWord)} />
                 <Field label={t('alarm.detail.activated')} value={time(alarm.activatedAt)} />
