@@ -6,9 +6,9 @@
 import type { CompanyView, ConductView, RosterCounts, TeamView, WorkerBlacklistEntry, WorkerChangeView, WorkerQuery, WorkerSummary } from '../../common/api/workforce.js';
 import type { CompanyKind, IdType } from '../../common/workforce.js';
 import type { Database } from '../store/database.js';
+import { str } from './workforce-store.js';
 
 type Raw = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 const SUMMARY_SELECT = `
   SELECT w.id, w.name, w.id_type, w.id_masked, w.gender, w.birth_date, w.phone, w.trade, w.is_manager, w.post,

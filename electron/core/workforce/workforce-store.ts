@@ -144,7 +144,8 @@ export interface RegistryChange {
 
 type Raw = Record<string, unknown>;
 
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+/** A nullable column of a raw row, as text or null. */
+export const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function workerOf(r: Raw): WorkerRow {
   return {
