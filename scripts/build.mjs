@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './precompress.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stampFile = join(root, 'dist', '.build-stamp');
@@ -76,6 +77,8 @@ export function build({ force = false, quiet = false, testHooks = false } = {}) 
   run(bin('vite'), ['build', 'renderer', '--logLevel', 'warn']);
   log('Building the workers\' phone page (vite)…');
   run(bin('vite'), ['build', 'renderer', '--config', 'renderer/vite.worker.config.ts', '--logLevel', 'warn']);
+  log('Compressing the UI files (gzip, Brotli)…');
+  precompress(join(root, 'renderer', 'dist'));
   writeFileSync(stampFile, stamp);
   log('Build done.');
   return true;

@@ -202,7 +202,7 @@ export class HttpApiServer implements Service {
     if (!url) return sendJson(res, 400, { error: 'malformed URL (a %-escape that is not UTF-8)', code: 'bad-request' });
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method not allowed', code: 'bad-request' });
-      return serveStatic(this.options.staticRoot, url.pathname, res);
+      return serveStatic(this.options.staticRoot, url.pathname, res, req);
     }
     for (const routes of this.options.rawRoutes ?? []) if (routes.handles(req, url)) return routes.serve(req, res, url);
     if (url.pathname.startsWith('/api/media/')) return this.serveMedia(req, res, url);

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -16,10 +16,38 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * The build's compressed copy (scripts/precompress.mjs) the client accepts, Brotli first; only
+ * one at least as new as the file, so a copy left from an older build is never served.
+ */
+function compressedCopy(file: string, acceptEncoding: string | undefined): { path: string; encoding: 'br' | 'gzip' } | null {
+  const accepted = acceptedEncodings(acceptEncoding);
+  const mtime = statSync(file).mtimeMs;
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+    if (!accepted.has(encoding)) continue;
+    const path = file + suffix;
+    if (existsSync(path) && statSync(path).mtimeMs >= mtime) return { path, encoding };
+  }
+  return null;
+}
+
+/** The codings an Accept-Encoding header allows (RFC 9110 §12.5.3): listed without `q=0`. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name, ...params] = part.split(';').map((p) => p.trim());
+    if (!name) continue;
+    const q = params.find((p) => p.startsWith('q='));
+    if (q && !(Number(q.slice(2)) > 0)) continue;
+    accepted.add(name);
+  }
+  return accepted;
+}
+
+/**
  * Serves the built renderer. Paths are resolved inside the root and anything that escapes it
  * (`..`, encoded slashes) is refused; unknown non-file paths get index.html (client routing).
  */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, req?: IncomingMessage): void {
   const base = resolve(root);
   let decoded: string;
   try {
@@ -41,8 +69,17 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   // Hashed asset names can be cached for good; index.html must always be fresh.
   const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache });
-  createReadStream(file).pipe(res);
+  const compressed = compressedCopy(file, req?.headers['accept-encoding']);
+  if (compressed) {
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, 'Content-Encoding': compressed.encoding, Vary: 'Accept-Encoding' });
+  } else {
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache, Vary: 'Accept-Encoding' });
+  }
+  if (req?.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(compressed?.path ?? file).pipe(res);
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {

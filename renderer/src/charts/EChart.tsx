@@ -1,4 +1,4 @@
-import * as echarts from 'echarts';
+import type { ECharts } from 'echarts';
 import { useEffect, useRef } from 'react';
 
 export interface EChartProps {
@@ -18,7 +18,8 @@ export interface EChartProps {
  */
 export function EChart({ option, onSelect, className, label, testId }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ECharts | null>(null);
+  const latest = useRef(option);
   const select = useRef(onSelect);
   useEffect(() => {
     select.current = onSelect;
@@ -26,19 +27,28 @@ export function EChart({ option, onSelect, className, label, testId }: EChartPro
 
   useEffect(() => {
     const el = box.current!;
-    const instance = echarts.init(el, null, { renderer: 'svg' });
-    chart.current = instance;
-    instance.on('click', (params) => select.current?.(params as Parameters<NonNullable<EChartProps['onSelect']>>[0]));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
+    let disposed = false;
+    let observer: ResizeObserver | null = null;
+    // ECharts is loaded on first use, in its own chunk: the console's first paint does not wait for it.
+    void import('echarts').then((echarts) => {
+      if (disposed) return;
+      const instance = echarts.init(el, null, { renderer: 'svg' });
+      chart.current = instance;
+      instance.on('click', (params) => select.current?.(params as Parameters<NonNullable<EChartProps['onSelect']>>[0]));
+      instance.setOption(latest.current, { notMerge: true });
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(el);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
+    latest.current = option;
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
