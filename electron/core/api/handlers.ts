@@ -28,6 +28,7 @@ import { createGateHandlers } from '../workforce/gate-handlers.js';
 import { createWorkforceRegistryHandlers } from '../workforce/registry-handlers.js';
 import { createProgressHandlers } from '../progress/progress-handlers.js';
 import type { ProgressService } from '../progress/progress-service.js';
+import { withProgressFloors } from '../progress/model-floors.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -89,7 +90,8 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createProgressHandlers(deps.progress),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
-      return buildSiteModel(deps.siteConfig());
+      const model = buildSiteModel(deps.siteConfig());
+      return deps.progress ? withProgressFloors(model, deps.progress) : model;
     },
     async listUsers() {
       return deps.auth.listUsers();

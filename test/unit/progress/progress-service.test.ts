@@ -155,3 +155,13 @@ describe('progress in the site file', () => {
     expect(loadSiteFile('resources/demo-site/site.json').problems).toEqual([]);
   });
 });
+
+describe('site model floors', () => {
+  it('the 3D model takes completed floors from progress, else keeps its own', async () => {
+    const { withProgressFloors } = await import('../../../electron/core/progress/model-floors.js');
+    const s = service();
+    s.completeFloor({ buildingId: 'A', floor: 2, completed: '2027-03-10' }, 'm');
+    const model = { buildings: [{ id: 'A', completedFloors: 0 }, { id: 'B', completedFloors: 2 }] } as unknown as Parameters<typeof withProgressFloors>[0];
+    expect(withProgressFloors(model, s).buildings.map((b) => b.completedFloors)).toEqual([2, 2]);
+  });
+});

@@ -21,7 +21,7 @@ const SHAPES: Record<DelayBand, string> = { 'on-time': '●', delayed: '◆', 'b
 /**
  * Progress layer: each building's completed floors drawn in its delay band's colour (common/
  * progress.ts: DELAY_BANDS, DELAY_BAND_COLOURS — a green and two violets, never an alarm colour)
- * over the grey structure, with a label of band and days above the planned top. Drawn only while
+ * over the grey structure, with a label of band and days half-way up the block. Drawn only while
  * the layer is on; the delays come from the progress API (the view passes them in).
  */
 export class ProgressDelayExtension extends BaseExtension {
@@ -47,7 +47,8 @@ export class ProgressDelayExtension extends BaseExtension {
       }
       const anchor = new Object3D();
       const c = vertexMean(building.footprint);
-      anchor.position.set(c.e, Math.max(building.plannedFloors, delay.completedFloors) * building.floorHeightM + 3, -c.n);
+      // Half-way up the coloured block, clear of the building's own label at its top.
+      anchor.position.set(c.e, Math.max(1, heightM / 2), -c.n);
       this.root.add(anchor);
       const label = this.label(anchor, 's3d-label-building s3d-label-progress');
       label.element.dataset.band = delay.band;
