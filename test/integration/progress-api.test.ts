@@ -106,8 +106,10 @@ describe('progress API (real core, demo site)', () => {
     expect([unknown.status, unknown.body.field]).toEqual([404, 'buildingId']);
     const noSuchFloor = await post('B/completions', { floor: 19, completed: '2026-12-01' });
     expect([noSuchFloor.status, noSuchFloor.body.field]).toEqual([400, 'floor']);
-    const badDay = await post('B/completions', { floor: 9, completed: '2026-13-01' });
+    const badDay = await post('B/completions', { floor: 9, completed: '2026-02-30' });
     expect([badDay.status, badDay.body.field]).toEqual([400, 'completed']);
+    const badPattern = await post('B/completions', { floor: 9, completed: '06/12/2026' });
+    expect([badPattern.status, badPattern.body.field]).toEqual([400, 'completed']);
     const readOnly = await post('B/completions', { floor: 9, completed: '2026-12-01' }, viewer);
     expect(readOnly.status).toBe(403);
     // Nothing refused was stored.

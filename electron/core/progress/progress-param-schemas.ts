@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ApiMethod } from '../../common/api.js';
-import { isSiteDay } from '../../common/progress.js';
 
-const day = z.string().refine(isSiteDay, 'a day YYYY-MM-DD (site time)');
+// The pattern (which the API fuzzer reads); the service refuses days that do not exist (02-30).
+const day = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day YYYY-MM-DD (2000–2099, site time)');
 const buildingId = z.string().min(1).max(64);
 const floor = z.number().int().min(1).max(300);
 /** Capture ids are `pc-` and 16 hex digits (core/panoramas/capture-id.ts). */

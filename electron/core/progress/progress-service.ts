@@ -6,6 +6,7 @@ import {
   delayOf,
   firstOutOfOrder,
   floorDelayOf,
+  isSiteDay,
   plannedCurve,
   siteDayOf,
   type BuildingProgress,
@@ -31,6 +32,11 @@ export class ProgressRefusal extends Error {
     super(message);
     this.name = 'ProgressRefusal';
   }
+}
+
+/** A day that passed the API's pattern may still not exist (2027-02-30). */
+function checkDay(day: SiteDay, field: string): void {
+  if (!isSiteDay(day)) throw new ProgressRefusal('bad-request', `${day} is not a calendar day; give YYYY-MM-DD`, field);
 }
 
 /** What progress needs of a panorama capture: its point and its day (EXIF time, else when it arrived). */
@@ -84,6 +90,7 @@ export class ProgressService {
   }
 
   overview(asOf: SiteDay = this.today()): ProgressOverview {
+    checkDay(asOf, 'asOf');
     const buildings = this.options.site().model.buildings.map((b) => this.buildingProgress(this.merged(b), asOf));
     const projectDelayDays = buildings.reduce((max, b) => Math.max(max, b.delayDays), 0);
     return { asOf, projectStart: this.projectStart(), projectDelayDays, projectBand: delayBandOf(projectDelayDays), buildings };
@@ -96,6 +103,7 @@ export class ProgressService {
       this.checkFloor(schedule.building, f.floor, `floors.${i}.floor`);
       if (seen.has(f.floor)) throw new ProgressRefusal('bad-request', `floor ${f.floor} is given twice; give each floor once`, `floors.${i}.floor`);
       seen.add(f.floor);
+      checkDay(f.planned, `floors.${i}.planned`);
       this.checkNotBeforeStart(f.planned, `floors.${i}.planned`, 'planned');
     });
     const after = new Map([...schedule.planned].map(([floor, p]) => [floor, p.day]));
@@ -123,6 +131,7 @@ export class ProgressService {
   completeFloor(request: FloorCompletionRequest, by: string): ProgressOverview {
     const schedule = this.merged(this.building(request.buildingId));
     this.checkFloor(schedule.building, request.floor, 'floor');
+    if (request.completed !== undefined) checkDay(request.completed, 'completed');
     let day = request.completed ?? null;
     let dayField = 'completed';
     if (request.captureId !== undefined) {
@@ -161,9 +170,11 @@ export class ProgressService {
 
   setMilestone(request: MilestoneRequest, by: string): ProgressOverview {
     const schedule = this.merged(this.building(request.buildingId));
+    checkDay(request.planned, 'planned');
     this.checkNotBeforeStart(request.planned, 'planned', 'planned day');
     const done = request.done ?? null;
     if (done !== null) {
+      checkDay(done, 'done');
       const today = this.today();
       if (done > today) throw new ProgressRefusal('bad-request', `milestone day ${done} is in the future (today is ${today} on site)`, 'done');
       this.checkNotBeforeStart(done, 'done', 'milestone day');

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../electron/common/progress.js';
 import { siteSchema, type SiteConfig } from '../../../electron/core/config/site-schema.js';
 import { loadSiteFile } from '../../../electron/core/config/load-site.js';
 import { ProgressRefusal, ProgressService, type CaptureFacts } from '../../../electron/core/progress/progress-service.js';
@@ -69,7 +70,7 @@ describe('progress service', () => {
     expect(a.delayDays).toBe(5);
     expect(a.floors[1]).toMatchObject({ completed: '2027-03-10', completedSource: 'edit', completedBy: 'mgr', delayDays: 2 });
     // Re-planning floors 3–5 a week later (an approved extension): on time.
-    s.setFloorPlans({ buildingId: 'A', floors: [3, 4, 5].map((floor) => ({ floor, planned: `2027-03-${15 + (floor - 2) * 7}` })) }, 'mgr');
+    s.setFloorPlans({ buildingId: 'A', floors: [3, 4, 5].map((floor) => ({ floor, planned: addDays('2027-03-22', (floor - 3) * 7) })) }, 'mgr');
     const o = s.overview();
     expect(o.buildings.find((b) => b.id === 'A')!.delayDays).toBe(0);
     expect(o.projectDelayDays).toBe(0);
@@ -92,6 +93,7 @@ describe('progress service', () => {
     const unknown = refusal(() => s.completeFloor({ buildingId: 'Z', floor: 1, completed: '2027-03-01' }, 'm'));
     expect([unknown.code, unknown.field]).toEqual(['not-found', 'buildingId']);
     expect(refusal(() => s.completeFloor({ buildingId: 'A', floor: 2 }, 'm')).field).toBe('completed');
+    expect(refusal(() => s.completeFloor({ buildingId: 'A', floor: 2, completed: '2027-02-30' }, 'm')).field).toBe('completed');
     expect(s.changes(undefined)).toEqual([]);
   });
 
