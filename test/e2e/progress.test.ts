@@ -103,8 +103,8 @@ describe('progress: a floor completion entered in the UI', () => {
 
     await go('#/progress/B');
     const delay = page.getByTestId('progress-detail-delay');
-    await expect.poll(() => delay.innerText()).toContain('滞后 5 天');
-    await expect(page.getByTestId('progress-project-delay').innerText()).resolves.toContain('滞后 5 天');
+    await expect.poll(() => delay.innerText()).toContain('滞后 · 5 天');
+    await expect(page.getByTestId('progress-project-delay').innerText()).resolves.toContain('滞后 · 5 天');
     // The curve: planned (18 floors) and actual (4, then flat to today).
     await expect.poll(() => page.locator('[data-testid=progress-curve] svg path').count()).toBeGreaterThan(3);
     await expect(page.getByTestId('progress-complete-floor').inputValue()).resolves.toBe('5');

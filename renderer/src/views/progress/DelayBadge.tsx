@@ -10,7 +10,7 @@ export function DelayBadge({ band, days, testId }: { band: DelayBand; days: numb
   return (
     <span className={`progress-badge progress-band-${band}`} style={{ color: DELAY_BAND_COLOURS[band] }} data-testid={testId} data-band={band}>
       {BAND_SHAPES[band]} {t(`progress.band.${band}`)}
-      {days > 0 ? ` · ${t('progress.daysLate', { count: days })}` : ''}
+      {days > 0 ? ` · ${t('progress.days', { count: days })}` : ''}
     </span>
   );
 }

@@ -36,7 +36,7 @@ export function ProgressDelayLayer({ client, renderer }: { client: ApiClient; re
     const delays = new Map<string, BuildingDelay>(
       overview.buildings.map((b) => [
         b.id,
-        { band: b.band, delayDays: b.delayDays, completedFloors: b.completedFloors, text: b.delayDays > 0 ? `${t(`progress.band.${b.band}`)} · ${t('progress.daysLate', { count: b.delayDays })}` : t(`progress.band.${b.band}`) },
+        { band: b.band, delayDays: b.delayDays, completedFloors: b.completedFloors, text: b.delayDays > 0 ? `${t(`progress.band.${b.band}`)} ${t('progress.days', { count: b.delayDays })}` : t(`progress.band.${b.band}`) },
       ]),
     );
     renderer.setOverlay('progress', (ctx) => new ProgressDelayExtension(ctx, delays));
