@@ -34,6 +34,7 @@ import { wireSources, type SourceWiring } from './wiring/sources.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
+import { wireProgress } from './wiring/progress.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -258,6 +259,8 @@ export class SiteCore {
       devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
+    // Construction progress: schedules and completions (migration 15), read on demand.
+    const progress = wireProgress({ db, site: () => effectiveSite.current, panoramas });
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -292,6 +295,7 @@ export class SiteCore {
       registry,
       panoramas,
       workforce,
+      progress,
     });
 
     if (this.options.http !== false) {

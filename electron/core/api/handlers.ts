@@ -26,6 +26,9 @@ import { createTrainingHandlers } from '../workforce/training-handlers.js';
 import { createAttendanceHandlers } from '../workforce/attendance-handlers.js';
 import { createGateHandlers } from '../workforce/gate-handlers.js';
 import { createWorkforceRegistryHandlers } from '../workforce/registry-handlers.js';
+import { createProgressHandlers } from '../progress/progress-handlers.js';
+import type { ProgressService } from '../progress/progress-service.js';
+import { withProgressFloors } from '../progress/model-floors.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -66,6 +69,8 @@ export interface HandlerDeps {
   workforce?: WorkforceWiring;
   /** Panoramic imaging; absent: its methods answer "not available". */
   panoramas?: PanoramaService;
+  /** Construction progress (schedules, completions, delay); absent: its methods answer "not available". */
+  progress?: ProgressService;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -82,9 +87,11 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createWorkforceRegistryHandlers(deps.workforce?.registry),
     ...createAuthHandlers(deps.auth),
     ...createGateHandlers(deps.workforce?.gates),
+    ...createProgressHandlers(deps.progress),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
-      return buildSiteModel(deps.siteConfig());
+      const model = buildSiteModel(deps.siteConfig());
+      return deps.progress ? withProgressFloors(model, deps.progress) : model;
     },
     async listUsers() {
       return deps.auth.listUsers();

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../common/device-kinds.js';
 import { workforceSettings } from '../workforce/attendance-rule-schema.js';
+import { checkProgressSettings } from '../progress/file-schedule.js';
+import { progressSettings } from './progress-schema.js';
 
 /** The site file (`site.json` in the site directory). Units are in the field names. */
 const enuPosition = z.object({ e: z.number(), n: z.number(), u: z.number().default(0) }).strict();
@@ -276,6 +278,8 @@ export const siteSchema = z
     panoramas: panoramaSettings.optional(),
     /** Real-name workforce: the attendance rule's versions (core/workforce/attendance-rule-schema.ts). */
     workforce: workforceSettings.optional(),
+    /** Construction progress: the project's start and each building's schedule (config/progress-schema.ts). */
+    progress: progressSettings.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {
@@ -298,6 +302,9 @@ export const siteSchema = z
         if (!points.has(id)) ctx.addIssue({ code: 'custom', path: ['panoramas', 'points', index, 'neighbours', j], message: `no capture point "${id}"` });
       });
     });
+    if (site.progress) {
+      for (const p of checkProgressSettings(site.progress, site.model.buildings, points)) ctx.addIssue({ code: 'custom', path: ['progress', ...p.path], message: p.message });
+    }
   });
 
 export type SiteConfig = z.infer<typeof siteSchema>;

@@ -60,6 +60,8 @@ export class SiteRenderer {
   private readonly down = new Vector2();
   private readonly resizeObserver: ResizeObserver;
   private extensions: SceneExtension[] = [];
+  /** Layers a view turns on and off (e.g. progress colours): built with the scene, again on each rebuild. */
+  private readonly overlays = new Map<string, (ctx: SceneContext) => SceneExtension>();
   private gltf: SiteGltfExtension | null = null;
 
   /** The site glTF model's state ('none', 'loading', 'loaded', 'failed: …'), for the view and tests. */
@@ -168,6 +170,7 @@ export class SiteRenderer {
       (this.ground = new GroundExtension(ctx)),
       (this.gltf = kept ?? new SiteGltfExtension(ctx, this.requestRender)),
       new BuildingsExtension(ctx),
+      ...[...this.overlays.values()].map((overlay) => overlay(ctx)),
       new ZonesExtension(ctx),
       new CranesExtension(ctx),
       new AntiCollisionExtension(ctx),
@@ -194,6 +197,13 @@ export class SiteRenderer {
     });
     this.dirty = true;
     this.requestRender();
+  }
+
+  /** Turns a layer on (its extension's factory) or off (null); the scene is rebuilt in place, camera kept. */
+  setOverlay(id: string, overlay: ((ctx: SceneContext) => SceneExtension) | null): void {
+    if (overlay) this.overlays.set(id, overlay);
+    else if (!this.overlays.delete(id)) return;
+    this.build(true);
   }
 
   /** Asks for one frame (coalesced into the next animation frame). */

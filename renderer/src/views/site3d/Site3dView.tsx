@@ -13,6 +13,7 @@ import './strings.js';
 import { DeviceViewLinks } from '../../app/ViewLinks.js';
 import { TEST_HOOKS } from '../../app/test-hooks.js';
 import { installSite3dTestHook, type Site3dShowing } from './site3d-test-hook.js';
+import { ProgressDelayLayer } from '../progress/ProgressDelayLayer.js';
 
 /**
  * The 3D site view (level 1–2 displays): the site model with live cranes, hoist, monitors,
@@ -120,6 +121,7 @@ export function Site3dView({ client, state, param }: { client: ApiClient; state:
             </button>
           </span>
         )}
+        <ProgressDelayLayer client={client} renderer={renderer} />
         <span className="site3d-hint">{t('site3d.hint')}</span>
         {renderer && <span className="site3d-hint" data-testid="site3d-grid">{t('site3d.grid', { step: renderer.gridStepM })}</span>}
         <span className="site3d-status" data-testid="site3d-workers">
