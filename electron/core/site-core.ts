@@ -34,6 +34,7 @@ import { wireSources, type SourceWiring } from './wiring/sources.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
+import { wireQuality } from './wiring/quality.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -258,6 +259,9 @@ export class SiteCore {
       devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
+    // Quality: inspections and rectification notices (after the workforce: notices go to its companies).
+    const quality = wireQuality({ db, dataDir: this.options.dataDir, log: this.log.child('quality'), auth, site: () => effectiveSite.current, alarms, panoramas, simulate: !this.options.mqttUrl && this.options.simulate });
+    for (const service of quality.services) this.registry.add(service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -292,6 +296,7 @@ export class SiteCore {
       registry,
       panoramas,
       workforce,
+      quality,
     });
 
     if (this.options.http !== false) {
@@ -309,7 +314,7 @@ export class SiteCore {
         log: this.log,
         ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
         wallOrigins: this.options.wallOrigins ?? [],
-        rawRoutes: workforce.rawRoutes,
+        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes],
       });
       this.registry.add(this.httpServer);
     }
