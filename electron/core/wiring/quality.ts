@@ -13,6 +13,8 @@ import { OverdueWatch } from '../quality/overdue-watch.js';
 import { QualityHttp } from '../quality/quality-http.js';
 import { QualityService } from '../quality/quality-service.js';
 import { QualityStore } from '../quality/quality-store.js';
+import { createQualityReportSections } from '../quality/report-sections.js';
+import type { ReportSection } from '../reports/report-section.js';
 import type { Service } from '../services/service-registry.js';
 import { prepareDataDirectory, type Database } from '../store/database.js';
 
@@ -40,6 +42,8 @@ export interface QualityWiring {
   /** Started after the workforce (the demo records need its roster). */
   services: Service[];
   rawRoutes: RawRoutes[];
+  /** The quality section of the daily/weekly/monthly reports (order 60). */
+  reportSections: () => ReportSection[];
 }
 
 export function wireQuality(o: QualityWiringOptions): QualityWiring {
@@ -78,5 +82,6 @@ export function wireQuality(o: QualityWiringOptions): QualityWiring {
   const services: Service[] = [];
   if (o.simulate) services.push(new DemoQualitySeeder(service, photosDir, assignees, () => o.site().model.buildings, o.log.child('demo-quality')));
   services.push(watch);
-  return { service, assignees, watch, services, rawRoutes: [http] };
+  const reportSections = () => createQualityReportSections({ db: o.db, locationText: (json) => service.locationText(json ? JSON.parse(json) : null) });
+  return { service, assignees, watch, services, rawRoutes: [http], reportSections };
 }
