@@ -127,9 +127,18 @@ export class QualityStore {
   inspections(filter: { from?: number; to?: number; result?: InspectionResult; limit: number }): InspectionRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.from !== undefined) (where.push('i.at >= ?'), params.push(filter.from));
-    if (filter.to !== undefined) (where.push('i.at < ?'), params.push(filter.to));
-    if (filter.result) (where.push('i.result = ?'), params.push(filter.result));
+    if (filter.from !== undefined) {
+      where.push('i.at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push('i.at < ?');
+      params.push(filter.to);
+    }
+    if (filter.result) {
+      where.push('i.result = ?');
+      params.push(filter.result);
+    }
     const sql = `${INSPECTION_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.at DESC, i.id DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, filter.limit) as Raw[]).map((r) => ({ ...inspectionOf(r), items: [] }));
   }
@@ -169,9 +178,18 @@ export class QualityStore {
   notices(filter: { states?: NoticeState[]; companyId?: number; dueBefore?: string; limit: number }): NoticeRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.states) (where.push(`state IN (${filter.states.map(() => '?').join(',')})`), params.push(...filter.states));
-    if (filter.companyId !== undefined) (where.push('company_id = ?'), params.push(filter.companyId));
-    if (filter.dueBefore !== undefined) (where.push('due_date < ?'), params.push(filter.dueBefore));
+    if (filter.states) {
+      where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
+      params.push(...filter.states);
+    }
+    if (filter.companyId !== undefined) {
+      where.push('company_id = ?');
+      params.push(filter.companyId);
+    }
+    if (filter.dueBefore !== undefined) {
+      where.push('due_date < ?');
+      params.push(filter.dueBefore);
+    }
     const sql = `SELECT * FROM q_notices ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY raised_at DESC, id DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, filter.limit) as Raw[]).map(noticeOf);
   }

@@ -92,7 +92,9 @@ export function buildQualitySection(deps: QualityReportDeps, period: ReportPerio
     for (let day = period.from; day <= period.to; day = addDays(day, 1)) days.push({ day, inspections: 0, passed: 0 });
     for (const i of inspections) {
       const d = days.find((x) => x.day === siteLocalTime(i.at, period.timeZone).day);
-      if (d) (d.inspections++, (d.passed += i.result === 'pass' ? 1 : 0));
+      if (!d) continue;
+      d.inspections++;
+      if (i.result === 'pass') d.passed++;
     }
     content.charts.push({ title: '每日检查与合格', option: inspectionsByDayOption(days, 'paper') });
   }

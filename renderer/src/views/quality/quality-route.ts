@@ -16,3 +16,8 @@ export function parseQualityParam(param: string | null): QualityRoute {
   if (page === 'new-notice') return { page: 'new-notice', inspectionId: Number(a) > 0 ? Number(a) : null, itemCode: b ? decodeURIComponent(b) : null };
   return { page: 'notices' };
 }
+
+/** Goes to a quality page (`#/quality/…`). */
+export function goToQuality(path: string): void {
+  window.location.hash = `#/quality/${path}`;
+}
