@@ -7,6 +7,7 @@ import type { ItemResult, QualityLocation } from '../../../../electron/common/qu
 import type { ApiClient } from '../../transport/api-client.js';
 import { LocationPicker } from './LocationPicker.js';
 import { PhotoPicker } from './PhotoPicker.js';
+import { announceQualityChange } from './quality-changed.js';
 import { goToQuality } from './quality-route.js';
 
 interface ItemDraft {
@@ -43,6 +44,7 @@ export function InspectionForm({ client, session }: { client: ApiClient; session
         remark,
         items: checklist.items.map((i) => ({ code: i.code, result: draft(i.code).result, remark: draft(i.code).remark, photos: draft(i.code).photos.map((p) => p.file) })),
       });
+      announceQualityChange();
       goToQuality(`inspection/${saved.id}`);
     } catch (e) {
       setError((e as Error).message);

@@ -6,6 +6,7 @@ import { mayQuality } from '../../../../electron/common/quality-permissions.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { PhotoPicker } from './PhotoPicker.js';
+import { announceQualityChange } from './quality-changed.js';
 import { StateTag } from './StateTag.js';
 
 /** One notice: what, to whom, by when, its evidence, its history, and the next step for whoever may take it. */
@@ -21,6 +22,7 @@ export function NoticeDetail({ id, client, session, timeZone }: { id: number; cl
     setError(null);
     try {
       setNotice(await work());
+      announceQualityChange();
       setText('');
       setPhotos([]);
     } catch (e) {

@@ -6,6 +6,7 @@ import type { QualityLocation } from '../../../../electron/common/quality.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { LocationPicker } from './LocationPicker.js';
 import { PhotoPicker } from './PhotoPicker.js';
+import { announceQualityChange } from './quality-changed.js';
 import { goToQuality } from './quality-route.js';
 
 /** Raises a 整改通知单: from a failed inspection item (in the route) or directly; to a company or team on site. */
@@ -47,6 +48,7 @@ export function NoticeForm({ client, session, inspectionId, itemCode }: { client
         photos: photos.map((p) => p.file),
         ...(location ? { location } : {}),
       });
+      announceQualityChange();
       goToQuality(`notice/${saved.id}`);
     } catch (e) {
       setError((e as Error).message);

@@ -1,9 +1,7 @@
 import './strings.js';
 import './quality-alarm-text.js';
 import './quality.css';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QualitySummary } from '../../../../electron/common/api/quality.js';
 import { mayQuality } from '../../../../electron/common/quality-permissions.js';
 import type { ViewProps } from '../view-props.js';
 import { InspectionDetail } from './InspectionDetail.js';
@@ -12,40 +10,21 @@ import { InspectionList } from './InspectionList.js';
 import { NoticeDetail } from './NoticeDetail.js';
 import { NoticeForm } from './NoticeForm.js';
 import { NoticeList } from './NoticeList.js';
+import { QualityPanel } from './panels/QualityPanel.js';
 import { parseQualityParam } from './quality-route.js';
 
 /** Quality (质量): inspections and rectification notices (整改通知单); `#/quality/…` picks the page. */
 export function QualityView(props: ViewProps) {
   const { t } = useTranslation();
   const route = parseQualityParam(props.param);
-  const [summary, setSummary] = useState<QualitySummary | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void props.client.call('getQualitySummary').then((s) => !cancelled && setSummary(s), () => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [props.client, props.param]);
   const listTab = route.page === 'inspections' || route.page === 'inspection' || route.page === 'new-inspection' ? 'inspections' : 'notices';
   const role = props.session.role;
   return (
     <main className="quality-view" data-testid="quality-view">
       <header className="q-head">
-        <dl className="q-figures">
-          <div>
-            <dt>{t('quality.figures.open')}</dt>
-            <dd data-testid="q-open">{summary?.openNotices ?? '—'}</dd>
-          </div>
-          <div className={summary?.overdueNotices ? 'q-bad' : ''}>
-            <dt>{t('quality.figures.overdue')}</dt>
-            <dd data-testid="q-overdue">{summary?.overdueNotices ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('quality.figures.weekRate')}</dt>
-            <dd>{summary?.weekPassRate == null ? '—' : `${Math.round(summary.weekPassRate * 100)}%`}</dd>
-            <dd className="q-sub">{summary ? t('quality.figures.weekCount', { count: summary.weekInspections, passed: summary.weekPassed }) : ''}</dd>
-          </div>
-        </dl>
+        <div className="q-panel-box">
+          <QualityPanel {...props} />
+        </div>
         <div className="q-actions">
           {mayQuality(role, 'inspect') && (
             <a className="button primary" href="#/quality/new-inspection" data-testid="q-new-inspection">

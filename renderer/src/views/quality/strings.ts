@@ -27,6 +27,7 @@ function register(): void {
       inspection: 'Inspection {{id}}',
       uploading: 'Uploading…',
       externalRef: 'Authority reference',
+      chartLabel: 'Inspections of the last 7 days, passed and failed',
     },
     {
       tabs: { notices: '整改通知单', inspections: '检查记录' },
@@ -49,6 +50,7 @@ function register(): void {
       inspection: '检查记录 {{id}}',
       uploading: '正在上传…',
       externalRef: '监督机构文号',
+      chartLabel: '近 7 天检查次数（合格 / 不合格）',
     },
   );
 }
