@@ -1,14 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeGb11643 } from '../../electron/common/id-number.js';
 import { siteLocalTime } from '../../electron/core/alarms/rules/site-clock.js';
 import { addDays } from '../../electron/core/workforce/certificate-watch.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
-import { ADMIN_PASSWORD, ServeProcess } from '../helpers/serve-process.js';
+import { ADMIN_PASSWORD, login, postJson, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 // A rectification notice from raised to closed with photos in the console, against the built core
-// running the demo site (its roster gives the companies on site; its quality records the list).
+// (no simulator: a company with one worker on site is registered over the API first).
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
@@ -17,8 +19,21 @@ const today = siteLocalTime(Date.now(), 'Asia/Shanghai').day;
 const jpeg = async (colour: string) => ({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await sharp({ create: { width: 640, height: 480, channels: 3, background: colour } }).jpeg().toBuffer() });
 
 beforeAll(async () => {
-  serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-incidents'], {}, 40_000);
-  await serve.waitFor(/demo quality records seeded/, 40_000);
+  const site = writeSiteFile({
+    id: 'q',
+    name: '质量测试项目',
+    devices: [],
+    model: { buildings: [{ id: 'b1', name: '1号楼', footprint: [{ e: 0, n: 0 }, { e: 20, n: 0 }, { e: 20, n: 20 }, { e: 0, n: 20 }], plannedFloors: 12, completedFloors: 3 }] },
+  });
+  serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', site, '--no-simulate']);
+  const token = await login(serve.url);
+  const companyId = (await postJson<{ id: number }>(`${serve.url}/api/workforce/companies`, token, { creditCode: '91350100M000100Y43', name: '宏远脚手架', kind: 'sub' })).body.id;
+  const teamId = (await postJson<{ id: number }>(`${serve.url}/api/workforce/teams`, token, { companyId, name: '架子一班' })).body.id;
+  const worker = await postJson(`${serve.url}/api/workforce/workers`, token, {
+    worker: { name: '张建国', idType: 'mainland', idNumber: makeGb11643('510122', '19850607', 135), trade: '架子工' },
+    membership: { companyId, teamId, enteredOn: today },
+  });
+  expect(worker.status).toBe(200);
   browser = await launchBrowser();
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   page = await context.newPage();
@@ -41,14 +56,13 @@ const stateOf = () => page.locator('[data-testid=q-notice-detail] h2 [data-testi
 describe('quality in the console', () => {
   it('records an inspection with a photo, raises a notice from its failed item, and takes it to closed with photos', async () => {
     await page.goto(`${serve.url}/#/quality`);
-    // The demo's open notice is listed.
-    await expect.poll(() => page.locator('[data-testid=q-notices] tbody tr').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => page.locator('[data-testid=qp-open]').innerText()).toBe('1');
-    await screenshot(page, 'quality-notices');
+    await expect.poll(() => page.locator('[data-testid=q-notices]').innerText(), { timeout: 10_000 }).toMatch(/暂无记录/);
+    await expect.poll(() => page.locator('[data-testid=qp-open]').innerText()).toBe('0');
 
     await page.click('[data-testid=q-new-inspection]');
     await page.waitForSelector('[data-testid=q-item-3\\.13]');
-    await page.selectOption('[data-testid=q-building]', { index: 1 });
+    await expect.poll(() => page.locator('[data-testid=q-building] option').count()).toBe(2);
+    await page.selectOption('[data-testid=q-building]', 'b1');
     await page.selectOption('[data-testid=q-floor]', '6');
     await page.check('[data-testid=q-item-3\\.13-fail]');
     // A text file as a photo: refused with the core's reason.
@@ -86,12 +100,15 @@ describe('quality in the console', () => {
     expect(await log.allInnerTexts()).toEqual([expect.stringMatching(/下发 · admin/), expect.stringMatching(/签收/), expect.stringMatching(/整改回复[\s\S]*已补设两道防护栏杆/), expect.stringMatching(/复查合格并闭合/)]);
     // The answer's photo loads through its ticketed URL.
     await expect.poll(() => log.nth(2).locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
-    await expect.poll(() => page.locator('[data-testid=qp-open]').innerText()).toBe('1');
+    await expect.poll(() => page.locator('[data-testid=qp-open]').innerText()).toBe('0');
     await screenshot(page, 'quality-notice-closed');
 
     await page.click('[data-testid=q-tab-notices]');
     await page.selectOption('[data-testid=q-filter-state]', 'closed');
     await expect.poll(() => page.locator('[data-testid=q-notices] tbody tr').count()).toBe(1);
+    await page.click('[data-testid=q-tab-inspections]');
+    await expect.poll(() => page.locator('[data-testid=q-inspections] tbody tr').count()).toBe(1);
+    await screenshot(page, 'quality-inspections');
     expect(errors).toEqual([]);
   });
 });
