@@ -135,7 +135,16 @@ export class QualityService {
 
   // ---- notices ----
 
+  /**
+   * Raises a notice. The console's notices are the site's own; the supervision link passes
+   * `{ origin: 'authority', externalRef }` for a notice sent down by the authority, and the same
+   * reference again answers the notice already raised (delivery is at least once).
+   */
   raiseNotice(input: NoticeInput, actor: QualityActor, origin: { origin: 'site' | 'authority'; externalRef: string | null } = { origin: 'site', externalRef: null }): NoticeView {
+    if (origin.externalRef !== null) {
+      const known = this.deps.store.noticeByExternalRef(origin.origin, origin.externalRef);
+      if (known) return this.notice(known.id);
+    }
     const assignee = this.deps.assignees().find((a) => a.companyId === input.companyId);
     if (!assignee) {
       const known = this.deps.names().companies.get(input.companyId);

@@ -170,6 +170,12 @@ export class QualityStore {
     });
   }
 
+  /** The notice an authority sent with this reference (its notices arrive at least once, maybe twice). */
+  noticeByExternalRef(origin: NoticeOrigin, externalRef: string): NoticeRow | null {
+    const r = this.db.prepare('SELECT * FROM q_notices WHERE origin = ? AND external_ref = ?').get(origin, externalRef) as Raw | undefined;
+    return r ? noticeOf(r) : null;
+  }
+
   notice(id: number): NoticeRow | null {
     const r = this.db.prepare('SELECT * FROM q_notices WHERE id = ?').get(id) as Raw | undefined;
     return r ? noticeOf(r) : null;

@@ -116,6 +116,16 @@ describe('rectification notices', () => {
     expect(pinned.locationText).toBe('全景 P-01 东门（30°, -5°）');
   });
 
+  it('takes an authority notice with its reference once, however often it is delivered', () => {
+    const r = qualityRig();
+    const input = { source: { kind: 'direct' as const }, companyId: r.seeded.companyId, dueDate: '2026-12-10', description: '监督站：塔吊附着检查记录不全' };
+    const first = r.service.raiseNotice(input, { username: 'supervision', role: 'admin' }, { origin: 'authority', externalRef: 'JD-2026-0815' });
+    const again = r.service.raiseNotice(input, { username: 'supervision', role: 'admin' }, { origin: 'authority', externalRef: 'JD-2026-0815' });
+    expect(again.id).toBe(first.id);
+    expect(first).toMatchObject({ origin: 'authority', externalRef: 'JD-2026-0815' });
+    expect(r.service.notices()).toHaveLength(1);
+  });
+
   it('lists by state, company and overdue; the filters agree with the summary', () => {
     const r = qualityRig();
     const a = r.service.raiseNotice({ source: { kind: 'direct' }, companyId: r.seeded.companyId, dueDate: '2026-12-07', description: 'a' }, SAFETY);
