@@ -8,7 +8,13 @@ import { ITEM_RESULTS, NOTICE_STATES } from '../../common/quality.js';
 
 const id = z.coerce.number().int().positive().max(2 ** 31);
 const none = z.undefined().or(z.object({}).strict());
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine((d) => {
+    const ms = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(d);
+  }, 'not a day of the calendar');
 const photoFile = z.string().regex(/^q-[0-9a-f]{20}\.(jpg|png|webp)$/, 'a photo file name from the upload route');
 const photos = z.array(photoFile).max(24);
 const angle = (min: number, max: number) => z.number().finite().min(min).max(max);
