@@ -8,9 +8,10 @@ import { ITEM_RESULTS, NOTICE_STATES } from '../../common/quality.js';
 
 const id = z.coerce.number().int().positive().max(2 ** 31);
 const none = z.undefined().or(z.object({}).strict());
+/** A calendar day of this century or the next (a construction record outside them is a typing error). */
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .regex(/^2[01]\d{2}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD, years 2000 to 2199')
   .refine((d) => {
     const ms = Date.parse(`${d}T00:00:00Z`);
     return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(d);

@@ -81,7 +81,7 @@ export class QualityService {
     }
     if (seen.size === 0) throw new ApiError('bad-request', 'record at least one checklist item', 'items');
     const at = input.at ? Date.parse(input.at) : this.now();
-    if (!Number.isFinite(at)) throw new ApiError('bad-request', '"at" is not a date and time', 'at');
+    if (!Number.isFinite(at) || at < Date.UTC(2000, 0, 1)) throw new ApiError('bad-request', '"at" is not a date and time of this century', 'at');
     if (at > this.now() + 5 * 60_000) throw new ApiError('bad-request', 'an inspection cannot be recorded in the future', 'at');
     const photos = input.photos ?? [];
     this.checkPhotos([...photos, ...input.items.flatMap((i) => i.photos ?? [])], 'photos');

@@ -7,6 +7,8 @@ describe('quality parameter schemas', () => {
     expect(notice({})).toBe(true);
     expect(notice({ dueDate: '2026-02-30' })).toBe(false);
     expect(notice({ dueDate: '8/12/2026' })).toBe(false);
+    expect(QUALITY_PARAM_SCHEMAS.listInspections.safeParse({ from: '0000-20-00' }).success).toBe(false);
+    expect(QUALITY_PARAM_SCHEMAS.listInspections.safeParse({ from: '0000-01-01' }).success).toBe(false);
     expect(notice({ photos: ['../../etc/passwd'] })).toBe(false);
     expect(notice({ origin: 'authority' })).toBe(false);
     expect(QUALITY_PARAM_SCHEMAS.listNotices.safeParse({ overdue: 'true', state: 'open' }).data).toEqual({ overdue: true, state: 'open' });
