@@ -99,7 +99,7 @@ describe('quality in the console', () => {
     expect(await log.count()).toBe(4);
     expect(await log.allInnerTexts()).toEqual([expect.stringMatching(/下发 · admin/), expect.stringMatching(/签收/), expect.stringMatching(/整改回复[\s\S]*已补设两道防护栏杆/), expect.stringMatching(/复查合格并闭合/)]);
     // The answer's photo loads through its ticketed URL.
-    await expect.poll(() => log.nth(2).locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+    await expect.poll(() => log.nth(2).locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(640);
     await expect.poll(() => page.locator('[data-testid=qp-open]').innerText()).toBe('0');
     await screenshot(page, 'quality-notice-closed');
 
