@@ -15,6 +15,7 @@ import { FEDERATION_ROUTES, type FederationApi } from './api/federation.js';
 import { GATE_ROUTES, type GatesApi } from './api/gates.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
+import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
@@ -32,6 +33,7 @@ export * from './api/gates.js';
 export * from './api/live.js';
 export * from './api/panoramas.js';
 export * from './api/progress.js';
+export * from './api/quality.js';
 export * from './api/route-spec.js';
 export * from './api/site.js';
 export * from './api/telemetry.js';
@@ -52,7 +54,8 @@ export interface SiteCommandApi
     GatesApi,
     AttendanceApi,
     TrainingApi,
-    ProgressApi {}
+    ProgressApi,
+    QualityApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -76,6 +79,7 @@ export const API_ROUTES = {
   ...GATE_ROUTES,
   ...WORKFORCE_REGISTRY_ROUTES,
   ...PROGRESS_ROUTES,
+  ...QUALITY_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -35,6 +35,7 @@ import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
 import { wireProgress } from './wiring/progress.js';
+import { wireQuality } from './wiring/quality.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -261,6 +262,9 @@ export class SiteCore {
     this.registry.add(panoramas);
     // Construction progress: schedules and completions (migration 15), read on demand.
     const progress = wireProgress({ db, site: () => effectiveSite.current, panoramas });
+    // Quality: inspections and rectification notices (after the workforce: notices go to its companies).
+    const quality = wireQuality({ db, dataDir: this.options.dataDir, log: this.log.child('quality'), auth, site: () => effectiveSite.current, alarms, panoramas, simulate: !this.options.mqttUrl && this.options.simulate });
+    for (const service of quality.services) this.registry.add(service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -296,6 +300,7 @@ export class SiteCore {
       panoramas,
       workforce,
       progress,
+      quality,
     });
 
     if (this.options.http !== false) {
@@ -313,7 +318,7 @@ export class SiteCore {
         log: this.log,
         ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
         wallOrigins: this.options.wallOrigins ?? [],
-        rawRoutes: workforce.rawRoutes,
+        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes],
       });
       this.registry.add(this.httpServer);
     }

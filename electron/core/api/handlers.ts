@@ -29,6 +29,8 @@ import { createWorkforceRegistryHandlers } from '../workforce/registry-handlers.
 import { createProgressHandlers } from '../progress/progress-handlers.js';
 import type { ProgressService } from '../progress/progress-service.js';
 import { withProgressFloors } from '../progress/model-floors.js';
+import { createQualityHandlers } from '../quality/quality-handlers.js';
+import type { QualityWiring } from '../wiring/quality.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -71,6 +73,8 @@ export interface HandlerDeps {
   panoramas?: PanoramaService;
   /** Construction progress (schedules, completions, delay); absent: its methods answer "not available". */
   progress?: ProgressService;
+  /** Inspections and rectification notices; absent: their methods answer "not available". */
+  quality?: QualityWiring;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -88,6 +92,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createAuthHandlers(deps.auth),
     ...createGateHandlers(deps.workforce?.gates),
     ...createProgressHandlers(deps.progress),
+    ...createQualityHandlers(deps.quality),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

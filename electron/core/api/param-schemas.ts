@@ -6,6 +6,7 @@ import { ATTENDANCE_PARAM_SCHEMAS } from '../workforce/attendance-param-schemas.
 import { GATE_PARAM_SCHEMAS } from '../workforce/gate-param-schemas.js';
 import { WORKFORCE_REGISTRY_PARAM_SCHEMAS } from '../workforce/registry-param-schemas.js';
 import { PROGRESS_PARAM_SCHEMAS } from '../progress/progress-param-schemas.js';
+import { QUALITY_PARAM_SCHEMAS } from '../quality/quality-param-schemas.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
@@ -139,4 +140,5 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
     .strict(),
   exportPanoramaCsv: z.object({ kind: z.enum(['measurements', 'issues']), pointId: z.string().min(1).max(64).optional() }).strict(),
   ...GATE_PARAM_SCHEMAS,
+  ...QUALITY_PARAM_SCHEMAS,
 };
