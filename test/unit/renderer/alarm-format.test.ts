@@ -1,6 +1,7 @@
 import { WORKFORCE_ALARM_SOURCE } from '../../../electron/common/workforce.js';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../electron/common/api.js';
+import { QUALITY_ALARM_SOURCE } from '../../../electron/common/quality.js';
 import { alarmSourceName, formatMeasure, metricForAlarm, refusalKey, splitDuration } from '../../../renderer/src/views/alarms/alarm-format.js';
 import { chartGeometry } from '../../../renderer/src/views/alarms/chart-geometry.js';
 
@@ -63,11 +64,12 @@ describe('trend chart geometry', () => {
 
 describe('alarmSourceName', () => {
   const devices = new Map([['crane-1', { name: '1# 塔吊' }]]);
-  const t = (key: string) => (key === 'nav.workforce' ? '劳务实名' : key);
+  const t = (key: string) => ({ 'nav.workforce': '劳务实名', 'nav.quality': '质量巡检' })[key] ?? key;
   it("names a device by its name, the workforce's own alarms by the workforce, and leaves other ids as they are", () => {
     const nameOf = alarmSourceName(devices, t);
     expect(nameOf('crane-1')).toBe('1# 塔吊');
     expect(nameOf(WORKFORCE_ALARM_SOURCE)).toBe('劳务实名');
+    expect(nameOf(QUALITY_ALARM_SOURCE)).toBe('质量巡检');
     expect(nameOf('gate-9')).toBe('gate-9');
   });
 });

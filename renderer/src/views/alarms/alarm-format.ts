@@ -4,14 +4,19 @@
  */
 import { ApiError } from '../../../../electron/common/api.js';
 import type { Alarm } from '../../../../electron/common/alarms.js';
+import { QUALITY_ALARM_SOURCE } from '../../../../electron/common/quality.js';
 import { WORKFORCE_ALARM_SOURCE } from '../../../../electron/common/workforce.js';
 
 /**
  * What the operator calls an alarm's source: the device's name, or for alarms of the workforce as a
- * whole (an expired certificate) the workforce's own word; never a raw id on screen.
+ * whole (an expired certificate) or of quality (an overdue rectification notice) the area's own word; never a raw id on screen.
  */
 export function alarmSourceName(devices: { get(id: string): { name: string } | undefined }, t: (key: string) => string): (id: string) => string {
-  return (id) => devices.get(id)?.name ?? (id === WORKFORCE_ALARM_SOURCE ? t('nav.workforce') : id);
+  const areas: Record<string, string> = { [WORKFORCE_ALARM_SOURCE]: 'nav.workforce', [QUALITY_ALARM_SOURCE]: 'nav.quality' };
+  return (id) => {
+    const area = areas[id];
+    return devices.get(id)?.name ?? (area ? t(area) : id);
+  };
 }
 
 /** Shape beside each priority colour, so the priority reads without colour (ISA-101). */

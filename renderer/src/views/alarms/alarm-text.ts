@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Alarm } from '../../../../electron/common/alarms.js';
 import { addStrings } from '../../i18n/add-strings.js';
 import './workforce-alarm-text.js';
+import '../quality/quality-alarm-text.js';
 
 /**
  * Alarm messages in the operator's language. The core sends a key and formatted numbers with each
