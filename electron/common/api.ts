@@ -16,6 +16,7 @@ import { GATE_ROUTES, type GatesApi } from './api/gates.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
+import { STATISTICS_ROUTES, type StatisticsApi } from './api/statistics.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
 import { TRAINING_ROUTES, type TrainingApi } from './api/training.js';
 import { WORKFORCE_REGISTRY_ROUTES, type WorkforceRegistryApi } from './api/workforce.js';
@@ -32,6 +33,7 @@ export * from './api/live.js';
 export * from './api/panoramas.js';
 export * from './api/route-spec.js';
 export * from './api/site.js';
+export * from './api/statistics.js';
 export * from './api/telemetry.js';
 export * from './api/training.js';
 export * from './api/workforce.js';
@@ -49,7 +51,8 @@ export interface SiteCommandApi
     WorkforceRegistryApi,
     GatesApi,
     AttendanceApi,
-    TrainingApi {}
+    TrainingApi,
+    StatisticsApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -72,6 +75,7 @@ export const API_ROUTES = {
   ...ATTENDANCE_ROUTES,
   ...GATE_ROUTES,
   ...WORKFORCE_REGISTRY_ROUTES,
+  ...STATISTICS_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

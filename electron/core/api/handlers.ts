@@ -26,6 +26,8 @@ import { createTrainingHandlers } from '../workforce/training-handlers.js';
 import { createAttendanceHandlers } from '../workforce/attendance-handlers.js';
 import { createGateHandlers } from '../workforce/gate-handlers.js';
 import { createWorkforceRegistryHandlers } from '../workforce/registry-handlers.js';
+import { createStatisticsHandlers } from '../statistics/statistics-handlers.js';
+import type { StatisticsQueries } from '../statistics/statistics-queries.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -66,6 +68,8 @@ export interface HandlerDeps {
   workforce?: WorkforceWiring;
   /** Panoramic imaging; absent: its methods answer "not available". */
   panoramas?: PanoramaService;
+  /** Statistics read models; absent: their methods answer "not available". */
+  statistics?: StatisticsQueries;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -82,6 +86,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createWorkforceRegistryHandlers(deps.workforce?.registry),
     ...createAuthHandlers(deps.auth),
     ...createGateHandlers(deps.workforce?.gates),
+    ...createStatisticsHandlers(deps.statistics),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());
