@@ -38,8 +38,8 @@ export class WorkforceFold {
   ) {
     this.counters = new DailyCounters(db);
     this.marks = new Watermarks(db);
-    this.passages = db.prepare<[number, number], PassageRow & { counted: number; direction: string }>(
-      'SELECT id, worker_id, at, counted, direction FROM wf_passages WHERE id > ? ORDER BY id LIMIT ?',
+    this.passages = db.prepare<[number, number], PassageRow & { outcome: string; direction: string }>(
+      'SELECT id, worker_id, at, outcome, direction FROM wf_passages WHERE id > ? ORDER BY id LIMIT ?',
     );
     this.captures = db.prepare<[number, number], CaptureRow>(
       'SELECT rowid, point_id, coalesce(captured_at, ingested_at) AS at FROM panorama_captures WHERE rowid > ? ORDER BY rowid LIMIT ?',
@@ -73,7 +73,7 @@ export class WorkforceFold {
     const rows = this.passages.all(this.marks.get('wf_passages.id') ?? 0, WORKFORCE_FOLD_CHUNK);
     if (rows.length > 0) {
       this.foldPassages(
-        rows.filter((r) => r.counted === 1 && r.direction === 'in'),
+        rows.filter((r) => r.direction === 'in' && r.outcome === 'admitted'),
         rows[rows.length - 1]!.id,
       );
     }
