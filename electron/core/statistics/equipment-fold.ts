@@ -1,7 +1,7 @@
 /**
  * The live side of the statistics: an ingest-pipeline observer (like the gates') that follows
- * cranes, hoists and every device's reporting, and queues finished lifts, hoist trips and online
- * time; `step` writes the queue in one transaction. The queue is bounded: past `MAX_QUEUED`
+ * cranes, hoists and every device's reporting, and queues finished lifts and hoist trips and sums online
+ * time per device and day; `step` writes the queue in one transaction. The queue is bounded: past `MAX_QUEUED`
  * items the oldest are dropped and counted (the store's own writer would be stalled by then too).
  * A lift in progress when the core stops is not counted (its start is only in memory).
  */
@@ -11,14 +11,16 @@ import { siteLocal } from '../workforce/attendance-clock.js';
 import { CraneCycleCounter, type CraneLift } from './crane-cycles.js';
 import { DailyCounters } from './daily-counters.js';
 import { HoistTripCounter, type HoistTrip } from './hoist-trips.js';
-import { UptimeTracker, type OnlineSlice } from './uptime.js';
+import { UptimeTracker } from './uptime.js';
 
-type Item = { lift: CraneLift } | { trip: HoistTrip } | { online: OnlineSlice };
+type Item = { lift: CraneLift } | { trip: HoistTrip };
 
 export const MAX_QUEUED = 100_000;
 
 export class EquipmentFold {
   private queue: Item[] = [];
+  /** Online seconds per `device\u0000day` since the last write (summed here: a 1 Hz device would queue a slice a second). */
+  private online = new Map<string, number>();
   private readonly cranes = new CraneCycleCounter();
   private readonly hoists = new HoistTripCounter();
   private readonly uptime: UptimeTracker;
@@ -26,7 +28,7 @@ export class EquipmentFold {
   private readonly counters: DailyCounters;
   private readonly insertLift;
   private readonly operatorBefore;
-  private readonly write: (items: Item[]) => void;
+  private readonly write: (items: Item[], online: Map<string, number>) => void;
   dropped = 0;
 
   constructor(
@@ -41,14 +43,21 @@ export class EquipmentFold {
     this.operatorBefore = db.prepare<[string, number], { operator_id: string | null }>(
       'SELECT operator_id FROM stat_lifts WHERE device_id = ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1',
     );
-    this.write = db.transaction((items: Item[]) => {
+    this.write = db.transaction((items: Item[], online: Map<string, number>) => {
       for (const item of items) this.writeItem(item);
+      for (const [key, seconds] of online) {
+        const [deviceId, day] = key.split('\u0000') as [string, string];
+        this.counters.add('device.onlineSeconds', [`device:${deviceId}`], day, seconds);
+      }
       this.counters.flush();
     });
   }
 
   observe(record: TelemetryRecord): void {
-    for (const slice of this.uptime.observe(record.deviceId, record.ts)) this.push({ online: slice });
+    for (const slice of this.uptime.observe(record.deviceId, record.ts)) {
+      const key = `${slice.deviceId}\u0000${slice.day}`;
+      this.online.set(key, (this.online.get(key) ?? 0) + slice.seconds);
+    }
     if (record.kind === 'crane') {
       const reading = record.values as CraneTelemetry;
       if (reading.operatorId) this.lastOperator.set(record.deviceId, { operatorId: reading.operatorId, at: record.ts });
@@ -69,11 +78,13 @@ export class EquipmentFold {
 
   /** Writes the queued items; returns how many. */
   step(): number {
-    if (this.queue.length === 0) return 0;
+    if (this.queue.length === 0 && this.online.size === 0) return 0;
     const items = this.queue;
+    const online = this.online;
     this.queue = [];
-    this.write(items);
-    return items.length;
+    this.online = new Map();
+    this.write(items, online);
+    return items.length + online.size;
   }
 
   private push(item: Item): void {
@@ -94,14 +105,11 @@ export class EquipmentFold {
       this.counters.add('crane.lifts', dims, day);
       this.counters.add('crane.liftSeconds', dims, day, (l.endedAt - l.startedAt) / 1000);
       this.counters.add('crane.peakLoadT', dims, day, l.peakLoadT);
-    } else if ('trip' in item) {
+    } else {
       const t = item.trip;
       const day = siteLocal(t.startedAt, tz).day;
       this.counters.add('hoist.trips', [`device:${t.deviceId}`], day);
       this.counters.add('hoist.people', [`device:${t.deviceId}`], day, t.people);
-    } else {
-      const o = item.online;
-      this.counters.add('device.onlineSeconds', [`device:${o.deviceId}`], o.day, o.seconds);
     }
   }
 }

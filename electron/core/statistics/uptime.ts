@@ -18,6 +18,8 @@ export interface OnlineSlice {
 
 export class UptimeTracker {
   private readonly lastAt = new Map<string, number>();
+  /** The site day of each device's last slice and the instants it spans (saves the zone look-ups at 1 Hz). */
+  private readonly dayOf = new Map<string, { day: string; start: number; end: number }>();
 
   constructor(
     private readonly timeZone: () => string,
@@ -30,7 +32,13 @@ export class UptimeTracker {
     if (last !== undefined && ts <= last) return [];
     this.lastAt.set(deviceId, ts);
     if (last === undefined || ts - last > this.maxGapMs) return [];
-    return splitByDay(deviceId, last, ts, this.timeZone());
+    const known = this.dayOf.get(deviceId);
+    if (known && last >= known.start && ts <= known.end) return [{ deviceId, day: known.day, seconds: (ts - last) / 1000 }];
+    const tz = this.timeZone();
+    const slices = splitByDay(deviceId, last, ts, tz);
+    const day = slices[slices.length - 1]!.day;
+    this.dayOf.set(deviceId, { day, start: siteInstant(day, 0, tz), end: siteInstant(day, 1440, tz) });
+    return slices;
   }
 }
 
