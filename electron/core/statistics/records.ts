@@ -88,7 +88,10 @@ export class StatRecordsReader {
         const onlyOver = column === 'dustHoursOver' || column === 'noiseHoursOver';
         let sql = 'SELECT hour, device_id AS device, pollutant, round(mean, 1) AS mean, limit_value AS "limit", over, source FROM stat_env_hours WHERE day = ?';
         const params: (string | number)[] = [rowKey];
-        if (pollutant) (sql += ' AND pollutant = ?'), params.push(pollutant);
+        if (pollutant) {
+          sql += ' AND pollutant = ?';
+          params.push(pollutant);
+        }
         if (onlyOver) sql += column === 'noiseHoursOver' ? " AND over = 1 AND pollutant = 'noise'" : " AND over = 1 AND pollutant <> 'noise'";
         return { ...base, columns: HOUR_COLUMNS, ...this.capped(sql + ' ORDER BY hour, device_id, pollutant', params) };
       }

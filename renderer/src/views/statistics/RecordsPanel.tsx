@@ -8,15 +8,13 @@ import type { DrillTarget } from './FigureCard.js';
 /** Columns holding UTC epoch ms, shown in the site's time. */
 const TIME_COLUMNS = new Set(['raisedAt', 'startedAt', 'hour', 'firstIn', 'at']);
 
-/** The records behind a clicked bar; alarm ids open the alarm (`#/alarms/ID`). */
+/** The records behind a clicked bar; alarm ids open the alarm (`#/alarms/ID`). Keyed by its target, so a new bar starts empty. */
 export function RecordsPanel({ client, period, target, timeZone, onClose }: { client: ApiClient; period: StatPeriodRequest; target: DrillTarget; timeZone: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [records, setRecords] = useState<StatRecords | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    setRecords(null);
-    setError(null);
     client
       .call('getStatisticsRecords', { figure: target.figure, ...period, row: target.row, ...(target.column ? { column: target.column } : {}) })
       .then((r) => live && setRecords(r))

@@ -33,7 +33,7 @@ export function StatisticsView({ client, timeZone, param }: ViewProps) {
         <PeriodPicker value={choice} onChange={choose} />
         <span className="stat-dim">{t('statistics.drillHint')}</span>
       </header>
-      {drill && <RecordsPanel client={client} period={period} target={drill} timeZone={timeZone} onClose={() => setDrill(null)} />}
+      {drill && <RecordsPanel key={`${choiceKey}|${drill.figure}|${drill.row}|${drill.column ?? ''}`} client={client} period={period} target={drill} timeZone={timeZone} onClose={() => setDrill(null)} />}
       {(Object.keys(STAT_SECTIONS) as StatSection[]).map((section) => (
         <section key={section} className="stat-section" data-testid={`stat-section-${section}`}>
           <h2>{t(`statistics.section.${section}`)}</h2>
