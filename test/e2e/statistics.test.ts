@@ -77,4 +77,19 @@ describe('statistics dashboard', () => {
     await screenshot(page, 'statistics-drill');
     expect(errors).toEqual([]);
   });
+
+  it('answers the records route and bad periods over HTTP', async () => {
+    const overloads = await getJson<{ rows: Array<{ alarmId: string; operator: string | null }> }>(`${serve.url}/api/statistics/figures/crane-use/records?period=day&row=crane-1&column=overloads`, token);
+    expect(overloads.status).toBe(200);
+    expect(overloads.body.rows.length).toBeGreaterThan(0);
+    expect(overloads.body.rows.every((r) => r.alarmId.startsWith('busy-'))).toBe(true);
+    expect(overloads.body.rows.some((r) => r.operator === 'op-A' || r.operator === 'op-B')).toBe(true);
+    const year = await getJson<{ code: string; error: string }>(`${serve.url}/api/statistics/figures/crane-use?period=year`, token);
+    expect([year.status, year.body.code]).toEqual([400, 'bad-request']);
+    const backwards = await getJson<{ error: string }>(`${serve.url}/api/statistics/figures/crane-use?period=range&from=2026-11-30&to=2026-11-01`, token);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error).toMatch(/after/);
+    const unknown = await getJson<{ code: string }>(`${serve.url}/api/statistics/figures/crane-use/records?period=day&row=crane-9&column=lifts`, token);
+    expect(unknown.status).toBe(404);
+  });
 });
