@@ -17,7 +17,11 @@ export const GB3095_DAILY: Record<'pm10' | 'pm25' | 'tsp', number> = { pm10: 150
 export const NOISE_DAY_DB = 70;
 export const NOISE_NIGHT_DB = 55;
 
-/** The limit an hourly mean of `pollutant` is judged against (null: the preset sets none for it). */
+/**
+ * The limit an hourly mean of `pollutant` is judged against (null: the preset sets none for it).
+ * A preset's limits over windows of an hour or less apply to the hourly mean (the Liaoning 5-minute
+ * TSP limit included: the hourly read model is lenient there; the 5-minute judgement is the alarms').
+ */
 export function hourlyLimit(preset: DustPresetId, pollutant: EnvPollutant, localHour: number): number | null {
   if (pollutant === 'noise') return localHour >= 22 || localHour < 6 ? NOISE_NIGHT_DB : NOISE_DAY_DB;
   const limits = DUST_PRESETS[preset].limits.filter((l) => l.pollutant === pollutant && l.windowMin <= 60).map((l) => l.limit as number);
