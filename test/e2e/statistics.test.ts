@@ -46,11 +46,11 @@ describe('statistics dashboard', () => {
   it('draws the crane chart with data and exports the API’s numbers as CSV', async () => {
     await page.goto(`${serve.url}/#/statistics/day`);
     const chart = page.locator('[data-testid=stat-chart-crane-use]');
-    await chart.locator('svg path').first().waitFor({ timeout: 20_000 });
+    await chart.locator('svg path[fill="#c9ced3"]').first().waitFor({ state: 'attached', timeout: 20_000 });
     const api = await getJson<StatTable>(`${serve.url}/api/statistics/figures/crane-use?period=day`, token);
     expect(api.status).toBe(200);
     expect(api.body.rows.find((r) => r.key === 'crane-1')!.values.lifts).toBeGreaterThan(100);
-    await expect.poll(() => chart.textContent()).toContain('1号塔吊');
+    await expect.poll(() => chart.textContent()).toContain(api.body.rows[0]!.label);
     await screenshot(page, 'statistics-day');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=stat-export-csv-crane-use]')]);
@@ -66,10 +66,14 @@ describe('statistics dashboard', () => {
 
   it('drills down from a bar to the lifts behind it', async () => {
     const chart = page.locator('[data-testid=stat-chart-crane-use]');
-    // The first series (lifts) is the tallest bar of crane-1: click the middle of the first bar path of its colour.
-    const bar = chart.locator('svg path[fill="#c9ced3"]').first();
-    const box = (await bar.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // The first series (lifts) has the tallest bars: click the middle of the tallest path of its colour (the legend's icon is small).
+    await chart.scrollIntoViewIfNeeded();
+    const centre = await chart.evaluate((el) => {
+      const boxes = [...el.querySelectorAll('svg path[fill="#c9ced3"]')].map((p) => p.getBoundingClientRect()).sort((a, b) => b.height - a.height);
+      const box = boxes[0]!;
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    });
+    await page.mouse.click(centre.x, centre.y);
     const records = page.locator('[data-testid=stat-records]');
     await records.waitFor({ timeout: 10_000 });
     await expect.poll(() => records.locator('[data-testid=stat-record-row]').count(), { timeout: 10_000 }).toBeGreaterThan(100);
