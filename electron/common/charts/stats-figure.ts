@@ -42,12 +42,15 @@ export function statFigureOption(table: StatTable, surface: ChartSurface = 'wall
       itemStyle: { color: PRIORITY_COLOURS[key] ?? palette.series[i % palette.series.length] },
       data: table.rows.map((r) => r.values[key] ?? null),
       ...(limit !== undefined
-        ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: palette.limit, type: 'dashed' }, label: { color: palette.limit, formatter: `${key} ≤ ${limit}` }, data: [{ yAxis: limit }] } }
+        ? { markLine: { symbol: 'none', silent: true, lineStyle: { color: palette.limit, type: 'dashed' }, label: { color: palette.limit, position: 'insideEndTop', formatter: `${key} ≤ ${limit}` }, data: [{ yAxis: limit }] } }
         : {}),
     };
   });
   const category = { ...(frame.xAxis as object), type: 'category', data: labels };
-  const value = { ...(frame.yAxis as object), type: 'value' };
+  // A limit above every bar would be off the chart: the value axis reaches the highest limit drawn.
+  const limits = spec.columns.map((k) => table.limits?.[k]).filter((v): v is number => v !== undefined);
+  const highest = Math.max(0, ...limits, ...series.flatMap((s) => s.data.filter((v): v is number => typeof v === 'number')));
+  const value = { ...(frame.yAxis as object), type: 'value', ...(limits.length > 0 ? { max: Math.ceil((highest * 1.1) / 10) * 10 } : {}) };
   return {
     ...frame,
     legend: { ...(frame.legend as object), top: 0, type: 'scroll' },

@@ -2,7 +2,8 @@
  * The records behind one bar of a figure (drill-down): the alarms behind "crane-1 overloads in
  * November" with who drove and how long until acknowledged, a crane's lifts, the hours a monitor
  * was over its limit, the workers present, the panorama captures. Read from the statistics read
- * models (indexed by day), capped at MAX_STAT_RECORDS.
+ * models (indexed by day), capped at MAX_STAT_RECORDS. Times (raisedAt, startedAt, hour, firstIn,
+ * at) are UTC epoch ms; the console shows them in the site's time.
  */
 import { ApiError } from '../../common/api/errors.js';
 import { MAX_STAT_RECORDS, STAT_PRIORITIES, type ResolvedStatPeriod, type StatColumn, type StatFigureId, type StatRecords } from '../../common/statistics.js';
@@ -13,7 +14,7 @@ type Row = Record<string, string | number | null>;
 
 const ALARM_COLUMNS: StatColumn[] = [
   { key: 'alarmId', label: '报警编号 / alarm' },
-  { key: 'raisedAt', label: '发生时间 / raised (UTC ms)' },
+  { key: 'raisedAt', label: '发生时间 / raised' },
   { key: 'device', label: '设备 / device' },
   { key: 'quantity', label: '类型 / condition' },
   { key: 'priority', label: '优先级 / priority' },
@@ -24,7 +25,7 @@ const ALARM_COLUMNS: StatColumn[] = [
   { key: 'clearSeconds', label: '恢复用时 / to clear', unit: 's' },
 ];
 const LIFT_COLUMNS: StatColumn[] = [
-  { key: 'startedAt', label: '开始 / started (UTC ms)' },
+  { key: 'startedAt', label: '开始 / started' },
   { key: 'device', label: '塔吊 / crane' },
   { key: 'operator', label: '司机 / operator' },
   { key: 'durationS', label: '时长 / duration', unit: 's' },
@@ -32,7 +33,7 @@ const LIFT_COLUMNS: StatColumn[] = [
   { key: 'peakMomentPct', label: '最大力矩 / peak moment', unit: '%' },
 ];
 const HOUR_COLUMNS: StatColumn[] = [
-  { key: 'hour', label: '小时 / hour (UTC ms)' },
+  { key: 'hour', label: '小时 / hour' },
   { key: 'device', label: '监测点 / monitor' },
   { key: 'pollutant', label: '项目 / pollutant' },
   { key: 'mean', label: '小时均值 / hourly mean' },
@@ -104,7 +105,7 @@ export class StatRecordsReader {
             { key: 'day', label: '日期 / day' },
             { key: 'workerId', label: '工人编号 / worker id' },
             { key: 'name', label: '姓名 / name' },
-            { key: 'firstIn', label: '首次进场 / first in (UTC ms)' },
+            { key: 'firstIn', label: '首次进场 / first in' },
           ],
           ...this.capped(
             `SELECT p.day, p.worker_id AS workerId, w.name, p.first_in AS firstIn FROM stat_presence p JOIN wf_workers w ON w.id = p.worker_id
@@ -120,7 +121,7 @@ export class StatRecordsReader {
           columns: [
             { key: 'captureId', label: '全景 / capture' },
             { key: 'point', label: '采集点 / point' },
-            { key: 'at', label: '时间 / at (UTC ms)' },
+            { key: 'at', label: '时间 / at' },
           ],
           ...this.capped(
             `SELECT id AS captureId, point_id AS point, coalesce(captured_at, ingested_at) AS at FROM panorama_captures
