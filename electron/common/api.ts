@@ -18,6 +18,7 @@ import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
 import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
+import { STATISTICS_ROUTES, type StatisticsApi } from './api/statistics.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
 import { TRAINING_ROUTES, type TrainingApi } from './api/training.js';
 import { WORKFORCE_REGISTRY_ROUTES, type WorkforceRegistryApi } from './api/workforce.js';
@@ -36,6 +37,7 @@ export * from './api/progress.js';
 export * from './api/quality.js';
 export * from './api/route-spec.js';
 export * from './api/site.js';
+export * from './api/statistics.js';
 export * from './api/telemetry.js';
 export * from './api/training.js';
 export * from './api/workforce.js';
@@ -55,7 +57,8 @@ export interface SiteCommandApi
     AttendanceApi,
     TrainingApi,
     ProgressApi,
-    QualityApi {}
+    QualityApi,
+    StatisticsApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -80,6 +83,7 @@ export const API_ROUTES = {
   ...WORKFORCE_REGISTRY_ROUTES,
   ...PROGRESS_ROUTES,
   ...QUALITY_ROUTES,
+  ...STATISTICS_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -31,6 +31,7 @@ import { wireFederation } from './wiring/federation.js';
 import { wireHttp } from './wiring/http.js';
 import { followModelEdits } from './wiring/model-edits.js';
 import { wireSources, type SourceWiring } from './wiring/sources.js';
+import { wireStatistics } from './wiring/statistics.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
@@ -208,9 +209,13 @@ export class SiteCore {
     this.workforce = workforce;
     for (const service of workforce.services) this.registry.add(service);
     const gates = workforce.gates;
+    // Statistics: folded from the alarm audit, live telemetry, rollups and passages (core/statistics).
+    const statistics = wireStatistics({ db, site: () => effectiveSite.current, log: this.log.child('statistics') });
+    this.registry.add(statistics.service);
     const pipeline = new IngestPipeline(devices, store.writer, this.hub, this.log.child('ingest'), [
       (record) => gates?.observe(record),
       (record) => alarms.observe(record),
+      (record) => statistics.service.observe(record),
     ]);
     this.sweepTimer = setInterval(() => devices.sweep(), 1000);
     this.sweepTimer.unref();
@@ -301,6 +306,7 @@ export class SiteCore {
       workforce,
       progress,
       quality,
+      statistics: statistics.queries,
     });
 
     if (this.options.http !== false) {

@@ -31,6 +31,8 @@ import type { ProgressService } from '../progress/progress-service.js';
 import { withProgressFloors } from '../progress/model-floors.js';
 import { createQualityHandlers } from '../quality/quality-handlers.js';
 import type { QualityWiring } from '../wiring/quality.js';
+import { createStatisticsHandlers } from '../statistics/statistics-handlers.js';
+import type { StatisticsQueries } from '../statistics/statistics-queries.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -75,6 +77,8 @@ export interface HandlerDeps {
   progress?: ProgressService;
   /** Inspections and rectification notices; absent: their methods answer "not available". */
   quality?: QualityWiring;
+  /** Statistics read models; absent: their methods answer "not available". */
+  statistics?: StatisticsQueries;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -93,6 +97,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createGateHandlers(deps.workforce?.gates),
     ...createProgressHandlers(deps.progress),
     ...createQualityHandlers(deps.quality),
+    ...createStatisticsHandlers(deps.statistics),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

@@ -4,6 +4,7 @@ import { INTERVAL_KINDS } from '../../common/intervals.js';
 import { TRAINING_PARAM_SCHEMAS } from '../workforce/training-param-schemas.js';
 import { ATTENDANCE_PARAM_SCHEMAS } from '../workforce/attendance-param-schemas.js';
 import { GATE_PARAM_SCHEMAS } from '../workforce/gate-param-schemas.js';
+import { STATISTICS_PARAM_SCHEMAS } from '../statistics/param-schemas.js';
 import { WORKFORCE_REGISTRY_PARAM_SCHEMAS } from '../workforce/registry-param-schemas.js';
 import { PROGRESS_PARAM_SCHEMAS } from '../progress/progress-param-schemas.js';
 import { QUALITY_PARAM_SCHEMAS } from '../quality/quality-param-schemas.js';
@@ -19,6 +20,7 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   ...ATTENDANCE_PARAM_SCHEMAS,
   ...WORKFORCE_REGISTRY_PARAM_SCHEMAS,
   ...PROGRESS_PARAM_SCHEMAS,
+  ...STATISTICS_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),
   login: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
   logout: z.undefined().or(z.object({}).strict()),
