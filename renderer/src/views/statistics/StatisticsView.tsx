@@ -7,16 +7,22 @@ import type { ViewProps } from '../view-props.js';
 import { FigureCard, type DrillTarget } from './FigureCard.js';
 import { parsePeriodParam, periodParam, periodRequest, type PeriodChoice } from './period.js';
 import { PeriodPicker } from './PeriodPicker.js';
+import { ProgressPanel } from '../progress/panels/ProgressPanel.js';
+import { QualityPanel } from '../quality/panels/QualityPanel.js';
 import { RecordsPanel } from './RecordsPanel.js';
 
-/** Sections other areas fill at merge (their panels go into these slots). */
-const SLOTS = ['progress', 'quality'] as const;
+/** Sections drawn by other areas' panels (they read their own figures; their views hold the detail). */
+const AREA_PANELS = [
+  ['progress', ProgressPanel, '#/progress'],
+  ['quality', QualityPanel, '#/quality'],
+] as const;
 
 /**
  * `#/statistics[/PERIOD]`: what happened today, this week, this month: safety, environment,
  * equipment and workforce figures, each chart exportable and each bar leading to its records.
  */
-export function StatisticsView({ client, timeZone, param }: ViewProps) {
+export function StatisticsView(props: ViewProps) {
+  const { client, timeZone, param } = props;
   const { t } = useTranslation();
   const choice = parsePeriodParam(param);
   const choiceKey = periodParam(choice);
@@ -44,10 +50,14 @@ export function StatisticsView({ client, timeZone, param }: ViewProps) {
           </div>
         </section>
       ))}
-      {SLOTS.map((slot) => (
-        <section key={slot} className="stat-section stat-slot" data-testid={`stat-section-${slot}`}>
-          <h2>{t(`statistics.section.${slot}`)}</h2>
-          <p className="stat-dim">{t('statistics.slot', { area: t(`statistics.section.${slot}`) })}</p>
+      {AREA_PANELS.map(([area, Panel, href]) => (
+        <section key={area} className="stat-section" data-testid={`stat-section-${area}`}>
+          <h2>
+            <a href={href}>{t(`statistics.section.${area}`)}</a>
+          </h2>
+          <div className="stat-area-panel">
+            <Panel {...props} param={null} />
+          </div>
         </section>
       ))}
     </main>
