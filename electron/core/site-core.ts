@@ -34,6 +34,7 @@ import { wireSources, type SourceWiring } from './wiring/sources.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
+import { wireScreens } from './wiring/screens.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -258,6 +259,8 @@ export class SiteCore {
       devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
+    // Wall screens (#/screen/NAME); the default wall is written on first start.
+    const screens = wireScreens({ db, site: () => effectiveSite.current, log: this.log.child('screens') });
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -292,6 +295,7 @@ export class SiteCore {
       registry,
       panoramas,
       workforce,
+      screens,
     });
 
     if (this.options.http !== false) {
