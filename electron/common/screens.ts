@@ -210,3 +210,13 @@ export function defaultScreen(): ScreenDraft {
     ],
   };
 }
+
+/** The first place (row by row) where a w × h panel fits without covering another; null when the grid is full. */
+export function findFreeSpot(panels: readonly PanelPlacement[], columns: number, rows: number, w: number, h: number): { x: number; y: number } | null {
+  for (let y = 0; y + h <= rows; y++) {
+    for (let x = 0; x + w <= columns; x++) {
+      if (!panels.some((p) => x < p.x + p.w && p.x < x + w && y < p.y + p.h && p.y < y + h)) return { x, y };
+    }
+  }
+  return null;
+}
