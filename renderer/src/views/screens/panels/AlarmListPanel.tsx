@@ -34,7 +34,7 @@ export function AlarmListPanel({ alarms, state, timeZone, options }: PanelProps)
             <a href={`#/alarms/${encodeURIComponent(alarm.id)}`}>
               <PriorityBadge priority={alarm.priority} blink={isUnacknowledged(alarm)} />
               <span className="wall-alarm-text">
-                <strong>{nameOf(alarm.sourceDevice)}</strong> {alarmMessage(alarm, t, nameOf)}
+                <AlarmWords text={alarmMessage(alarm, t, nameOf)} source={nameOf(alarm.sourceDevice)} />
               </span>
               <span className="wall-alarm-meta">
                 <ValueVsLimit alarm={alarm} /> · <StateWords alarm={alarm} timeZone={timeZone} />{alarm.activatedAt !== null && ` · ${formatSiteTime(alarm.activatedAt, timeZone, i18n.language)}`}
@@ -45,5 +45,15 @@ export function AlarmListPanel({ alarms, state, timeZone, options }: PanelProps)
       </ol>
       {sorted.length > shown.length && <p className="wall-more">{t('wall.moreAlarms', { count: sorted.length - shown.length })}</p>}
     </div>
+  );
+}
+
+/** The source's name in bold, then what happened (the message often starts with the name already). */
+function AlarmWords({ text, source }: { text: string; source: string }) {
+  const rest = text.startsWith(source) ? text.slice(source.length).trimStart() : text;
+  return (
+    <>
+      <strong>{source}</strong> {rest}
+    </>
   );
 }

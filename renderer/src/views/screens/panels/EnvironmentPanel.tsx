@@ -8,6 +8,13 @@ import { siteDayStart } from './site-day.js';
 import { TodayTrend } from './TodayTrend.js';
 import type { PanelProps } from './panel-props.js';
 
+/** Dust figures: PM10 and PM2.5 always, TSP where the preset limits it. */
+const POLLUTANTS = [
+  { metric: 'pm10', label: 'PM10', always: true },
+  { metric: 'pm25', label: 'PM2.5', always: true },
+  { metric: 'tsp', label: 'TSP', always: false },
+] as const;
+
 /** Today's series are read again each minute (1-minute rollups: nothing newer to draw before). */
 const TREND_REFRESH_MS = 60_000;
 
@@ -18,7 +25,7 @@ const TREND_REFRESH_MS = 60_000;
 const NOISE_DAY_DB = 70;
 const NOISE_NIGHT_DB = 55;
 
-/** Dust and noise monitors: PM10, PM2.5 and noise now against their limits, and today's PM10 trend with its limit line. */
+/** Dust and noise monitors: PM10, PM2.5 (TSP where limited) and noise now against their limits, and today's trend of the limited pollutant with its limit line. */
 export function EnvironmentPanel({ client, state, alarms, options, timeZone }: PanelProps) {
   const { t } = useTranslation();
   const ids = useDeviceIds(state);
@@ -39,6 +46,8 @@ function Monitor({ id, client, state, alarms, timeZone }: Pick<PanelProps, 'clie
   const mark = useDeviceAlarmMark(alarms, id);
   const [limits, setLimits] = useState<ChartLimit[]>([]);
   const [today, setToday] = useState<{ from: number; to: number; points: HistoryPoint[] } | null>(null);
+  // The trend follows the pollutant the site's dust preset limits (TSP in some cities, PM10 in others).
+  const trendMetric = POLLUTANTS.find((p) => lowest(limits, p.metric) !== null)?.metric ?? 'pm10';
   useEffect(() => {
     let cancelled = false;
     client.call('getDeviceDetail', { id }).then(
@@ -48,7 +57,7 @@ function Monitor({ id, client, state, alarms, timeZone }: Pick<PanelProps, 'clie
     const load = () => {
       const to = Date.now();
       const from = siteDayStart(to, timeZone);
-      client.call('getHistory', { deviceId: id, metric: 'pm10', from: new Date(from).toISOString(), to: new Date(to).toISOString(), maxPoints: 96 }).then(
+      client.call('getHistory', { deviceId: id, metric: trendMetric, from: new Date(from).toISOString(), to: new Date(to).toISOString(), maxPoints: 96 }).then(
         (series) => !cancelled && setToday({ from, to: from + 86_400_000, points: series.points }),
         () => undefined,
       );
@@ -59,11 +68,9 @@ function Monitor({ id, client, state, alarms, timeZone }: Pick<PanelProps, 'clie
       cancelled = true;
       clearInterval(timer);
     };
-  }, [client, id, timeZone]);
+  }, [client, id, timeZone, trendMetric]);
   if (!device) return null;
   const values = device.lastValues ?? {};
-  const pm10Limit = lowest(limits, 'pm10');
-  const pm25Limit = lowest(limits, 'pm25');
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hour12: false }).format(new Date())) % 24;
   const noiseLimit = lowest(limits, 'noiseDb') ?? (hour >= 22 || hour < 6 ? NOISE_NIGHT_DB : NOISE_DAY_DB);
   return (
@@ -76,11 +83,12 @@ function Monitor({ id, client, state, alarms, timeZone }: Pick<PanelProps, 'clie
         {mark && <DeviceAlarmTag deviceId={id} priority={mark.priority} unacked={mark.unacked} />}
       </header>
       <dl className="wall-figures">
-        <Figure label="PM10" value={values.pm10} unit="µg/m³" limit={pm10Limit} t={t} />
-        <Figure label="PM2.5" value={values.pm25} unit="µg/m³" limit={pm25Limit} t={t} />
+        {POLLUTANTS.filter((p) => p.always || lowest(limits, p.metric) !== null).map((p) => (
+          <Figure key={p.metric} label={p.label} value={values[p.metric]} unit="µg/m³" limit={lowest(limits, p.metric)} t={t} />
+        ))}
         <Figure label={t('field.noiseDb')} value={values.noiseDb} unit="dB(A)" digits={1} limit={noiseLimit} t={t} />
       </dl>
-      <TodayTrend points={today?.points ?? []} from={today?.from ?? 0} to={today?.to ?? 1} limit={pm10Limit} label={t('wall.pm10Today', { name: device.name })} />
+      <TodayTrend points={today?.points ?? []} from={today?.from ?? 0} to={today?.to ?? 1} limit={lowest(limits, trendMetric)} label={t('wall.today', { name: device.name, metric: POLLUTANTS.find((p) => p.metric === trendMetric)?.label ?? trendMetric })} />
     </li>
   );
 }
