@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Screen } from '../../../../electron/common/api.js';
 import { DEFAULT_SCREEN_NAME } from '../../../../electron/common/screens.js';
@@ -25,6 +25,7 @@ export function ScreenView(props: ViewProps) {
   const idle = useKiosk();
   const link = useValue(props.state.link);
   const isAdmin = props.session.role === 'admin';
+  const loaded = useRef(false);
 
   const load = useCallback(async () => {
     try {
@@ -41,15 +42,15 @@ export function ScreenView(props: ViewProps) {
     }
   }, [props.client, name, t]);
 
+  // Read on opening, and again when the live link comes back (an admin may have changed the screen meanwhile).
+  const live = link === 'live';
   useEffect(() => {
-    // The screen is read from the core when the name changes (an outside system).
+    if (editing || (!live && loaded.current)) return;
+    loaded.current = true;
+    // The screen is read from the core (an outside system); its answer sets the state.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
     void load();
-  }, [load]);
-  // Back from a lost link: read the screen again (an admin may have changed it meanwhile).
-  useEffect(() => {
-    if (link === 'live' && !editing) void load();
-  }, [link, editing, load]);
+  }, [load, editing, live]);
 
   const english = i18n.language.startsWith('en');
   const fullScreen = () => (document.fullscreenElement ? void document.exitFullscreen() : void document.documentElement.requestFullscreen?.().catch(() => undefined));
