@@ -47,8 +47,6 @@ export function ScreenView(props: ViewProps) {
   useEffect(() => {
     if (editing || (!live && loaded.current)) return;
     loaded.current = true;
-    // The screen is read from the core (an outside system); its answer sets the state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
     void load();
   }, [load, editing, live]);
 
