@@ -7,6 +7,14 @@ import { consoleLiveSource } from '../../site3d/site-live.js';
 import '../../site3d/site3d.css';
 import '../../site3d/strings.js';
 import type { PanelProps } from './panel-props.js';
+import { TEST_HOOKS } from '../../../app/test-hooks.js';
+
+declare global {
+  interface Window {
+    /** Test builds only: the wall's 3D renderer, for the wall benchmark (bench/wall.bench.mjs). */
+    __wall3d?: SiteRenderer;
+  }
+}
 
 /**
  * The 3D site in a box: the same scene as `#/site3d` (cranes, hoist, monitors, cameras, alarms on
@@ -43,7 +51,9 @@ export function Site3dPanel({ client, state, options }: PanelProps) {
       return;
     }
     setRenderer(site);
+    if (TEST_HOOKS) window.__wall3d = site;
     return () => {
+      if (TEST_HOOKS && window.__wall3d === site) delete window.__wall3d;
       site.dispose();
       source.stop();
       setRenderer(null);
