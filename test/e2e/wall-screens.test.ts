@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Screen } from '../../electron/common/api.js';
 import { WALL_MIN_TEXT_FRACTION } from '../../electron/common/screens.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,17 +60,25 @@ async function openWall(width: number, height: number, name: string, user: { use
 }
 
 /** Boxes, overflow and the smallest text of the screen, measured in the page. */
-function measure(page: Page) {
-  return page.evaluate(() => {
-    const panels = [...document.querySelectorAll<HTMLElement>('.wall-panel')].map((panel) => {
+interface Measured {
+  panels: { id: string; x: number; y: number; w: number; h: number; overflowY: number; overflowX: number }[];
+  smallest: { size: number; text: string };
+  chrome: number;
+  text: string;
+}
+
+/** Boxes, overflow and the smallest text of the screen, measured in the page (a string: this file is typed for Node, not the DOM). */
+function measure(page: Page): Promise<Measured> {
+  return page.evaluate<Measured>(`(() => {
+    const panels = [...document.querySelectorAll('.wall-panel')].map((panel) => {
       const r = panel.getBoundingClientRect();
-      const body = panel.querySelector<HTMLElement>('.wall-panel-body')!;
-      return { id: panel.dataset.testid!, x: r.x, y: r.y, w: r.width, h: r.height, overflowY: body.scrollHeight - body.clientHeight, overflowX: body.scrollWidth - body.clientWidth };
+      const body = panel.querySelector('.wall-panel-body');
+      return { id: panel.dataset.testid, x: r.x, y: r.y, w: r.width, h: r.height, overflowY: body.scrollHeight - body.clientHeight, overflowX: body.scrollWidth - body.clientWidth };
     });
     let smallest = { size: Infinity, text: '' };
-    const walker = document.createTreeWalker(document.querySelector('.wall')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(document.querySelector('.wall'), NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
+      const text = node.textContent.trim();
       const element = node.parentElement;
       if (!text || !element) continue;
       const style = getComputedStyle(element);
@@ -79,7 +88,7 @@ function measure(page: Page) {
       if (size < smallest.size) smallest = { size, text };
     }
     return { panels, smallest, chrome: document.querySelectorAll('header.top-bar, nav.nav-tabs, .alarm-banner').length, text: document.body.innerText };
-  });
+  })()`);
 }
 
 describe.each([
@@ -159,7 +168,7 @@ describe('editing a layout', () => {
     await page.fill('[data-testid=wall-title]', '大厅屏');
     await page.fill('[data-testid=wall-new-name]', 'lobby');
     await page.click('[data-testid=wall-save-as]');
-    await page.waitForFunction(() => location.hash === '#/screen/lobby');
+    await page.waitForFunction(`location.hash === '#/screen/lobby'`);
     await page.waitForSelector('[data-testid=wall-panel-alarm-kpis]');
 
     const other = await openWall(1920, 1080, 'lobby', { username: 'wallop', password: 'operator-password' });
@@ -167,14 +176,12 @@ describe('editing a layout', () => {
     const kinds = await other.locator('.wall-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).not.toContain('headcount');
     expect(kinds).toHaveLength(7);
-    const saved = await other.evaluate(async () => {
-      const token = JSON.parse(sessionStorage.getItem('site-command.session') ?? '{}').token as string;
-      return (await fetch('/api/screens/lobby', { headers: { Authorization: `Bearer ${token}` } })).json();
-    });
+    const token = await other.evaluate<string>(`JSON.parse(sessionStorage.getItem('site-command.session') ?? '{}').token`);
+    const saved = (await (await fetch(`${serve.url}/api/screens/lobby`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Screen;
     expect(saved).toMatchObject({ title: '大厅屏', version: 1, updatedBy: 'admin' });
-    const kpis = saved.panels.find((p: { id: string }) => p.id === 'alarm-kpis');
-    expect([kpis.x, kpis.y]).toEqual([18, 0]);
-    expect(saved.panels.find((p: { id: string }) => p.id === 'alarms').options).toEqual({ maxRows: 4 });
+    const kpis = saved.panels.find((p) => p.id === 'alarm-kpis');
+    expect([kpis?.x, kpis?.y]).toEqual([18, 0]);
+    expect(saved.panels.find((p) => p.id === 'alarms')?.options).toEqual({ maxRows: 4 });
     // An operator sees the screen, never the edit controls.
     expect(await other.locator('[data-testid=wall-fullscreen]').count()).toBe(1);
     expect(await other.locator('[data-testid=wall-edit]').count()).toBe(0);
