@@ -89,11 +89,11 @@ export async function run({ root }) {
   });
   try {
     const view3d = await openPage(browser, serve.url, '#/site3d');
-    await view3d.waitForFunction(() => (window.__site3d?.renderer.stats.frames ?? 0) > 0, null, { timeout: 60_000 });
+    await view3d.waitForFunction(() => (window.__site3d?.renderer.stats.frames ?? 0) > 0, null, { timeout: 240_000 });
     // `window.__site3d.renderer` and `window.__wall3d` both take setContinuous; alias the view's for `round`.
     await view3d.evaluate(() => (window.__site3dR = window.__site3d.renderer));
     const wall = await openPage(browser, serve.url, '#/screen/default');
-    await wall.waitForFunction(() => (window.__wall3d?.stats.frames ?? 0) > 0, null, { timeout: 60_000 });
+    await wall.waitForFunction(() => (window.__wall3d?.stats.frames ?? 0) > 0, null, { timeout: 240_000 });
     await sleep(10_000);
     const heapStart = { wall: await heapMiB(wall), view: await heapMiB(view3d) };
     const started = Date.now();
