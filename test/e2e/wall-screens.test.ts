@@ -107,7 +107,7 @@ describe.each([
     await expect.poll(() => page.locator('[data-testid=wall-headcount-total] .wall-big-number').innerText(), { timeout: 20_000 }).toMatch(/^[1-9]\d*$/);
     await expect.poll(() => page.locator('.wall-kpis dd').first().innerText()).toMatch(/^\d+/);
     await expect.poll(() => page.locator('[data-testid=wall-alarm-rows] li, [data-testid=wall-alarms-none]').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid=wall-cameras] [data-testid^=tile-]').count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.locator('[data-testid=wall-cameras] [data-testid^=tile-]').count()).toBeGreaterThanOrEqual(4);
     await expect.poll(() => page.locator('[data-testid=wall-site3d] canvas').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid=wall-site3d] .s3d-label').count()).toBeGreaterThan(3);
     const kinds = await page.locator('.wall-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')).sort());
@@ -156,14 +156,17 @@ describe('editing a layout', () => {
     await page.click('[data-testid=wall-edit]');
     await page.waitForSelector('[data-testid=wall-editor]');
     await page.click('[data-testid=wall-remove-headcount]');
+    await page.waitForSelector('[data-testid=wall-edit-headcount]', { state: 'detached' });
     // Drag the KPI panel by its title three rows up, into the place the headcount left.
     const handle = page.locator('[data-testid=wall-edit-alarm-kpis] .wall-edit-handle');
     const box = (await handle.boundingBox())!;
     const rowPx = (1080 - 3.2 * 20) / 12;
     await page.mouse.move(box.x + 40, box.y + box.height / 2);
     await page.mouse.down();
-    for (let step = 1; step <= 10; step++) await page.mouse.move(box.x + 40, box.y + box.height / 2 - (step * 3 * rowPx) / 10);
+    await page.mouse.move(box.x + 45, box.y + box.height / 2 - 5, { steps: 3 });
+    await page.mouse.move(box.x + 40, box.y + box.height / 2 - 3 * rowPx, { steps: 12 });
     await page.mouse.up();
+    await expect.poll(async () => ((await handle.boundingBox())?.y ?? 0) < box.y - 2 * rowPx).toBe(true);
     await page.fill('[data-testid=wall-rows-alarms]', '4');
     await page.fill('[data-testid=wall-title]', '大厅屏');
     await page.fill('[data-testid=wall-new-name]', 'lobby');
