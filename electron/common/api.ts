@@ -17,6 +17,7 @@ import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
 import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
 import type { RouteSpec } from './api/route-spec.js';
+import { SCREEN_ROUTES, type ScreensApi } from './api/screens.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
 import { STATISTICS_ROUTES, type StatisticsApi } from './api/statistics.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
@@ -36,6 +37,7 @@ export * from './api/panoramas.js';
 export * from './api/progress.js';
 export * from './api/quality.js';
 export * from './api/route-spec.js';
+export * from './api/screens.js';
 export * from './api/site.js';
 export * from './api/statistics.js';
 export * from './api/telemetry.js';
@@ -58,7 +60,8 @@ export interface SiteCommandApi
     TrainingApi,
     ProgressApi,
     QualityApi,
-    StatisticsApi {}
+    StatisticsApi,
+    ScreensApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -84,6 +87,7 @@ export const API_ROUTES = {
   ...PROGRESS_ROUTES,
   ...QUALITY_ROUTES,
   ...STATISTICS_ROUTES,
+  ...SCREEN_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

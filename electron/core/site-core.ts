@@ -37,6 +37,7 @@ import { wireVideo } from './wiring/video.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
 import { wireProgress } from './wiring/progress.js';
 import { wireQuality } from './wiring/quality.js';
+import { wireScreens } from './wiring/screens.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -270,6 +271,8 @@ export class SiteCore {
     // Quality: inspections and rectification notices (after the workforce: notices go to its companies).
     const quality = wireQuality({ db, dataDir: this.options.dataDir, log: this.log.child('quality'), auth, site: () => effectiveSite.current, alarms, panoramas, simulate: !this.options.mqttUrl && this.options.simulate });
     for (const service of quality.services) this.registry.add(service);
+    // Wall screens (#/screen/NAME); the default wall is written on first start.
+    const screens = wireScreens({ db, site: () => effectiveSite.current, log: this.log.child('screens') });
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -307,6 +310,7 @@ export class SiteCore {
       progress,
       quality,
       statistics: statistics.queries,
+      screens,
     });
 
     if (this.options.http !== false) {

@@ -16,6 +16,7 @@ import { consoleUrlOf, isConsoleUrl, trustsCoreCertificate } from './console-ori
 import { CrashReloadGuard } from './crash-guard.js';
 import { desktopVaultKey } from './vault-key.js';
 import { loadWindowState, saveWindowState } from './window-state.js';
+import { assignScreen, loadDisplayAssignments, planWindows, rememberPlan, saveDisplayAssignments, screenOfUrl, screenUrl, windowChanges, type DisplayInfo, type WindowPlan } from './display-screens.js';
 
 // `electron` is imported dynamically and typed loosely: its types are not installed where the
 // binary is not (see electron-types.ts). Only the calls below touch it.
@@ -77,6 +78,14 @@ async function start(): Promise<void> {
 
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const saved = loadWindowState(stateFile, screen.getAllDisplays());
+  const webPreferences = {
+    preload: join(appRoot(), 'dist', 'electron', 'preload', 'preload.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    spellcheck: false,
+  };
   const win = new BrowserWindow({
     ...saved.bounds,
     backgroundColor: '#1f2124',
@@ -85,14 +94,7 @@ async function start(): Promise<void> {
     kiosk: options.kiosk,
     fullscreen: options.kiosk || saved.fullScreen,
     show: false,
-    webPreferences: {
-      preload: join(appRoot(), 'dist', 'electron', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences,
   });
   if (saved.maximized) win.maximize();
 
@@ -135,6 +137,53 @@ async function start(): Promise<void> {
   win.on('close', remember);
   win.once('ready-to-show', () => win.show());
   await win.loadURL(consoleUrl);
+
+  // The wall: one window per further display with its chosen screen (rules in display-screens.ts).
+  const displaysFile = join(app.getPath('userData'), 'display-screens.json');
+  const displays = (): DisplayInfo[] => screen.getAllDisplays().map((d: DisplayInfo) => ({ id: d.id, bounds: d.bounds }));
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const walls = new Map<number, { win: any; screen: string | null; bounds: DisplayInfo['bounds'] }>();
+  let assignments = loadDisplayAssignments(displaysFile);
+  const openWall = (plan: WindowPlan) => {
+    const wall = new BrowserWindow({ ...plan.bounds, backgroundColor: '#1f2124', title: 'Site Command', fullscreen: true, frame: false, webPreferences });
+    wall.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    wall.webContents.on('will-navigate', (event: { preventDefault(): void }, url: string) => {
+      if (!isConsoleUrl(url, consoleUrl)) event.preventDefault();
+    });
+    wall.webContents.on('did-navigate-in-page', (_e: unknown, url: string) => {
+      const display = displays().find((d) => d.id === plan.displayId);
+      const chosen = screenOfUrl(url);
+      if (!display || walls.get(plan.displayId)?.screen === chosen) return;
+      walls.set(plan.displayId, { win: wall, screen: chosen, bounds: display.bounds });
+      assignments = assignScreen(assignments, display, chosen);
+      saveDisplayAssignments(displaysFile, assignments);
+    });
+    walls.set(plan.displayId, { win: wall, screen: plan.screen, bounds: plan.bounds });
+    void wall.loadURL(screenUrl(consoleUrl, plan.screen));
+  };
+  const arrangeWalls = () => {
+    const primary = screen.getPrimaryDisplay().id as number;
+    const plan = planWindows(displays(), primary, assignments);
+    assignments = rememberPlan(plan, assignments);
+    saveDisplayAssignments(displaysFile, assignments);
+    // The primary display keeps the console window (its own remembered bounds); it shows a screen if given one.
+    const mine = plan.find((p) => p.displayId === primary);
+    if (mine?.screen && screenOfUrl(win.webContents.getURL()) !== mine.screen) void win.loadURL(screenUrl(consoleUrl, mine.screen));
+    const changes = windowChanges(new Map([...walls].map(([id, w]) => [id, { screen: w.screen, bounds: w.bounds }])), plan.filter((p) => p.displayId !== primary));
+    for (const id of changes.close) {
+      walls.get(id)?.win.destroy();
+      walls.delete(id);
+    }
+    for (const p of changes.open) openWall(p);
+    for (const p of changes.update) {
+      const wall = walls.get(p.displayId)!;
+      wall.win.setBounds(p.bounds);
+      if (wall.screen !== p.screen) void wall.win.loadURL(screenUrl(consoleUrl, p.screen));
+      walls.set(p.displayId, { win: wall.win, screen: p.screen, bounds: p.bounds });
+    }
+  };
+  arrangeWalls();
+  for (const change of ['display-added', 'display-removed', 'display-metrics-changed']) screen.on(change, arrangeWalls);
 
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

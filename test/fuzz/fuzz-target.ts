@@ -55,6 +55,8 @@ export async function prepareTarget(serve: ServeProcess): Promise<FuzzTarget> {
     'panorama-measurements': ['1', '2'],
     'panorama-issues': ['1', '2'],
     'panorama-export': ['measurements', 'issues'],
+    // Wall screens: the default one exists from first start.
+    screens: ['default'],
     'history.metric': [...new Set(Object.values(METRIC_FIELDS).flat())].flatMap((m) => [m, `${m}:P1`]),
   });
   known['field.captureId'] = known['panorama-captures']!;

@@ -33,6 +33,7 @@ import { createQualityHandlers } from '../quality/quality-handlers.js';
 import type { QualityWiring } from '../wiring/quality.js';
 import { createStatisticsHandlers } from '../statistics/statistics-handlers.js';
 import type { StatisticsQueries } from '../statistics/statistics-queries.js';
+import { createScreenHandlers, type ScreenHandlerDeps } from '../screens/screen-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -79,6 +80,8 @@ export interface HandlerDeps {
   quality?: QualityWiring;
   /** Statistics read models; absent: their methods answer "not available". */
   statistics?: StatisticsQueries;
+  /** Wall screens (core/screens); absent: their methods answer "not available". */
+  screens?: ScreenHandlerDeps;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -98,6 +101,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createProgressHandlers(deps.progress),
     ...createQualityHandlers(deps.quality),
     ...createStatisticsHandlers(deps.statistics),
+    ...createScreenHandlers(deps.screens),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

@@ -87,6 +87,11 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
 
   const viewProps = (timeZone: string): ViewProps => ({ client, state, alarms, session, timeZone, param: route.param });
 
+  // A wall screen (#/screen/NAME) has no chrome: no top bar, nav or banners, only its panels.
+  if (route.view === 'screen') {
+    return <div className="console console-wall">{site ? <ScreenView {...viewProps(site.timeZone)} /> : <p className="loading">{t('app.loading')}</p>}</div>;
+  }
+
   return (
     <div className="console">
       <TopBar state={state} core={core} session={session} client={client} onLogout={onLogout} />
@@ -111,7 +116,6 @@ export function ConsoleShell({ client, session, onLogout }: { client: ApiClient;
       {site && route.view === 'progress' && <ProgressView {...viewProps(site.timeZone)} />}
       {site && route.view === 'quality' && <QualityView {...viewProps(site.timeZone)} />}
       {site && route.view === 'reports' && <ReportsView {...viewProps(site.timeZone)} />}
-      {site && route.view === 'screen' && <ScreenView {...viewProps(site.timeZone)} />}
     </div>
   );
 }
