@@ -6,7 +6,22 @@
  */
 
 /** Kinds of panel a screen may hold; the renderer's panel registry maps each to a component. */
-export const PANEL_KINDS = ['site3d', 'map', 'cameras', 'alarms', 'cranes', 'hoists', 'environment', 'headcount', 'alarm-kpis'] as const;
+export const PANEL_KINDS = [
+  'site3d',
+  'map',
+  'cameras',
+  'alarms',
+  'cranes',
+  'hoists',
+  'environment',
+  'headcount',
+  'alarm-kpis',
+  'safety-today',
+  'environment-today',
+  'equipment-today',
+  'progress',
+  'quality',
+] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
 /** Options of a panel: which devices or cameras it shows, how many rows; each kind reads its own. */
@@ -112,6 +127,11 @@ const OPTION_KEYS: Record<PanelKind, readonly (keyof PanelOptions)[]> = {
   environment: ['devices'],
   headcount: [],
   'alarm-kpis': [],
+  'safety-today': [],
+  'environment-today': [],
+  'equipment-today': [],
+  progress: [],
+  quality: [],
 };
 
 export function isPanelKind(kind: unknown): kind is PanelKind {

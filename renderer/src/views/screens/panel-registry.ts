@@ -8,6 +8,11 @@ import { EnvironmentPanel } from './panels/EnvironmentPanel.js';
 import { HeadcountPanel } from './panels/HeadcountPanel.js';
 import { MapPanel } from './panels/MapPanel.js';
 import type { PanelProps } from './panels/panel-props.js';
+import { ProgressPanel } from '../progress/panels/ProgressPanel.js';
+import { QualityPanel } from '../quality/panels/QualityPanel.js';
+import { EnvironmentTodayPanel } from '../statistics/panels/EnvironmentTodayPanel.js';
+import { EquipmentTodayPanel } from '../statistics/panels/EquipmentTodayPanel.js';
+import { SafetyTodayPanel } from '../statistics/panels/SafetyTodayPanel.js';
 import { Site3dPanel } from './panels/Site3dPanel.js';
 
 /** Which option editor a panel kind gets in the screen editor. */
@@ -43,6 +48,12 @@ export const PANEL_REGISTRY: readonly PanelEntry[] = [
   { kind: 'environment', component: EnvironmentPanel, name: '扬尘噪声', nameEn: 'Dust and noise', defaultSize: { w: 6, h: 5 }, options: 'devices', deviceKind: 'dust' },
   { kind: 'headcount', component: HeadcountPanel, name: '在场人数', nameEn: 'Headcount', defaultSize: { w: 6, h: 3 }, options: 'none' },
   { kind: 'alarm-kpis', component: AlarmKpiPanel, name: '报警指标', nameEn: 'Alarm KPIs', defaultSize: { w: 6, h: 3 }, options: 'none' },
+  // Other areas' panels take ViewProps and read their own figures.
+  { kind: 'safety-today', component: SafetyTodayPanel, name: '今日安全', nameEn: 'Safety today', defaultSize: { w: 6, h: 4 }, options: 'none' },
+  { kind: 'environment-today', component: EnvironmentTodayPanel, name: '今日环境', nameEn: 'Environment today', defaultSize: { w: 6, h: 4 }, options: 'none' },
+  { kind: 'equipment-today', component: EquipmentTodayPanel, name: '今日设备使用', nameEn: 'Equipment today', defaultSize: { w: 6, h: 4 }, options: 'none' },
+  { kind: 'progress', component: ProgressPanel, name: '工程进度', nameEn: 'Progress', defaultSize: { w: 6, h: 4 }, options: 'none' },
+  { kind: 'quality', component: QualityPanel, name: '质量巡检', nameEn: 'Quality', defaultSize: { w: 6, h: 4 }, options: 'none' },
 ];
 
 export function panelEntry(kind: string): PanelEntry | undefined {
