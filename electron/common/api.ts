@@ -14,6 +14,7 @@ import { DEVICE_ROUTES, type DevicesApi } from './api/devices.js';
 import { FEDERATION_ROUTES, type FederationApi } from './api/federation.js';
 import { GATE_ROUTES, type GatesApi } from './api/gates.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
+import { REPORT_ROUTES, type ReportsApi } from './api/reports.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
@@ -30,6 +31,7 @@ export * from './api/federation.js';
 export * from './api/gates.js';
 export * from './api/live.js';
 export * from './api/panoramas.js';
+export * from './api/reports.js';
 export * from './api/route-spec.js';
 export * from './api/site.js';
 export * from './api/telemetry.js';
@@ -49,7 +51,8 @@ export interface SiteCommandApi
     WorkforceRegistryApi,
     GatesApi,
     AttendanceApi,
-    TrainingApi {}
+    TrainingApi,
+    ReportsApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -72,6 +75,7 @@ export const API_ROUTES = {
   ...ATTENDANCE_ROUTES,
   ...GATE_ROUTES,
   ...WORKFORCE_REGISTRY_ROUTES,
+  ...REPORT_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -34,6 +34,7 @@ import { wireSources, type SourceWiring } from './wiring/sources.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
+import { wireReports } from './wiring/reports.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -258,6 +259,9 @@ export class SiteCore {
       devicePasswordOf: (deviceId) => vaults.secrets.get(secretNames.panoramaDevicePassword(deviceId)),
     });
     this.registry.add(panoramas);
+    // Reports: the areas' sections → PDF + XLSX in DATA/reports, on the schedule and on demand.
+    const reports = wireReports({ db, dataDir: this.options.dataDir, site: () => effectiveSite.current, auth, log: this.log, sections: [] });
+    this.registry.add(reports.service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -292,6 +296,7 @@ export class SiteCore {
       registry,
       panoramas,
       workforce,
+      reports: reports.handlers,
     });
 
     if (this.options.http !== false) {
@@ -309,7 +314,7 @@ export class SiteCore {
         log: this.log,
         ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
         wallOrigins: this.options.wallOrigins ?? [],
-        rawRoutes: workforce.rawRoutes,
+        rawRoutes: [...workforce.rawRoutes, ...reports.rawRoutes],
       });
       this.registry.add(this.httpServer);
     }

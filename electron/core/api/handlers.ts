@@ -26,6 +26,7 @@ import { createTrainingHandlers } from '../workforce/training-handlers.js';
 import { createAttendanceHandlers } from '../workforce/attendance-handlers.js';
 import { createGateHandlers } from '../workforce/gate-handlers.js';
 import { createWorkforceRegistryHandlers } from '../workforce/registry-handlers.js';
+import { createReportHandlers, type ReportHandlerDeps } from '../reports/report-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -66,6 +67,8 @@ export interface HandlerDeps {
   workforce?: WorkforceWiring;
   /** Panoramic imaging; absent: its methods answer "not available". */
   panoramas?: PanoramaService;
+  /** Reports (core/wiring/reports.ts); absent: their methods answer "not available". */
+  reports?: ReportHandlerDeps;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -82,6 +85,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createWorkforceRegistryHandlers(deps.workforce?.registry),
     ...createAuthHandlers(deps.auth),
     ...createGateHandlers(deps.workforce?.gates),
+    ...createReportHandlers(deps.reports),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       return buildSiteModel(deps.siteConfig());

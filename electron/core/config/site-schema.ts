@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../common/device-kinds.js';
 import { workforceSettings } from '../workforce/attendance-rule-schema.js';
+import { reportSettings } from '../reports/report-settings-schema.js';
 
 /** The site file (`site.json` in the site directory). Units are in the field names. */
 const enuPosition = z.object({ e: z.number(), n: z.number(), u: z.number().default(0) }).strict();
@@ -276,6 +277,8 @@ export const siteSchema = z
     panoramas: panoramaSettings.optional(),
     /** Real-name workforce: the attendance rule's versions (core/workforce/attendance-rule-schema.ts). */
     workforce: workforceSettings.optional(),
+    /** Reports: when the schedule makes them, site-local (core/reports/report-settings-schema.ts). */
+    reports: reportSettings.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {
