@@ -2,7 +2,7 @@ import type { Database } from '../../store/database.js';
 import { dayBounds, periodDays, periodParams } from '../report-period.js';
 import type { ReportSection, ReportSectionContent } from '../report-section.js';
 
-const ENTRIES = `FROM wf_passages p JOIN wf_workers w ON w.id = p.worker_id WHERE p.counted = 1 AND p.direction = 'in' AND p.at >= :startMs AND p.at < :endMs`;
+const ENTRIES = `FROM wf_passages p JOIN wf_workers w ON w.id = p.worker_id WHERE p.direction = 'in' AND p.outcome = 'admitted' AND p.at >= :startMs AND p.at < :endMs`;
 /** Workers who entered through a gate in the period, and their entries. */
 export const WORKFORCE_TOTAL_QUERY = `SELECT COUNT(DISTINCT p.worker_id) AS workers, COUNT(*) AS entries ${ENTRIES}`;
 /** The same by trade (工种). */
