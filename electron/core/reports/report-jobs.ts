@@ -55,7 +55,8 @@ export class ReportJobs {
     this.queue.push(id);
     this.live.set(id, { section: 0, sections: 0 });
     this.changed(id);
-    this.running ??= this.pump();
+    // Started on the next turn, so the caller sees the report queued first.
+    this.running ??= Promise.resolve().then(() => this.pump());
     return this.view(id)!;
   }
 
