@@ -19,7 +19,7 @@ afterAll(() => {
 
 describe('report sections on a hand-computed day (Asia/Shanghai, rows on both sides of midnight)', () => {
   it('weather: min, max and mean over the monitors from the minute rollups, with the header line', async () => {
-    const c = await createWeatherSection(db, MONITORS).build(day);
+    const c = (await createWeatherSection(db, MONITORS).build(day))!;
     expect(figure(c, '气温最低')).toBe(4);
     expect(figure(c, '气温最高')).toBe(22);
     expect(figure(c, '气温平均')).toBe(13);
@@ -33,12 +33,12 @@ describe('report sections on a hand-computed day (Asia/Shanghai, rows on both si
   });
 
   it('weather: no monitors on the site is said, not an error', async () => {
-    const c = await createWeatherSection(db, () => []).build(day);
+    const c = (await createWeatherSection(db, () => []).build(day))!;
     expect(c!.notes![0]).toContain('未接入扬尘监测仪');
   });
 
   it('workforce: distinct workers and admitted entries, by trade and by company', async () => {
-    const c = await createWorkforceSection(db).build(day);
+    const c = (await createWorkforceSection(db).build(day))!;
     expect(figure(c, '出勤人数')).toBe(3);
     expect(figure(c, '进场人次')).toBe(4);
     expect(figure(c, '出勤人日')).toBe(3);
@@ -53,7 +53,7 @@ describe('report sections on a hand-computed day (Asia/Shanghai, rows on both si
   });
 
   it('alarms: raised in the period with acks, clears, handlers, comments and the clip', async () => {
-    const c = await createAlarmsSection(db, (id) => DEVICE_NAMES[id] ?? id).build(day);
+    const c = (await createAlarmsSection(db, (id) => DEVICE_NAMES[id] ?? id).build(day))!;
     expect(figure(c, '报警总数')).toBe(2);
     expect(figure(c, '紧急级报警')).toBe(1);
     expect(figure(c, '低级报警')).toBe(1);
@@ -68,7 +68,7 @@ describe('report sections on a hand-computed day (Asia/Shanghai, rows on both si
   });
 
   it('panoramas: captures per point with their thumbnails', async () => {
-    const c = await createPanoramasSection(db, (id) => POINT_NAMES[id] ?? null).build(day);
+    const c = (await createPanoramasSection(db, (id) => POINT_NAMES[id] ?? null).build(day))!;
     expect(figure(c, '全景拍摄')).toBe(3);
     expect(figure(c, '涉及拍摄点')).toBe(2);
     expect(c.tables[0]!.rows).toEqual([
