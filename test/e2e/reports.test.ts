@@ -43,8 +43,10 @@ describe('reports view', () => {
     const busy = page.locator('[data-testid=report-row][data-state=queued], [data-testid=report-row][data-state=gathering], [data-testid=report-row][data-state=rendering]').first();
     await busy.waitFor({ timeout: 10_000 });
     expect(await busy.locator('[data-testid=report-state]').textContent()).toMatch(/排队中|汇总数据|生成 PDF/);
+    // The newest row is ours (the schedule may have made yesterday's report beside it).
     const row = page.locator('[data-testid=report-row]').first();
-    await page.waitForSelector('[data-testid=report-row][data-state=done]', { timeout: 60_000 });
+    await page.waitForSelector('tbody tr:first-child[data-testid=report-row][data-state=done]', { timeout: 60_000 });
+    expect(await row.locator('td').nth(3).textContent()).toBe('admin');
     expect(await row.textContent()).toContain(today);
     await screenshot(page, 'reports-view');
     for (const [testId, magic] of [['download-pdf', '%PDF'], ['download-xlsx', 'PK']] as const) {

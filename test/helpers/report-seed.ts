@@ -70,7 +70,7 @@ const DAY = 86_400_000;
 /**
  * A busy site for the report bench, sized like the issue's (the data the report's own sections
  * read): `days` days ending `endDay` (Asia/Shanghai) with 4 dust monitors' minute rollups
- * (temperature, humidity, wind and the particulates), 500 workers' gate passages a day, about
+ * (temperature, humidity, wind and PM10), 500 workers' gate passages a day, about
  * 5,000 alarms a month with their audit events (acks, comments, clears) and clips, and a few
  * panorama captures a day.
  */
@@ -92,7 +92,7 @@ export function seedReportBusySite(db: Database, store: WorkforceStore, o: { day
         const hour = ((m - day) / 3_600_000) | 0;
         for (const d of monitors) {
           const t = 8 + 8 * Math.sin(((hour - 8) / 24) * 2 * Math.PI) + rand();
-          const values: Array<[string, number]> = [['tempC', t], ['rh', 60 - t + rand() * 5], ['windMs', 1 + rand() * 4], ['pm10', 60 + rand() * 40], ['pm25', 30 + rand() * 20], ['tsp', 120 + rand() * 60], ['noiseDb', 55 + rand() * 15]];
+          const values: Array<[string, number]> = [['tempC', t], ['rh', 60 - t + rand() * 5], ['windMs', 1 + rand() * 4], ['pm10', 60 + rand() * 40]];
           for (const [metric, v] of values) rollup.run(d, metric, m, 60, v * 60, v - 0.5, v + 0.5);
         }
       }
