@@ -114,11 +114,29 @@ export function reportPdf(d: ReportDocument, onProgress: Progress = () => undefi
   return done;
 }
 
-/** Column widths in proportion to each column's longest text (capped), filling the page width. */
+/** Printed width of a text in half-width units: CJK characters count two. */
+function units(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return n;
+}
+
+/**
+ * Column widths: each column's natural width (its longest text, at least its title); when they do
+ * not fit the page, the short columns keep theirs and the long ones share what is left (they wrap).
+ */
 function widths(columns: string[], rows: Array<Array<string | number | null>>): number[] {
-  const len = columns.map((c, j) => Math.min(40, Math.max(c.length * 2, ...rows.slice(0, 200).map((r) => String(r[j] ?? '').length + 2))));
-  const sum = len.reduce((a, b) => a + b, 0);
-  return len.map((l) => (WIDTH * l) / sum);
+  const natural = columns.map((c, j) => Math.max(units(c), 4, ...rows.slice(0, 300).map((r) => units(String(r[j] ?? '')))) * (FONT * 0.55) + 2 * PAD + 2);
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= WIDTH) return natural.map((w) => (w * WIDTH) / total);
+  const short = new Set<number>();
+  for (;;) {
+    const left = WIDTH - [...short].reduce((a, j) => a + natural[j]!, 0);
+    const share = left / (columns.length - short.size);
+    const more = natural.flatMap((w, j) => (!short.has(j) && w <= share ? [j] : []));
+    if (more.length === 0) return natural.map((w, j) => (short.has(j) ? w : share));
+    for (const j of more) short.add(j);
+  }
 }
 
 /**
@@ -126,17 +144,42 @@ function widths(columns: string[], rows: Array<Array<string | number | null>>): 
  * and the header row is drawn again on top of it.
  */
 function table(doc: Doc, getY: () => number, setY: (y: number) => void, need: (h: number) => void, cols: number[], head: string[] | null, rows: string[][], size = FONT): void {
-  const rowHeight = (cells: string[], bold: boolean) => {
-    doc.font(bold ? 'cjk-bold' : 'cjk').fontSize(size);
-    return Math.max(...cells.map((c, j) => doc.heightOfString(c || ' ', { width: cols[j]! - 2 * PAD }))) + 2 * PAD;
+  // Most cells fit on one line: measured by their width (cheap), wrapped only when they do not
+  // (pdfkit's line wrapper is what a month's 5,000 alarm rows would otherwise spend their time in).
+  const lineH = (() => {
+    doc.font('cjk').fontSize(size);
+    return doc.currentLineHeight(true);
+  })();
+  const widths = new Map<string, number>();
+  const widthOf = (c: string, bold: boolean) => {
+    const key = bold ? `b${c}` : c;
+    let w = widths.get(key);
+    if (w === undefined) {
+      w = doc.widthOfString(c);
+      if (widths.size < 50_000) widths.set(key, w);
+    }
+    return w;
   };
-  const draw = (cells: string[], bold: boolean, h: number) => {
+  let bold = false;
+  const fits = (c: string, j: number) => !c.includes('\n') && widthOf(c, bold) <= cols[j]! - 2 * PAD;
+  const rowHeight = (cells: string[], isHead: boolean) => {
+    bold = isHead;
+    doc.font(bold ? 'cjk-bold' : 'cjk').fontSize(size);
+    let h = lineH;
+    cells.forEach((c, j) => {
+      if (c && !fits(c, j)) h = Math.max(h, doc.heightOfString(c, { width: cols[j]! - 2 * PAD }));
+    });
+    return h + 2 * PAD;
+  };
+  const draw = (cells: string[], isHead: boolean, h: number) => {
+    bold = isHead;
     const top = getY();
     let x = PAGE.margin;
     if (bold) doc.rect(x, top, WIDTH, h).fillColor('#e8e8e8').fill();
     doc.font(bold ? 'cjk-bold' : 'cjk').fontSize(size).fillColor('#000');
     cells.forEach((c, j) => {
-      doc.text(c, x + PAD, top + PAD, { width: cols[j]! - 2 * PAD, height: h - PAD, align: 'left' });
+      if (c && fits(c, j)) doc.text(c, x + PAD, top + PAD, { lineBreak: false });
+      else if (c) doc.text(c, x + PAD, top + PAD, { width: cols[j]! - 2 * PAD, height: h - PAD, align: 'left' });
       x += cols[j]!;
     });
     doc.lineWidth(0.4).strokeColor('#666').rect(PAGE.margin, top, WIDTH, h).stroke();
