@@ -51,7 +51,7 @@ export function reportPdf(d: ReportDocument, onProgress: Progress = () => undefi
     ['项目名称', d.projectName],
     [d.from === d.to ? '日期' : '期间', periodText(d)],
     ...d.headerLines.map((l): [string, string] => ['天气', l]),
-    ['编制', `${d.madeBy}　${d.generatedAt}`],
+    ['编制', `${d.madeBy}\u3000${d.generatedAt}`],
   ];
   table(doc, () => y, (v) => (y = v), need, [90, WIDTH - 90], null, header);
   y += 8;

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { styleHeader, thinBorder, type Progress } from '../../workforce/documents/xlsx-layout.js';
-import { appendixRows, isEmptyReport, NO_DATA_NOTE, periodText, valueText, type ReportDocument } from './report-document.js';
+import { appendixRows, isEmptyReport, NO_DATA_NOTE, periodText, type ReportDocument } from './report-document.js';
 
 /** Excel's rules for sheet names: at most 31 characters, none of \ / ? * [ ] :. */
 function sheetName(heading: string, used: Set<string>): string {
@@ -28,7 +28,7 @@ export async function reportXlsx(d: ReportDocument, onProgress: Progress = () =>
   cover.addRow(['项目名称', d.projectName]);
   cover.addRow([d.from === d.to ? '日期' : '期间', periodText(d)]);
   for (const l of d.headerLines) cover.addRow(['天气', l]);
-  cover.addRow(['编制', `${d.madeBy}　${d.generatedAt}`]);
+  cover.addRow(['编制', `${d.madeBy}\u3000${d.generatedAt}`]);
   if (isEmptyReport(d)) cover.addRow(['说明', `${NO_DATA_NOTE}本报告期间内各项均无记录。`]);
   cover.addRow([]);
   cover.addRow(['章节', '工作表']).font = { bold: true };
