@@ -46,7 +46,7 @@ describe('reports through a real core', () => {
     const xlsx = await fetch(`${serve.url}${done.downloads.xlsx!}`);
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()));
+    await wb.xlsx.load((await xlsx.arrayBuffer()) as Parameters<typeof wb.xlsx.load>[0]);
     expect(wb.worksheets.map((w) => w.name)).toContain('附录 数据来源');
     const list = await getJson<ReportView[]>(`${serve.url}/api/reports`, viewer);
     expect(list.body.map((r) => r.id)).toContain(done.id);

@@ -12,8 +12,9 @@ export interface ReportsApi {
   /** Reports, newest first. */
   listReports(request?: { kind?: ReportKind; limit?: number }): Promise<ReportView[]>;
   /**
-   * Queues a report of `kind` for the period starting `from` (a site day; `to` defaults to the
-   * period's last day: the same day, the Sunday, the month's last day). Poll getReport until done.
+   * Queues a report of `kind`: without `to`, for the period that holds the site day `from` (that
+   * day, its Monday–Sunday week, its calendar month); with `to`, `from`…`to` must be exactly one
+   * such period. Poll getReport until done.
    */
   requestReport(request: { kind: ReportKind; from: string; to?: string }): Promise<ReportView>;
   getReport(request: { id: string }): Promise<ReportView>;

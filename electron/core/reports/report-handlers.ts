@@ -1,5 +1,5 @@
 import { ApiError, REPORT_FILES_PATH, type ReportView } from '../../common/api.js';
-import { periodContaining, periodProblem, type ReportRecord } from '../../common/reports.js';
+import { isCalendarDay, periodContaining, periodProblem, type ReportRecord } from '../../common/reports.js';
 import type { ApiHandlers } from '../api/handlers.js';
 import type { MediaTickets } from '../auth/media-tickets.js';
 import { todayIn } from '../workforce/registry-service.js';
@@ -34,11 +34,13 @@ export function createReportHandlers(deps: ReportHandlerDeps | undefined): Pick<
     },
     async requestReport({ kind, from, to }, context) {
       const { jobs, tickets, timeZone, now } = d();
-      const end = to ?? periodContaining(kind, from).to;
-      const problem = periodProblem(kind, from, end, todayIn(timeZone(), (now ?? Date.now)()));
+      // Without \`to\`, \`from\` may be any day of the period (the console asks "a day in the week").
+      const start = to === undefined && isCalendarDay(from) ? periodContaining(kind, from).from : from;
+      const end = to ?? periodContaining(kind, start).to;
+      const problem = periodProblem(kind, start, end, todayIn(timeZone(), (now ?? Date.now)()));
       if (problem) throw new ApiError('bad-request', problem.message, problem.field);
       try {
-        return reportView(jobs.submit(kind, from, end, context.caller?.username ?? 'system'), tickets());
+        return reportView(jobs.submit(kind, start, end, context.caller?.username ?? 'system'), tickets());
       } catch (error) {
         if (error instanceof ReportQueueFull) throw new ApiError('rate-limited', error.message);
         throw error;
