@@ -16,6 +16,7 @@ import { GATE_ROUTES, type GatesApi } from './api/gates.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
 import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
+import { REPORT_ROUTES, type ReportsApi } from './api/reports.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SCREEN_ROUTES, type ScreensApi } from './api/screens.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
@@ -36,6 +37,7 @@ export * from './api/live.js';
 export * from './api/panoramas.js';
 export * from './api/progress.js';
 export * from './api/quality.js';
+export * from './api/reports.js';
 export * from './api/route-spec.js';
 export * from './api/screens.js';
 export * from './api/site.js';
@@ -61,7 +63,8 @@ export interface SiteCommandApi
     ProgressApi,
     QualityApi,
     StatisticsApi,
-    ScreensApi {}
+    ScreensApi,
+    ReportsApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -88,6 +91,7 @@ export const API_ROUTES = {
   ...QUALITY_ROUTES,
   ...STATISTICS_ROUTES,
   ...SCREEN_ROUTES,
+  ...REPORT_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

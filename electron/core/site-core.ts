@@ -38,6 +38,9 @@ import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
 import { wireProgress } from './wiring/progress.js';
 import { wireQuality } from './wiring/quality.js';
 import { wireScreens } from './wiring/screens.js';
+import { wireReports } from './wiring/reports.js';
+import { createStatisticsReportSections } from './statistics/report-sections.js';
+import { createProgressReportSections } from './progress/report-sections.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -273,6 +276,20 @@ export class SiteCore {
     for (const service of quality.services) this.registry.add(service);
     // Wall screens (#/screen/NAME); the default wall is written on first start.
     const screens = wireScreens({ db, site: () => effectiveSite.current, log: this.log.child('screens') });
+    // Reports: the areas' sections → PDF + XLSX in DATA/reports, on the schedule and on demand.
+    const reports = wireReports({
+      db,
+      dataDir: this.options.dataDir,
+      site: () => effectiveSite.current,
+      auth,
+      log: this.log,
+      sections: [
+        ...createStatisticsReportSections({ queries: statistics.queries, devices: () => effectiveSite.current.devices }),
+        ...quality.reportSections(),
+        ...createProgressReportSections({ progress }),
+      ],
+    });
+    this.registry.add(reports.service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -311,6 +328,7 @@ export class SiteCore {
       quality,
       statistics: statistics.queries,
       screens,
+      reports: reports.handlers,
     });
 
     if (this.options.http !== false) {
@@ -328,7 +346,7 @@ export class SiteCore {
         log: this.log,
         ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
         wallOrigins: this.options.wallOrigins ?? [],
-        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes],
+        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes, ...reports.rawRoutes],
       });
       this.registry.add(this.httpServer);
     }

@@ -66,6 +66,11 @@ export async function prepareTarget(serve: ServeProcess): Promise<FuzzTarget> {
   // Gate push tokens are issued for the site file's gates only.
   known.gates = (await getJson<{ id: string; kind: string }[]>(`${serve.url}/api/devices`, admin)).body.filter((d) => d.kind === 'gate').map((d) => d.id);
   Object.assign(known, await workforceRegistryPools(serve.url, admin));
+  // One report, so report ids in paths can name one; yesterday (site time) as a day to report on.
+  const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() - 86_400_000);
+  await postJson(`${serve.url}/api/reports`, admin, { kind: 'daily', from: yesterday });
+  known.reports = await ids('/api/reports');
+  known['field.from'] = [yesterday];
   return { serve, tokens, known, deviceIds };
 }
 

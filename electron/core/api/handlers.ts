@@ -34,6 +34,7 @@ import type { QualityWiring } from '../wiring/quality.js';
 import { createStatisticsHandlers } from '../statistics/statistics-handlers.js';
 import type { StatisticsQueries } from '../statistics/statistics-queries.js';
 import { createScreenHandlers, type ScreenHandlerDeps } from '../screens/screen-handlers.js';
+import { createReportHandlers, type ReportHandlerDeps } from '../reports/report-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -82,6 +83,8 @@ export interface HandlerDeps {
   statistics?: StatisticsQueries;
   /** Wall screens (core/screens); absent: their methods answer "not available". */
   screens?: ScreenHandlerDeps;
+  /** Reports (core/wiring/reports.ts); absent: their methods answer "not available". */
+  reports?: ReportHandlerDeps;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -102,6 +105,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createQualityHandlers(deps.quality),
     ...createStatisticsHandlers(deps.statistics),
     ...createScreenHandlers(deps.screens),
+    ...createReportHandlers(deps.reports),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

@@ -3,6 +3,7 @@ import { DEVICE_KINDS } from '../../common/device-kinds.js';
 import { workforceSettings } from '../workforce/attendance-rule-schema.js';
 import { checkProgressSettings } from '../progress/file-schedule.js';
 import { progressSettings } from './progress-schema.js';
+import { reportSettings } from '../reports/report-settings-schema.js';
 
 /** The site file (`site.json` in the site directory). Units are in the field names. */
 const enuPosition = z.object({ e: z.number(), n: z.number(), u: z.number().default(0) }).strict();
@@ -280,6 +281,8 @@ export const siteSchema = z
     workforce: workforceSettings.optional(),
     /** Construction progress: the project's start and each building's schedule (config/progress-schema.ts). */
     progress: progressSettings.optional(),
+    /** Reports: when the schedule makes them, site-local (core/reports/report-settings-schema.ts). */
+    reports: reportSettings.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {

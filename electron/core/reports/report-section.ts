@@ -68,6 +68,11 @@ export interface ReportSectionContent {
   /** Plain sentences (e.g. 本日无超标). */
   notes?: string[];
   attachments?: ReportAttachment[];
+  /**
+   * One line for the report's header (added by the reports work, optional): the daily log's
+   * header carries the day's weather (施工日志: 日期、天气、气温), so the weather section gives it.
+   */
+  headerLine?: string;
 }
 
 export interface ReportSection {
