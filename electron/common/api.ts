@@ -13,6 +13,7 @@ import { CAMERA_ROUTES, type CamerasApi } from './api/cameras.js';
 import { DEVICE_ROUTES, type DevicesApi } from './api/devices.js';
 import { FEDERATION_ROUTES, type FederationApi } from './api/federation.js';
 import { GATE_ROUTES, type GatesApi } from './api/gates.js';
+import { ONVIF_ROUTES, type OnvifApi } from './api/onvif.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
@@ -29,6 +30,7 @@ export * from './api/errors.js';
 export * from './api/federation.js';
 export * from './api/gates.js';
 export * from './api/live.js';
+export * from './api/onvif.js';
 export * from './api/panoramas.js';
 export * from './api/route-spec.js';
 export * from './api/site.js';
@@ -49,7 +51,8 @@ export interface SiteCommandApi
     WorkforceRegistryApi,
     GatesApi,
     AttendanceApi,
-    TrainingApi {}
+    TrainingApi,
+    OnvifApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -72,6 +75,7 @@ export const API_ROUTES = {
   ...ATTENDANCE_ROUTES,
   ...GATE_ROUTES,
   ...WORKFORCE_REGISTRY_ROUTES,
+  ...ONVIF_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -9,6 +9,8 @@ import { prototypesIntact } from '../prototype-guard.js';
 import { buildSiteModel } from './site-model.js';
 import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
 import { createSecretHandlers, type SecretHandlerDeps } from '../secrets/secret-handlers.js';
+import { createOnvifHandlers } from '../onvif/onvif-handlers.js';
+import type { OnvifService } from '../onvif/onvif-service.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
 import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
@@ -66,6 +68,8 @@ export interface HandlerDeps {
   workforce?: WorkforceWiring;
   /** Panoramic imaging; absent: its methods answer "not available". */
   panoramas?: PanoramaService;
+  /** ONVIF discovery, adding cameras, PTZ; absent: its methods answer "not available". */
+  onvif?: OnvifService;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -74,6 +78,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
+    ...createOnvifHandlers(deps.onvif, (id) => deps.devices.has(id)),
     ...createSecretHandlers(deps.secrets),
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),

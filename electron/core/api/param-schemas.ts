@@ -5,6 +5,7 @@ import { TRAINING_PARAM_SCHEMAS } from '../workforce/training-param-schemas.js';
 import { ATTENDANCE_PARAM_SCHEMAS } from '../workforce/attendance-param-schemas.js';
 import { GATE_PARAM_SCHEMAS } from '../workforce/gate-param-schemas.js';
 import { WORKFORCE_REGISTRY_PARAM_SCHEMAS } from '../workforce/registry-param-schemas.js';
+import { ONVIF_PARAM_SCHEMAS } from '../onvif/onvif-param-schemas.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
@@ -16,6 +17,7 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   ...TRAINING_PARAM_SCHEMAS,
   ...ATTENDANCE_PARAM_SCHEMAS,
   ...WORKFORCE_REGISTRY_PARAM_SCHEMAS,
+  ...ONVIF_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),
   login: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
   logout: z.undefined().or(z.object({}).strict()),
