@@ -18,7 +18,7 @@ const velocity = z.number().min(-1).max(1);
 
 /** Untrusted input of the ONVIF methods, checked before a handler sees it. */
 export const ONVIF_PARAM_SCHEMAS: Record<keyof OnvifApi, z.ZodType> = {
-  discoverOnvifCameras: z.object({ timeoutMs: z.number().int().min(200).max(10_000).optional() }).strict().optional(),
+  discoverOnvifCameras: z.object({ timeoutMs: z.number().int().min(200).max(5_000).optional() }).strict().optional(),
   probeOnvifCamera: z.object({ deviceUrl, username: z.string().min(1).max(128), password: z.string().max(256) }).strict(),
   addOnvifCamera: z
     .object({

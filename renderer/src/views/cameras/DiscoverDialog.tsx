@@ -150,7 +150,7 @@ export function DiscoverDialog({ client, onClose, onAdded }: { client: ApiClient
         )}
         {message && (
           <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'onvif-error' : 'onvif-ok'} data-testid="onvif-message">
-            {message.kind === 'error' ? '⚠ ' : '✓ '}
+            {message.kind === 'error' ? `⚠ ${t('onvif.failed')} ` : '✓ '}
             {message.text}
           </p>
         )}

@@ -137,7 +137,7 @@ export function PtzControls({ client, cameraId, tileRef }: { client: ApiClient; 
           </div>
           {error && (
             <p className="ptz-error" role="alert" data-testid="ptz-error">
-              ⚠ {error}
+              ⚠ {t('onvif.ptzFailed')} {error}
             </p>
           )}
         </div>

@@ -41,6 +41,8 @@ addStrings(
     savePreset: 'Save preset',
     presetName: 'Preset name',
     keysHint: 'Arrow keys pan and tilt, + and − zoom, while the tile has focus.',
+    ptzFailed: 'The camera did not carry out the PTZ command:',
+    failed: 'Could not complete:',
   },
   {
     discover: '发现摄像机',
@@ -80,5 +82,7 @@ addStrings(
     savePreset: '保存预置位',
     presetName: '预置位名称',
     keysHint: '画面获得焦点时，方向键控制转动，+ / − 控制变倍。',
+    ptzFailed: '摄像机未执行云台指令：',
+    failed: '操作未完成：',
   },
 );
