@@ -20,6 +20,8 @@ export interface OnvifServiceDeps {
   log?: Logger;
   /** Per request to a camera (default 4 s). */
   timeoutMs?: number;
+  /** To open the connection to a camera (default 1.5 s: cameras are on the LAN). */
+  connectTimeoutMs?: number;
   discover?: (options: DiscoveryOptions) => Promise<DiscoveredOnvifDevice[]>;
 }
 
@@ -61,7 +63,7 @@ export class OnvifService {
   }
 
   async probe(deviceUrl: string, credentials: CameraCredentials): Promise<OnvifProbeView> {
-    const client = new OnvifClient({ url: deviceUrl, ...credentials, timeoutMs: this.deps.timeoutMs ?? 4_000 });
+    const client = new OnvifClient({ url: deviceUrl, ...credentials, ...this.limits() });
     try {
       const info = await client.getDeviceInformation();
       const services = await client.getServices();
@@ -153,6 +155,10 @@ export class OnvifService {
     return { token, name };
   }
 
+  private limits(): { timeoutMs: number; connectTimeoutMs: number } {
+    return { timeoutMs: this.deps.timeoutMs ?? 4_000, connectTimeoutMs: this.deps.connectTimeoutMs ?? 1_500 };
+  }
+
   private ptz(id: string): { client: OnvifClient; profile: string } {
     const camera = this.deps.cameras.get(id);
     if (!camera) throw new ApiError('not-found', `There is no camera "${id}".`, 'id');
@@ -161,7 +167,7 @@ export class OnvifService {
     const key = JSON.stringify([camera.onvif.deviceUrl, credentials?.username, credentials?.password]);
     let entry = this.clients.get(id);
     if (entry?.key !== key) {
-      entry = { key, client: new OnvifClient({ url: camera.onvif.deviceUrl, ...(credentials ?? {}), timeoutMs: this.deps.timeoutMs ?? 4_000 }) };
+      entry = { key, client: new OnvifClient({ url: camera.onvif.deviceUrl, ...(credentials ?? {}), ...this.limits() }) };
       this.clients.set(id, entry);
     }
     return { client: entry.client, profile: camera.onvif.profileToken ?? 'main' };

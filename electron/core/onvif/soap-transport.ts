@@ -11,6 +11,8 @@ import { OnvifError } from './onvif-error.js';
 export interface SoapPostOptions {
   /** Whole exchange, connect to last byte (default 5 s). */
   timeoutMs?: number;
+  /** Time to open the TCP connection (default: the whole timeout). A camera on the LAN connects in milliseconds. */
+  connectTimeoutMs?: number;
   /** Largest answer accepted (default 1 MiB: a camera's GetProfiles is a few tens of KiB). */
   maxBytes?: number;
   /** For https device URLs: whether to check the certificate (cameras mostly carry self-signed ones). */
@@ -84,6 +86,18 @@ export function postSoap(url: string, action: string, envelope: string, options:
       settle(() => reject(new OnvifError('timeout', `The device at ${target.host} did not answer within ${timeoutMs} ms.`)));
       req.destroy();
     }, timeoutMs);
+    if (options.connectTimeoutMs !== undefined && options.connectTimeoutMs < timeoutMs) {
+      const connectMs = options.connectTimeoutMs;
+      const connectTimer = setTimeout(() => {
+        settle(() => reject(new OnvifError('timeout', `The device at ${target.host} did not accept a connection within ${connectMs} ms.`)));
+        req.destroy();
+      }, connectMs);
+      req.once('socket', (socket) => {
+        if (!socket.connecting) clearTimeout(connectTimer);
+        else socket.once('connect', () => clearTimeout(connectTimer));
+      });
+      req.once('close', () => clearTimeout(connectTimer));
+    }
     req.on('error', (error) => settle(() => reject(new OnvifError('unreachable', `The device at ${target.host} cannot be reached: ${error.message}.`))));
     req.end(payload);
   });
