@@ -13,6 +13,7 @@ import { CAMERA_ROUTES, type CamerasApi } from './api/cameras.js';
 import { DEVICE_ROUTES, type DevicesApi } from './api/devices.js';
 import { FEDERATION_ROUTES, type FederationApi } from './api/federation.js';
 import { GATE_ROUTES, type GatesApi } from './api/gates.js';
+import { ONVIF_ROUTES, type OnvifApi } from './api/onvif.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
 import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
@@ -34,6 +35,7 @@ export * from './api/errors.js';
 export * from './api/federation.js';
 export * from './api/gates.js';
 export * from './api/live.js';
+export * from './api/onvif.js';
 export * from './api/panoramas.js';
 export * from './api/progress.js';
 export * from './api/quality.js';
@@ -64,7 +66,8 @@ export interface SiteCommandApi
     QualityApi,
     StatisticsApi,
     ScreensApi,
-    ReportsApi {}
+    ReportsApi,
+    OnvifApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -92,6 +95,7 @@ export const API_ROUTES = {
   ...STATISTICS_ROUTES,
   ...SCREEN_ROUTES,
   ...REPORT_ROUTES,
+  ...ONVIF_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

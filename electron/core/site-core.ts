@@ -34,6 +34,7 @@ import { wireSources, type SourceWiring } from './wiring/sources.js';
 import { wireStatistics } from './wiring/statistics.js';
 import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
+import { wireOnvif } from './wiring/onvif.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
 import { wireProgress } from './wiring/progress.js';
 import { wireQuality } from './wiring/quality.js';
@@ -255,6 +256,8 @@ export class SiteCore {
     });
     this.registry.add(video.video);
     this.registry.add(video.evidence);
+    // ONVIF: cameras added from the console, discovery, PTZ, alarm presets.
+    const onvif = wireOnvif({ dataDir: this.options.dataDir, video, alarms, view: (id) => video.cameras.view(id, video.video.status()), log: this.log });
 
     const federation = wireFederation({ site, siteFile: this.loaded.site, alarms, devices, roster: { get count() { return gates?.headcount.total ?? 0; } }, vault: vaults.secrets, log: this.log });
     this.registry.add(federation);
@@ -329,6 +332,7 @@ export class SiteCore {
       statistics: statistics.queries,
       screens,
       reports: reports.handlers,
+      onvif,
     });
 
     if (this.options.http !== false) {

@@ -38,7 +38,8 @@ export interface ApiCase {
  * Methods whose valid calls cost real work (scrypt password hashing, an ffmpeg snapshot or a
  * stream restart): drawn less often so the bounded run stays within its time.
  */
-const COSTLY: ReadonlySet<ApiMethod> = new Set(['login', 'createUser', 'takeSnapshot', 'setCameraCredentials']);
+// ONVIF probes and discovery wait on the network (up to a connect timeout, a discovery window).
+const COSTLY: ReadonlySet<ApiMethod> = new Set(['login', 'createUser', 'takeSnapshot', 'setCameraCredentials', 'discoverOnvifCameras', 'probeOnvifCamera', 'addOnvifCamera']);
 
 const ROUTES = Object.entries(API_ROUTES) as [ApiMethod, RouteSpec][];
 

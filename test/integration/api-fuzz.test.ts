@@ -36,9 +36,11 @@ let coreAnswers = 0;
  * fuzzer has not locked out; the workforce's writes need a random body that passes every ID,
  * date and credit-code rule, or an existing course, question or document); a generator that stops
  * reaching the handlers falls far below it. With the workforce's 50 methods, runs reached 74 and at least 75 of
- * 102 depending on the seed (one seed fell under 0.75), so the bar sits at 0.7.
+ * 102 depending on the seed (one seed fell under 0.75), so the bar sat at 0.7. The eight ONVIF
+ * methods (109 in all) need an ONVIF camera, which the demo core has none of: only discovery can
+ * answer 2xx, so runs reached 72 and 76 of 109 and the bar sits at 0.65.
  */
-const MIN_METHODS_REACHED = 0.7;
+const MIN_METHODS_REACHED = 0.65;
 const counts: Partial<Record<FuzzProperty | 'baseline', { runs: number; ms: number }>> = {};
 
 beforeAll(async () => {

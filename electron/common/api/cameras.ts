@@ -27,6 +27,8 @@ export interface CameraView {
   fovDeg?: number;
   linkedDevices: string[];
   recording: boolean;
+  /** Whether PTZ commands can be sent (the camera has an ONVIF address); see api/onvif.ts. */
+  ptz?: boolean;
   streams: { main?: StreamStatusView; sub?: StreamStatusView };
   /** Why no video can be shown at all (e.g. ffmpeg is not installed), in words. */
   unavailable?: string;

@@ -9,6 +9,8 @@ import { prototypesIntact } from '../prototype-guard.js';
 import { buildSiteModel } from './site-model.js';
 import { createCameraHandlers, type CameraHandlerDeps } from './camera-handlers.js';
 import { createSecretHandlers, type SecretHandlerDeps } from '../secrets/secret-handlers.js';
+import { createOnvifHandlers } from '../onvif/onvif-handlers.js';
+import type { OnvifService } from '../onvif/onvif-service.js';
 import type { DeviceStates } from '../devices/device-states.js';
 import type { TelemetryQuery } from '../store/telemetry-query.js';
 import { DEFAULT_MAX_POINTS, HistoryQuery } from '../store/history-query.js';
@@ -85,6 +87,8 @@ export interface HandlerDeps {
   screens?: ScreenHandlerDeps;
   /** Reports (core/wiring/reports.ts); absent: their methods answer "not available". */
   reports?: ReportHandlerDeps;
+  /** ONVIF discovery, adding cameras, PTZ; absent: its methods answer "not available". */
+  onvif?: OnvifService;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -93,6 +97,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   return {
     ...createAlarmHandlers(deps.alarms, deps.db, deps.clipsOf),
     ...createCameraHandlers(deps.cameras),
+    ...createOnvifHandlers(deps.onvif, (id) => deps.devices.has(id)),
     ...createSecretHandlers(deps.secrets),
     ...createRegistryHandlers(deps.registry, deps.devices, deps.siteConfig),
     ...createPanoramaHandlers(deps.panoramas),

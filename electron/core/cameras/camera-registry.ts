@@ -18,6 +18,13 @@ export class CameraRegistry {
     for (const c of cameras) this.byId.set(c.id, c);
   }
 
+  /** Adds a camera found at run time (ONVIF); false when the id is taken. */
+  add(camera: CameraConfig): boolean {
+    if (this.byId.has(camera.id)) return false;
+    this.byId.set(camera.id, camera);
+    return true;
+  }
+
   has(id: string): boolean {
     return this.byId.has(id);
   }
@@ -67,6 +74,7 @@ export class CameraRegistry {
       ...(c.fovDeg !== undefined ? { fovDeg: c.fovDeg } : {}),
       linkedDevices: c.linkedDevices,
       recording: c.recording,
+      ...(c.onvif ? { ptz: true } : {}),
       streams: {
         ...(streams.main ? { main: statusView(streams.main) } : {}),
         ...(streams.sub ? { sub: statusView(streams.sub) } : {}),

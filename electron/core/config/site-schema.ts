@@ -132,6 +132,14 @@ const streamUrl = z
   .string()
   .refine((u) => /^(rtsps?:\/\/|testpattern:)/.test(u), 'an rtsp:// URL (or testpattern:?label=… for a simulated camera)');
 
+/** Where a camera answers ONVIF: its device service URL and the media profile PTZ commands name. */
+const onvifCameraSchema = z
+  .object({
+    deviceUrl: z.string().refine((u) => /^https?:\/\/[^\s@]+$/.test(u), 'an http:// or https:// device service URL without credentials'),
+    profileToken: z.string().min(1).max(64).optional(),
+  })
+  .strict();
+
 /** A camera: its streams, where it is and what it looks at (3D view), and the devices it watches. */
 const cameraSchema = z
   .object({
@@ -154,6 +162,10 @@ const cameraSchema = z
     recording: z.boolean().default(false),
     /** Transcode to H.264 (for cameras whose codec the browser cannot play); costs CPU. */
     transcode: z.boolean().default(false),
+    /** The camera's ONVIF device service (for PTZ); its credentials are the camera's own, set in the console. */
+    onvif: onvifCameraSchema.optional(),
+    /** PTZ behaviour: the preset (token or name) an alarm on a linked device turns the camera to. */
+    ptz: z.object({ alarmPreset: z.string().min(1).max(64).optional() }).strict().optional(),
   })
   .strict();
 

@@ -4,6 +4,8 @@ import type { CameraView } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
 import { codecFamily } from '../../video/codec-support.js';
 import { offlineReasonKey } from './offline-reason.js';
+import { PtzControls } from './PtzControls.js';
+import type { ApiClient } from '../../transport/api-client.js';
 import { useLivePlayer, type LivePlayerView } from './use-live-player.js';
 
 export const CAMERA_DRAG_TYPE = 'application/x-site-command-camera';
@@ -23,6 +25,8 @@ export interface CameraTileProps {
   onSnapshot(camera: CameraView): void;
   /** The stream state this tile's socket reports (fresher than the polled camera list). */
   onStreamState?(cameraId: string, state: string): void;
+  /** Given when the user may turn PTZ cameras: the client PTZ commands go through. */
+  ptzClient?: ApiClient;
 }
 
 /** One tile of the wall: a live player, the camera's name and state in words, and its actions. */
@@ -91,6 +95,7 @@ export function CameraTile(props: CameraTileProps) {
               </button>
             )}
           </footer>
+          {camera.ptz && props.ptzClient && <PtzControls client={props.ptzClient} cameraId={camera.id} tileRef={tileRef} />}
         </>
       )}
     </section>

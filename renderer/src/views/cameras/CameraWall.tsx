@@ -10,6 +10,7 @@ import { CameraList } from './CameraList.js';
 import { CameraSettings } from './CameraSettings.js';
 import { loadSession } from '../../app/session.js';
 import { CameraTile } from './CameraTile.js';
+import { DiscoverDialog } from './DiscoverDialog.js';
 import { loadWallSettings, saveWallSettings, screenName, tileCameras, TILE_COUNT, type WallSettings } from './layouts.js';
 import { SnapshotDialog } from './SnapshotDialog.js';
 import { WallToolbar } from './WallToolbar.js';
@@ -34,7 +35,11 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
   const [cameras, setCameras] = useState<CameraView[] | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [cameraListVersion, setCameraListVersion] = useState(0);
-  const isAdmin = loadSession()?.role === 'admin';
+  const role = loadSession()?.role;
+  const isAdmin = role === 'admin';
+  /** Who may turn PTZ cameras (the core's ONVIF routes say the same: api/onvif.ts). */
+  const mayPtz = role === 'admin' || role === 'operator' || role === 'safety';
+  const [discoverOpen, setDiscoverOpen] = useState(false);
   const [listError, setListError] = useState<string | null>(null);
   const [selectedTile, setSelectedTile] = useState(0);
   const [single, setSingle] = useState<string | null>(openCamera);
@@ -172,6 +177,7 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
     onDropCamera: (id: string) => assign(index, id),
     onSnapshot: (c: CameraView) => void takeSnapshot(c),
     onStreamState,
+    ...(mayPtz ? { ptzClient: client } : {}),
   });
 
   return (
@@ -212,11 +218,17 @@ export function CameraWall({ client, state }: { client: ApiClient; state: SiteSt
                   ⚙ {t('cameraSettings.open')}
                 </button>
               )}
+              {isAdmin && (
+                <button type="button" className="camera-settings-open" data-testid="onvif-open" onClick={() => setDiscoverOpen(true)}>
+                  ⌕ {t('onvif.discover')}
+                </button>
+              )}
             </div>
           )}
           {settingsOpen && cameras && (
             <CameraSettings cameras={cameras} client={client} onClose={() => setSettingsOpen(false)} onChanged={() => setCameraListVersion((v) => v + 1)} />
           )}
+          {discoverOpen && <DiscoverDialog client={client} onClose={() => setDiscoverOpen(false)} onAdded={() => setCameraListVersion((v) => v + 1)} />}
           {singleCamera ? (
             <div className="wall-grid layout-single" data-testid="single-view">
               <CameraTile key={`single-${singleCamera.id}`} {...tileProps(0, singleCamera)} quality="main" onOpen={() => setSingle(null)} />
