@@ -88,6 +88,11 @@ function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') {
     return fc.oneof({ weight: 4, arbitrary: calendarDate }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   }
+  // A day pattern that also bounds the years or months (e.g. 2000–2199): real dates that match it, some that do not.
+  if (schema.pattern && /-\\d\{2\}\$$/.test(schema.pattern) && schema.pattern.includes('-')) {
+    const pattern = new RegExp(schema.pattern);
+    return fc.oneof({ weight: 4, arbitrary: calendarDate.filter((d) => pattern.test(d)) }, { weight: 1, arbitrary: fc.stringMatching(pattern) });
+  }
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern);
     return fc.stringMatching(pattern).filter((s) => fits(s, schema));
