@@ -171,7 +171,7 @@ describe('editing a layout', () => {
     await page.fill('[data-testid=wall-title]', '大厅屏');
     await page.fill('[data-testid=wall-new-name]', 'lobby');
     await page.click('[data-testid=wall-save-as]');
-    await page.waitForFunction(`location.hash === '#/screen/lobby'`);
+    await page.waitForURL(/#\/screen\/lobby$/);
     await page.waitForSelector('[data-testid=wall-panel-alarm-kpis]');
 
     const other = await openWall(1920, 1080, 'lobby', { username: 'wallop', password: 'operator-password' });

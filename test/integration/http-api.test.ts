@@ -23,7 +23,26 @@ describe('HTTP API', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(Object.keys(body.services).sort()).toEqual(['alarms', 'broker', 'demo-roster', 'evidence', 'federation', 'gates', 'hj212', 'http', 'mqtt', 'panoramas', 'retention', 'simulator', 'store', 'video']);
+    expect(Object.keys(body.services).sort()).toEqual([
+      'alarms',
+      'broker',
+      'demo-quality',
+      'demo-roster',
+      'evidence',
+      'federation',
+      'gates',
+      'hj212',
+      'http',
+      'mqtt',
+      'panoramas',
+      'quality-overdue',
+      'reports',
+      'retention',
+      'simulator',
+      'statistics',
+      'store',
+      'video',
+    ]);
     expect(Object.entries(body.services).filter(([, state]) => state !== 'running')).toEqual([]);
   });
 

@@ -63,8 +63,11 @@ describe('TLS on the LAN', () => {
     const ready = await new Promise<unknown>((resolve, reject) => {
       const ws = new WebSocket(wsUrl, { rejectUnauthorized: false, headers: { Origin: serve.url.replace('0.0.0.0', '127.0.0.1') } });
       ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
+      // The sources' current statuses come first (LiveHub.opening), then `ready`.
       ws.on('message', (data) => {
-        resolve(JSON.parse(String(data)));
+        const event = JSON.parse(String(data)) as { type: string };
+        if (event.type === 'source') return;
+        resolve(event);
         ws.close();
       });
       ws.on('error', reject);
