@@ -9,7 +9,7 @@ import type { CraneTelemetry, HoistTelemetry, TelemetryRecord } from '../../comm
 import type { Database } from '../store/database.js';
 import { siteLocal } from '../workforce/attendance-clock.js';
 import { CraneCycleCounter, type CraneLift } from './crane-cycles.js';
-import { DailyCounters } from './daily-counters.js';
+import { buildingDims, DailyCounters } from './daily-counters.js';
 import { HoistTripCounter, type HoistTrip } from './hoist-trips.js';
 import { UptimeTracker } from './uptime.js';
 
@@ -34,6 +34,7 @@ export class EquipmentFold {
   constructor(
     db: Database,
     private readonly timeZone: () => string,
+    private readonly buildingOf: (deviceId: string) => string | null = () => null,
   ) {
     this.uptime = new UptimeTracker(timeZone);
     this.counters = new DailyCounters(db);
@@ -102,14 +103,15 @@ export class EquipmentFold {
       const day = siteLocal(l.startedAt, tz).day;
       this.insertLift.run(l.deviceId, l.operatorId, day, l.startedAt, l.endedAt, l.peakLoadT, l.peakMomentPct);
       const dims = [`device:${l.deviceId}`, `crew:${l.deviceId}|${l.operatorId ?? ''}`];
-      this.counters.add('crane.lifts', dims, day);
+      this.counters.add('crane.lifts', [...dims, ...buildingDims([l.deviceId], this.buildingOf)], day);
       this.counters.add('crane.liftSeconds', dims, day, (l.endedAt - l.startedAt) / 1000);
       this.counters.add('crane.peakLoadT', dims, day, l.peakLoadT);
     } else {
       const t = item.trip;
       const day = siteLocal(t.startedAt, tz).day;
-      this.counters.add('hoist.trips', [`device:${t.deviceId}`], day);
-      this.counters.add('hoist.people', [`device:${t.deviceId}`], day, t.people);
+      const dims = [`device:${t.deviceId}`, ...buildingDims([t.deviceId], this.buildingOf)];
+      this.counters.add('hoist.trips', dims, day);
+      this.counters.add('hoist.people', dims, day, t.people);
     }
   }
 }

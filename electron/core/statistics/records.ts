@@ -51,6 +51,8 @@ export class StatRecordsReader {
   constructor(
     private readonly db: Database,
     private readonly hasDevice: (id: string) => boolean,
+    /** The devices serving a building now (null: no such building). */
+    private readonly devicesOfBuilding: (building: string) => string[] | null = () => null,
   ) {}
 
   records(figure: StatFigureId, p: ResolvedStatPeriod, rowKey: string, column: string | null): StatRecords {
@@ -66,6 +68,8 @@ export class StatRecordsReader {
       case 'alarm-response':
         this.checkPriority(rowKey);
         return { ...base, ...this.alarms({ sql: column === 'acked' ? 'priority = ? AND acked_at IS NOT NULL' : 'priority = ?', params: [rowKey] }, p) };
+      case 'by-building':
+        return { ...base, ...this.building(rowKey, column, p) };
       case 'crane-use':
       case 'crane-operators':
       case 'hoist-use': {
@@ -133,6 +137,55 @@ export class StatRecordsReader {
       case 'device-uptime':
         throw new ApiError('bad-request', 'device uptime has no records behind it; open the device for its history', 'figure');
     }
+  }
+
+  /**
+   * The records behind a building's bar, read by the devices that serve it now (the read models
+   * keep the device, not the building: a device moved in the site file takes its records along).
+   */
+  private building(building: string, column: string | null, p: ResolvedStatPeriod): { columns: StatColumn[]; rows: Row[]; truncated: boolean } {
+    const devices = this.devicesOfBuilding(building);
+    if (devices === null) throw new ApiError('not-found', `no building "${building}" in the site model`, 'row');
+    const list = devices.length > 0 ? devices : [''];
+    const marks = list.map(() => '?').join(', ');
+    switch (column) {
+      case 'lifts':
+        return {
+          columns: LIFT_COLUMNS,
+          ...this.capped(
+            `SELECT started_at AS startedAt, device_id AS device, operator_id AS operator, round((ended_at - started_at) / 1000.0) AS durationS,
+                    round(peak_load_t, 2) AS peakLoadT, round(peak_moment_pct, 1) AS peakMomentPct
+               FROM stat_lifts WHERE day >= ? AND day <= ? AND device_id IN (${marks}) ORDER BY started_at`,
+            [p.from, p.to, ...list],
+          ),
+        };
+      case 'dustHoursOver':
+        return {
+          columns: HOUR_COLUMNS,
+          ...this.capped(
+            `SELECT hour, device_id AS device, pollutant, round(mean, 1) AS mean, limit_value AS "limit", over, source FROM stat_env_hours
+              WHERE day >= ? AND day <= ? AND over = 1 AND pollutant <> 'noise' AND device_id IN (${marks}) ORDER BY hour, device_id, pollutant`,
+            [p.from, p.to, ...list],
+          ),
+        };
+      case 'overloads':
+        return this.alarms({ sql: `category = 'overload' AND source_device IN (${marks})`, params: list }, p);
+      case 'collisions': {
+        const either = list.map(() => "(condition_key LIKE ? || '~%' OR condition_key LIKE '%~' || ? || ':%')").join(' OR ');
+        return this.alarms({ sql: `category = 'collision' AND (${either})`, params: list.flatMap((d) => [d, d]) }, p);
+      }
+      case 'hoistTrips':
+        return this.hoistTrips(list, p);
+      case 'alarms':
+      case null:
+        return this.alarms({ sql: `source_device IN (${marks})`, params: list }, p);
+      default:
+        throw new ApiError('bad-request', `"${column}" is not a column of by-building (alarms, overloads, collisions, lifts, hoistTrips, dustHoursOver)`, 'column');
+    }
+  }
+
+  private hoistTrips(_devices: string[], _p: ResolvedStatPeriod): { columns: StatColumn[]; rows: Row[]; truncated: boolean } {
+    throw new ApiError('bad-request', 'hoist trips are counted but not stored one by one', 'column');
   }
 
   private checkPriority(key: string): void {
