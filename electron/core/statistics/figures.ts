@@ -166,7 +166,7 @@ const hoistUse: Builder = (ctx, p) => {
     values: { trips: trips.get(d.id)?.count ?? 0, people: people.get(d.id)?.sum ?? 0, overloads: over.get(d.id)?.count ?? 0 },
   }));
   return {
-    title: '施工升降机 / Hoists', columns, rows, totals: totalsOf(rows, columns), drillColumns: ['overloads'],
+    title: '施工升降机 / Hoists', columns, rows, totals: totalsOf(rows, columns), drillColumns: ['trips', 'people', 'overloads'],
     source: { query: "stat_daily metrics 'hoist.trips', 'hoist.people', 'equipment.overloads' dim='device:*'", params: { from: p.from, to: p.to } },
   };
 };
@@ -281,7 +281,7 @@ const deviceUptime: Builder = (ctx, p) => {
     return { key: d.id, label: d.name, values: { onlineHours: round(on / 3600, 2), offlineHours: round((elapsed - on) / 3600, 2), uptimePct: elapsed > 0 ? round((on / elapsed) * 100) : null } };
   });
   return {
-    title: '设备在线 / Device uptime', columns, rows, totals: totalsOf(rows, columns, ['uptimePct']), drillColumns: [],
+    title: '设备在线 / Device uptime', columns, rows, totals: totalsOf(rows, columns, ['uptimePct']), drillColumns: ['offlineHours', 'uptimePct'],
     source: { query: "stat_daily metric='device.onlineSeconds' dim='device:*'; offline = elapsed period − online", params: { from: p.from, to: p.to } },
   };
 };

@@ -76,10 +76,16 @@ beforeAll(() => {
   for (let s = 0; s <= 65; s++) {
     const moving = s >= 1 && s <= 59;
     const values: HoistTelemetry = {
-      loadKg: 400, ratedLoadKg: 2000, people: 4, ratedPeople: 9, floor: 1, heightM: Math.min(s, 59) * 0.5, speedMs: moving ? 0.5 : 0, doorOpen: false, tiltDeg: 0, driverId: 'drv',
+      loadKg: 400, ratedLoadKg: 2000, people: 4, ratedPeople: 9, floor: s < 30 ? 1 : 10, heightM: Math.min(s, 59) * 0.5, speedMs: moving ? 0.5 : 0, doorOpen: false, tiltDeg: 0, driverId: 'drv',
     };
     feed({ deviceId: 'hoist-b', kind: 'hoist', ts: at('09:00:00') + s * 1000, values });
   }
+  // Offline periods (gaps over two minutes): crane-a silent 10:01:10–10:30:00; hoist-b silent from
+  // 09:01:05 until 00:10 the next day (its part of DAY: 14 h 58 min 55 s = 53,935 s).
+  const still: CraneTelemetry = { loadT: 0, ratedLoadT: 8, momentPct: 0, radiusM: 30, heightM: 40, slewDeg: 90, windMs: 3, tiltDeg: 0.1, operatorId: 'op' };
+  feed({ deviceId: 'crane-a', kind: 'crane', ts: at('10:30:00'), values: still });
+  const parked: HoistTelemetry = { loadKg: 0, ratedLoadKg: 2000, people: 0, ratedPeople: 9, floor: 10, heightM: 29.5, speedMs: 0, doorOpen: false, tiltDeg: 0, driverId: 'drv' };
+  feed({ deviceId: 'hoist-b', kind: 'hoist', ts: at('00:10:00') + 86_400_000, values: parked });
   // PM10 100 µg/m³ for the 11 o'clock hour (Hebei: 80 an hour): one dust hour over, in B.
   for (let m = 0; m < 60; m++) feed({ deviceId: 'dust-1', kind: 'dust', ts: at('11:00:30') + m * 60_000, values: { pm10: 100 } });
   writer.close();
@@ -153,5 +159,25 @@ describe('statistics by building', () => {
     expect(rec('B', 'dustHoursOver').rows.map((r) => [r.device, r.pollutant, r.mean])).toEqual([['dust-1', 'pm10', 100]]);
     expect(() => rec('Z', 'alarms')).toThrow(ApiError);
     expect(() => rec('A', 'nonsense')).toThrow(/not a column of by-building/);
+  });
+});
+
+describe('records behind the hoist and uptime bars', () => {
+  it('stores each hoist trip with its floors and people, behind hoist-use and by-building', () => {
+    const trips = queries.records({ figure: 'hoist-use', ...day }, 'hoist-b', 'trips');
+    expect(trips.columns.map((c) => c.key)).toEqual(['startedAt', 'endedAt', 'device', 'driver', 'fromFloor', 'toFloor', 'people']);
+    expect(trips.rows).toEqual([{ startedAt: at('09:00:01'), endedAt: at('09:01:00'), device: 'hoist-b', driver: 'drv', fromFloor: 1, toFloor: 10, people: 4 }]);
+    expect(queries.records({ figure: 'by-building', ...day }, 'B', 'hoistTrips').rows).toEqual(trips.rows);
+    expect(queries.records({ figure: 'hoist-use', ...day }, 'hoist-b', 'overloads').rows).toEqual([]);
+    expect(queries.figure({ figure: 'hoist-use', ...day }).drillColumns).toEqual(['trips', 'people', 'overloads']);
+  });
+
+  it('stores each offline period as the device comes back, clipped to the asked period', () => {
+    const rec = (device: string) => queries.records({ figure: 'device-uptime', ...day }, device, 'offlineHours').rows;
+    expect(rec('crane-a')).toEqual([{ device: 'crane-a', startedAt: at('10:01:10'), endedAt: at('10:30:00'), durationS: 1730 }]);
+    expect(rec('hoist-b')).toEqual([{ device: 'hoist-b', startedAt: at('09:01:05'), endedAt: at('00:10:00') + 86_400_000, durationS: 53_935 }]);
+    expect(queries.records({ figure: 'device-uptime', period: 'day', date: '2026-11-21' }, 'hoist-b', null).rows[0]!.durationS).toBe(600);
+    expect(rec('dust-1')).toEqual([]);
+    expect(() => rec('no-such-device')).toThrow(/no device "no-such-device"/);
   });
 });
