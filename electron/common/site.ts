@@ -46,6 +46,11 @@ export interface DeviceView {
   /** Why the last bad payload was rejected. */
   lastError?: string;
   position?: EnuPosition;
+  /**
+   * The building it serves, as the site file names it (a model building's id); absent, the
+   * statistics take the building whose footprint holds `position` (common/geometry/building-of.ts).
+   */
+  building?: string;
   /** Registry fields (site file, or an admin's edit on top of it). Dates are YYYY-MM-DD. */
   model?: string;
   supplier?: string;

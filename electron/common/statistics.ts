@@ -9,6 +9,7 @@ export const STAT_FIGURES = [
   'alarms-by-day',
   'alarms-by-quantity',
   'alarm-response',
+  'by-building',
   'crane-use',
   'crane-operators',
   'hoist-use',
@@ -21,7 +22,7 @@ export type StatFigureId = (typeof STAT_FIGURES)[number];
 
 /** Dashboard sections and the figures they hold (progress and quality panels come from their own areas). */
 export const STAT_SECTIONS = {
-  safety: ['alarms-by-day', 'alarms-by-quantity', 'alarm-response'],
+  safety: ['alarms-by-day', 'alarms-by-quantity', 'alarm-response', 'by-building'],
   environment: ['dust-daily'],
   equipment: ['crane-use', 'crane-operators', 'hoist-use', 'device-uptime'],
   workforce: ['attendance-by-team', 'panorama-captures'],

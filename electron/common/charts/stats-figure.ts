@@ -15,6 +15,7 @@ export const CHARTED_COLUMNS: Record<StatTable['figure'], { columns: string[]; s
   'alarms-by-day': { columns: ['critical', 'high', 'medium', 'low'], stacked: true },
   'alarms-by-quantity': { columns: ['count'], horizontal: true },
   'alarm-response': { columns: ['ackMeanS', 'clearMeanS'] },
+  'by-building': { columns: ['alarms', 'overloads', 'collisions', 'dustHoursOver'] },
   'crane-use': { columns: ['lifts', 'overloads', 'collisions'] },
   'crane-operators': { columns: ['lifts', 'overloads', 'collisions'], horizontal: true },
   'hoist-use': { columns: ['trips', 'people'] },

@@ -125,6 +125,11 @@ const deviceSchema = z
     hj212: z.object({ mn: z.string().min(1).max(32), password: z.string().max(16) }).strict().optional(),
     /** A gate's zone (e.g. "东区", "地下室"): people who came in through it count there; default the whole site. */
     zone: z.string().min(1).max(64).optional(),
+    /**
+     * The building it serves (an id in model.buildings), for statistics per building; absent, the
+     * building whose footprint holds `position`, if any.
+     */
+    building: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -302,6 +307,13 @@ export const siteSchema = z
     site.devices.forEach((device, index) => {
       if (seen.has(device.id)) ctx.addIssue({ code: 'custom', path: ['devices', index, 'id'], message: `duplicate device id "${device.id}"` });
       seen.add(device.id);
+    });
+    const buildingIds = new Set(site.model.buildings.map((b) => b.id));
+    site.devices.forEach((device, index) => {
+      if (device.building !== undefined && !buildingIds.has(device.building)) {
+        const known = buildingIds.size > 0 ? `one of ${[...buildingIds].join(', ')}` : 'none: model.buildings is empty';
+        ctx.addIssue({ code: 'custom', path: ['devices', index, 'building'], message: `no building "${device.building}" in model.buildings (${known})` });
+      }
     });
     const cameraIds = new Set<string>();
     site.cameras.forEach((camera, index) => {

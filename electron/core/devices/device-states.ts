@@ -36,6 +36,7 @@ export class DeviceStates {
         lastValues: null,
         badPayloads: 0,
         ...(d.position ? { position: d.position } : {}),
+        ...(d.building !== undefined ? { building: d.building } : {}),
         ...(d.model !== undefined ? { model: d.model } : {}),
         ...(d.supplier !== undefined ? { supplier: d.supplier } : {}),
         ...(d.serial !== undefined ? { serial: d.serial } : {}),

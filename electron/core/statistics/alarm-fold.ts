@@ -1,7 +1,7 @@
 /**
  * Folds new alarm audit rows (by seq, the chain's own gap-free order) into `stat_alarms` (one row
  * per occurrence: raised, acknowledged by whom and when, cleared) and the daily counters:
- * raised per priority, quantity and device; crane overloads and anti-collision events per crane
+ * raised per priority, quantity, device and building; crane overloads and anti-collision events per crane
  * and per operator; seconds to acknowledge and to clear (ISA-18.2 / EEMUA 191 response KPIs),
  * counted on the day the alarm was raised.
  */
@@ -9,7 +9,7 @@ import { SECURITY_CONDITION_KEY } from '../alarms/alarm-store.js';
 import type { Database } from '../store/database.js';
 import { siteLocal } from '../workforce/attendance-clock.js';
 import { alarmKindOf } from './alarm-categories.js';
-import { DailyCounters, Watermarks } from './daily-counters.js';
+import { buildingDims, DailyCounters, Watermarks } from './daily-counters.js';
 
 interface AuditRow {
   seq: number;
@@ -38,6 +38,8 @@ export interface AlarmFoldDeps {
   deviceKind: (id: string) => string | undefined;
   /** Who drove the crane at `at` (null: not known). */
   operatorAt: (deviceId: string, at: number) => string | null;
+  /** The building a device serves (null: none), for the `building:ID` dimension. */
+  buildingOf?: (deviceId: string) => string | null;
 }
 
 const WATERMARK = 'alarm_audit.seq';
@@ -108,12 +110,15 @@ export class AlarmFold {
       message: typeof detail.message === 'string' ? detail.message : null,
     });
     if (inserted.changes === 0) return;
-    this.counters.add('alarms.raised', ['site', `device:${row.source_device}`, `priority:${row.priority}`, `quantity:${kind.quantity}`], day);
+    const buildingOf = this.deps.buildingOf ?? (() => null);
+    const dims = ['site', `device:${row.source_device}`, `priority:${row.priority}`, `quantity:${kind.quantity}`, ...buildingDims([row.source_device], buildingOf)];
+    this.counters.add('alarms.raised', dims, day);
     if (kind.category === 'overload' || kind.category === 'collision') {
       const metric = kind.category === 'overload' ? 'equipment.overloads' : 'equipment.collisions';
       kind.devices.forEach((device, i) => {
         this.counters.add(metric, [`device:${device}`, `crew:${device}|${operators[i] ?? ''}`], day);
       });
+      this.counters.add(metric, buildingDims(kind.devices, buildingOf), day);
     }
   }
 

@@ -39,6 +39,20 @@ export class DailyCounters {
   }
 }
 
+/**
+ * The `building:ID` dimensions of the devices given (each building once: a collision between two
+ * cranes of one building is one event there). Folded with the mapping in force when the row is
+ * folded; a device moved to another building later keeps its past counts where they were.
+ */
+export function buildingDims(deviceIds: readonly string[], buildingOf: (id: string) => string | null): string[] {
+  const out = new Set<string>();
+  for (const id of deviceIds) {
+    const b = buildingOf(id);
+    if (b) out.add(`building:${b}`);
+  }
+  return [...out];
+}
+
 /** Reads and moves the folds' watermarks (in the fold's own transaction). */
 export class Watermarks {
   private readonly read;

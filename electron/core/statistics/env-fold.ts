@@ -13,7 +13,7 @@ import type { DustPresetId } from '../alarms/rules/dust-presets.js';
 import { HOURLY_MIN_MINUTES } from '../alarms/defaults.js';
 import type { Database } from '../store/database.js';
 import { siteLocal } from '../workforce/attendance-clock.js';
-import { DailyCounters, Watermarks } from './daily-counters.js';
+import { buildingDims, DailyCounters, Watermarks } from './daily-counters.js';
 import { ENV_HJ212_CODES, ENV_METRIC, ENV_POLLUTANTS, hourlyLimit } from './env-limits.js';
 
 const HOUR_MS = 3_600_000;
@@ -26,6 +26,8 @@ export interface EnvFoldDeps {
   timeZone: () => string;
   preset: () => DustPresetId;
   dustDevices: () => string[];
+  /** The building a monitor serves (null: none): its hours over the limit also count there. */
+  buildingOf?: (deviceId: string) => string | null;
 }
 
 export class EnvFold {
@@ -106,7 +108,7 @@ export class EnvFold {
       const over = limit !== null && mean > limit ? 1 : 0;
       this.insertHour.run(deviceId, pollutant, hour, local.day, mean, minutes, source, limit, over);
       this.counters.add(`env.${pollutant}`, [`device:${deviceId}`], local.day, mean);
-      this.counters.add(`env.${pollutant}.over`, [`device:${deviceId}`], local.day, over);
+      this.counters.add(`env.${pollutant}.over`, [`device:${deviceId}`, ...buildingDims([deviceId], this.deps.buildingOf ?? (() => null))], local.day, over);
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The live side of the statistics: an ingest-pipeline observer (like the gates') that follows
- * cranes, hoists and every device's reporting, and queues finished lifts and hoist trips and sums online
+ * cranes, hoists and every device's reporting, and queues finished lifts, hoist trips and offline periods (each stored one row apiece, the records behind the bars) and sums online
  * time per device and day; `step` writes the queue in one transaction. The queue is bounded: past `MAX_QUEUED`
  * items the oldest are dropped and counted (the store's own writer would be stalled by then too).
  * A lift in progress when the core stops is not counted (its start is only in memory).
@@ -9,11 +9,11 @@ import type { CraneTelemetry, HoistTelemetry, TelemetryRecord } from '../../comm
 import type { Database } from '../store/database.js';
 import { siteLocal } from '../workforce/attendance-clock.js';
 import { CraneCycleCounter, type CraneLift } from './crane-cycles.js';
-import { DailyCounters } from './daily-counters.js';
+import { buildingDims, DailyCounters } from './daily-counters.js';
 import { HoistTripCounter, type HoistTrip } from './hoist-trips.js';
 import { UptimeTracker } from './uptime.js';
 
-type Item = { lift: CraneLift } | { trip: HoistTrip };
+type Item = { lift: CraneLift } | { trip: HoistTrip } | { offline: { deviceId: string; from: number; to: number } };
 
 export const MAX_QUEUED = 100_000;
 
@@ -27,6 +27,8 @@ export class EquipmentFold {
   private readonly lastOperator = new Map<string, { operatorId: string; at: number }>();
   private readonly counters: DailyCounters;
   private readonly insertLift;
+  private readonly insertTrip;
+  private readonly insertOffline;
   private readonly operatorBefore;
   private readonly write: (items: Item[], online: Map<string, number>) => void;
   dropped = 0;
@@ -34,12 +36,17 @@ export class EquipmentFold {
   constructor(
     db: Database,
     private readonly timeZone: () => string,
+    private readonly buildingOf: (deviceId: string) => string | null = () => null,
   ) {
     this.uptime = new UptimeTracker(timeZone);
     this.counters = new DailyCounters(db);
     this.insertLift = db.prepare(
       'INSERT INTO stat_lifts (device_id, operator_id, day, started_at, ended_at, peak_load_t, peak_moment_pct) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    this.insertTrip = db.prepare(
+      'INSERT INTO stat_hoist_trips (device_id, driver_id, day, started_at, ended_at, from_floor, to_floor, people, travel_m) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertOffline = db.prepare('INSERT INTO stat_offline (device_id, started_at, ended_at) VALUES (?, ?, ?)');
     this.operatorBefore = db.prepare<[string, number], { operator_id: string | null }>(
       'SELECT operator_id FROM stat_lifts WHERE device_id = ? AND started_at <= ? ORDER BY started_at DESC LIMIT 1',
     );
@@ -54,7 +61,8 @@ export class EquipmentFold {
   }
 
   observe(record: TelemetryRecord): void {
-    for (const slice of this.uptime.observe(record.deviceId, record.ts)) {
+    const offline = (from: number, to: number) => this.push({ offline: { deviceId: record.deviceId, from, to } });
+    for (const slice of this.uptime.observe(record.deviceId, record.ts, offline)) {
       const key = `${slice.deviceId}\u0000${slice.day}`;
       this.online.set(key, (this.online.get(key) ?? 0) + slice.seconds);
     }
@@ -102,14 +110,19 @@ export class EquipmentFold {
       const day = siteLocal(l.startedAt, tz).day;
       this.insertLift.run(l.deviceId, l.operatorId, day, l.startedAt, l.endedAt, l.peakLoadT, l.peakMomentPct);
       const dims = [`device:${l.deviceId}`, `crew:${l.deviceId}|${l.operatorId ?? ''}`];
-      this.counters.add('crane.lifts', dims, day);
+      this.counters.add('crane.lifts', [...dims, ...buildingDims([l.deviceId], this.buildingOf)], day);
       this.counters.add('crane.liftSeconds', dims, day, (l.endedAt - l.startedAt) / 1000);
       this.counters.add('crane.peakLoadT', dims, day, l.peakLoadT);
+    } else if ('offline' in item) {
+      const o = item.offline;
+      this.insertOffline.run(o.deviceId, o.from, o.to);
     } else {
       const t = item.trip;
       const day = siteLocal(t.startedAt, tz).day;
-      this.counters.add('hoist.trips', [`device:${t.deviceId}`], day);
-      this.counters.add('hoist.people', [`device:${t.deviceId}`], day, t.people);
+      this.insertTrip.run(t.deviceId, t.driverId, day, t.startedAt, t.endedAt, t.fromFloor, t.toFloor, t.people, t.travelM);
+      const dims = [`device:${t.deviceId}`, ...buildingDims([t.deviceId], this.buildingOf)];
+      this.counters.add('hoist.trips', dims, day);
+      this.counters.add('hoist.people', dims, day, t.people);
     }
   }
 }

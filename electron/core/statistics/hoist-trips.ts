@@ -16,11 +16,15 @@ export interface HoistTrip {
   endedAt: number;
   people: number;
   travelM: number;
+  /** Floors the cage left from and stopped at, as the monitor reports them. */
+  fromFloor: number;
+  toFloor: number;
 }
 
 interface Open {
   startedAt: number;
   fromM: number;
+  fromFloor: number;
   people: number;
   driverId: string | null;
 }
@@ -36,7 +40,7 @@ export class HoistTripCounter {
     const moving = Math.abs(r.speedMs) > HOIST_MOVING_MS;
     const current = this.open.get(deviceId) ?? null;
     if (!current) {
-      if (moving) this.open.set(deviceId, { startedAt: ts, fromM: r.heightM, people: r.people, driverId: r.driverId ?? null });
+      if (moving) this.open.set(deviceId, { startedAt: ts, fromM: r.heightM, fromFloor: r.floor, people: r.people, driverId: r.driverId ?? null });
       return null;
     }
     if (moving) {
@@ -46,6 +50,6 @@ export class HoistTripCounter {
     this.open.set(deviceId, null);
     const travelM = Math.abs(r.heightM - current.fromM);
     if (travelM < HOIST_MIN_TRAVEL_M) return null;
-    return { deviceId, driverId: current.driverId, startedAt: current.startedAt, endedAt: ts, people: current.people, travelM };
+    return { deviceId, driverId: current.driverId, startedAt: current.startedAt, endedAt: ts, people: current.people, travelM, fromFloor: current.fromFloor, toFloor: r.floor };
   }
 }

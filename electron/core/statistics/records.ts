@@ -1,9 +1,9 @@
 /**
  * The records behind one bar of a figure (drill-down): the alarms behind "crane-1 overloads in
  * November" with who drove and how long until acknowledged, a crane's lifts, the hours a monitor
- * was over its limit, the workers present, the panorama captures. Read from the statistics read
+ * was over its limit, a hoist's trips, a device's offline periods, the workers present, the panorama captures. Read from the statistics read
  * models (indexed by day), capped at MAX_STAT_RECORDS. Times (raisedAt, startedAt, hour, firstIn,
- * at) are UTC epoch ms; the console shows them in the site's time.
+ * at, endedAt) are UTC epoch ms; the console shows them in the site's time.
  */
 import { ApiError } from '../../common/api/errors.js';
 import { MAX_STAT_RECORDS, STAT_PRIORITIES, type ResolvedStatPeriod, type StatColumn, type StatFigureId, type StatRecords } from '../../common/statistics.js';
@@ -32,6 +32,21 @@ const LIFT_COLUMNS: StatColumn[] = [
   { key: 'peakLoadT', label: '最大吊重 / peak load', unit: 't' },
   { key: 'peakMomentPct', label: '最大力矩 / peak moment', unit: '%' },
 ];
+const TRIP_COLUMNS: StatColumn[] = [
+  { key: 'startedAt', label: '开始 / started' },
+  { key: 'endedAt', label: '结束 / ended' },
+  { key: 'device', label: '升降机 / hoist' },
+  { key: 'driver', label: '司机 / driver' },
+  { key: 'fromFloor', label: '起始楼层 / from floor' },
+  { key: 'toFloor', label: '到达楼层 / to floor' },
+  { key: 'people', label: '载人 / people' },
+];
+const OFFLINE_COLUMNS: StatColumn[] = [
+  { key: 'device', label: '设备 / device' },
+  { key: 'startedAt', label: '离线开始 / offline from' },
+  { key: 'endedAt', label: '恢复 / back at' },
+  { key: 'durationS', label: '离线时长（本期内）/ offline in period', unit: 's' },
+];
 const HOUR_COLUMNS: StatColumn[] = [
   { key: 'hour', label: '小时 / hour' },
   { key: 'device', label: '监测点 / monitor' },
@@ -51,6 +66,8 @@ export class StatRecordsReader {
   constructor(
     private readonly db: Database,
     private readonly hasDevice: (id: string) => boolean,
+    /** The devices serving a building now (null: no such building). */
+    private readonly devicesOfBuilding: (building: string) => string[] | null = () => null,
   ) {}
 
   records(figure: StatFigureId, p: ResolvedStatPeriod, rowKey: string, column: string | null): StatRecords {
@@ -66,12 +83,15 @@ export class StatRecordsReader {
       case 'alarm-response':
         this.checkPriority(rowKey);
         return { ...base, ...this.alarms({ sql: column === 'acked' ? 'priority = ? AND acked_at IS NOT NULL' : 'priority = ?', params: [rowKey] }, p) };
+      case 'by-building':
+        return { ...base, ...this.building(rowKey, column, p) };
       case 'crane-use':
       case 'crane-operators':
       case 'hoist-use': {
         const [device = '', operator] = rowKey.split('|');
         if (!this.hasDevice(device)) throw new ApiError('not-found', `no device "${device}" on this site`, 'row');
         const byOperator = figure === 'crane-operators';
+        if (figure === 'hoist-use' && column !== 'overloads') return { ...base, ...this.hoistTrips([device], p) };
         if (column === 'lifts') return { ...base, ...this.lifts(device, byOperator ? (operator ?? '') : undefined, p) };
         const category = column === 'collisions' ? 'collision' : 'overload';
         const deviceSql = category === 'collision' ? "(condition_key LIKE ? || '~%' OR condition_key LIKE '%~' || ? || ':%')" : 'source_device = ?';
@@ -130,9 +150,78 @@ export class StatRecordsReader {
           ),
         };
       }
-      case 'device-uptime':
-        throw new ApiError('bad-request', 'device uptime has no records behind it; open the device for its history', 'figure');
+      case 'device-uptime': {
+        if (!this.hasDevice(rowKey)) throw new ApiError('not-found', `no device "${rowKey}" on this site`, 'row');
+        // Periods overlapping the asked one, clipped to it (an outage from yesterday 22:00 counts its part of today).
+        return {
+          ...base,
+          columns: OFFLINE_COLUMNS,
+          ...this.capped(
+            `SELECT device_id AS device, started_at AS startedAt, ended_at AS endedAt,
+                    round((min(ended_at, ?) - max(started_at, ?)) / 1000.0) AS durationS
+               FROM stat_offline WHERE device_id = ? AND started_at < ? AND ended_at > ? ORDER BY started_at`,
+            [p.endMs, p.startMs, rowKey, p.endMs, p.startMs],
+          ),
+        };
+      }
     }
+  }
+
+  /**
+   * The records behind a building's bar, read by the devices that serve it now (the read models
+   * keep the device, not the building: a device moved in the site file takes its records along).
+   */
+  private building(building: string, column: string | null, p: ResolvedStatPeriod): { columns: StatColumn[]; rows: Row[]; truncated: boolean } {
+    const devices = this.devicesOfBuilding(building);
+    if (devices === null) throw new ApiError('not-found', `no building "${building}" in the site model`, 'row');
+    const list = devices.length > 0 ? devices : [''];
+    const marks = list.map(() => '?').join(', ');
+    switch (column) {
+      case 'lifts':
+        return {
+          columns: LIFT_COLUMNS,
+          ...this.capped(
+            `SELECT started_at AS startedAt, device_id AS device, operator_id AS operator, round((ended_at - started_at) / 1000.0) AS durationS,
+                    round(peak_load_t, 2) AS peakLoadT, round(peak_moment_pct, 1) AS peakMomentPct
+               FROM stat_lifts WHERE day >= ? AND day <= ? AND device_id IN (${marks}) ORDER BY started_at`,
+            [p.from, p.to, ...list],
+          ),
+        };
+      case 'dustHoursOver':
+        return {
+          columns: HOUR_COLUMNS,
+          ...this.capped(
+            `SELECT hour, device_id AS device, pollutant, round(mean, 1) AS mean, limit_value AS "limit", over, source FROM stat_env_hours
+              WHERE day >= ? AND day <= ? AND over = 1 AND pollutant <> 'noise' AND device_id IN (${marks}) ORDER BY hour, device_id, pollutant`,
+            [p.from, p.to, ...list],
+          ),
+        };
+      case 'overloads':
+        return this.alarms({ sql: `category = 'overload' AND source_device IN (${marks})`, params: list }, p);
+      case 'collisions': {
+        const either = list.map(() => "(condition_key LIKE ? || '~%' OR condition_key LIKE '%~' || ? || ':%')").join(' OR ');
+        return this.alarms({ sql: `category = 'collision' AND (${either})`, params: list.flatMap((d) => [d, d]) }, p);
+      }
+      case 'hoistTrips':
+        return this.hoistTrips(list, p);
+      case 'alarms':
+      case null:
+        return this.alarms({ sql: `source_device IN (${marks})`, params: list }, p);
+      default:
+        throw new ApiError('bad-request', `"${column}" is not a column of by-building (alarms, overloads, collisions, lifts, hoistTrips, dustHoursOver)`, 'column');
+    }
+  }
+
+  private hoistTrips(devices: string[], p: ResolvedStatPeriod): { columns: StatColumn[]; rows: Row[]; truncated: boolean } {
+    const marks = devices.map(() => '?').join(', ');
+    return {
+      columns: TRIP_COLUMNS,
+      ...this.capped(
+        `SELECT started_at AS startedAt, ended_at AS endedAt, device_id AS device, driver_id AS driver, from_floor AS fromFloor, to_floor AS toFloor, people
+           FROM stat_hoist_trips WHERE day >= ? AND day <= ? AND device_id IN (${marks}) ORDER BY started_at`,
+        [p.from, p.to, ...devices],
+      ),
+    };
   }
 
   private checkPriority(key: string): void {

@@ -86,3 +86,34 @@ export const STATISTICS_SCHEMA_SQL = `
     value INTEGER NOT NULL
   );
 `;
+
+/**
+ * Migration 19 (statistics records): the rows behind the hoist and uptime bars, stored one by one
+ * as the live fold detects them (migration 14 kept only their daily counts).
+ */
+export const STATISTICS_RECORDS_SQL = `
+  -- One row per hoist trip (施工升降机 run): the cage moved and stopped again having travelled.
+  CREATE TABLE stat_hoist_trips (
+    id          INTEGER PRIMARY KEY,
+    device_id   TEXT NOT NULL,
+    driver_id   TEXT,
+    day         TEXT NOT NULL,            -- site day it started
+    started_at  INTEGER NOT NULL,
+    ended_at    INTEGER NOT NULL,
+    from_floor  INTEGER,
+    to_floor    INTEGER,
+    people      INTEGER NOT NULL,         -- most on board during the trip
+    travel_m    REAL NOT NULL
+  );
+  CREATE INDEX stat_hoist_trips_day ON stat_hoist_trips (day, device_id);
+
+  -- One row per offline period of a device: no reading for longer than the uptime gap, written
+  -- when it reports again (a device still silent has no row yet).
+  CREATE TABLE stat_offline (
+    id          INTEGER PRIMARY KEY,
+    device_id   TEXT NOT NULL,
+    started_at  INTEGER NOT NULL,         -- its last reading before the gap
+    ended_at    INTEGER NOT NULL          -- its first reading after it
+  );
+  CREATE INDEX stat_offline_device_at ON stat_offline (device_id, started_at);
+`;

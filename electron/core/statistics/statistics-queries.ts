@@ -16,7 +16,10 @@ export interface StatisticsQueriesDeps {
   db: Database;
   timeZone: () => string;
   preset: () => DustPresetId;
-  devices: () => Array<{ id: string; name: string; kind: string }>;
+  /** `building`: the building it serves (site file, else its footprint), null or absent: none. */
+  devices: () => Array<{ id: string; name: string; kind: string; building?: string | null }>;
+  /** The site model's buildings (default none). */
+  buildings?: () => Array<{ id: string; name: string }>;
   now?: () => number;
 }
 
@@ -26,8 +29,11 @@ export class StatisticsQueries {
 
   constructor(private readonly deps: StatisticsQueriesDeps) {
     const now = deps.now ?? Date.now;
-    this.ctx = { db: deps.db, reader: new StatReader(deps.db), devices: deps.devices, preset: deps.preset, now };
-    this.recordsReader = new StatRecordsReader(deps.db, (id) => deps.devices().some((d) => d.id === id));
+    const buildings = deps.buildings ?? (() => []);
+    this.ctx = { db: deps.db, reader: new StatReader(deps.db), devices: deps.devices, buildings, preset: deps.preset, now };
+    this.recordsReader = new StatRecordsReader(deps.db, (id) => deps.devices().some((d) => d.id === id), (building) =>
+      buildings().some((b) => b.id === building) ? deps.devices().filter((d) => d.building === building).map((d) => d.id) : null,
+    );
   }
 
   figure(request: StatFigureRequest): StatTable {

@@ -21,6 +21,8 @@ export interface StatisticsServiceDeps {
   /** Kind of a device on the site ('crane', 'dust'…), undefined when unknown. */
   deviceKind: (id: string) => string | undefined;
   dustDevices: () => string[];
+  /** The building a device serves (site file, else the footprint holding it); null or absent: none. */
+  buildingOf?: (id: string) => string | null;
   log?: Logger;
   /** Fold interval, ms (default 5 s). */
   intervalMs?: number;
@@ -37,9 +39,10 @@ export class StatisticsService implements Service {
   private readonly workforce: WorkforceFold;
 
   constructor(private readonly deps: StatisticsServiceDeps) {
-    this.equipment = new EquipmentFold(deps.db, deps.timeZone);
-    this.alarms = new AlarmFold({ db: deps.db, timeZone: deps.timeZone, deviceKind: deps.deviceKind, operatorAt: (d, at) => this.equipment.operatorAt(d, at) });
-    this.env = new EnvFold({ db: deps.db, timeZone: deps.timeZone, preset: deps.preset, dustDevices: deps.dustDevices });
+    const buildingOf = deps.buildingOf ?? (() => null);
+    this.equipment = new EquipmentFold(deps.db, deps.timeZone, buildingOf);
+    this.alarms = new AlarmFold({ db: deps.db, timeZone: deps.timeZone, deviceKind: deps.deviceKind, operatorAt: (d, at) => this.equipment.operatorAt(d, at), buildingOf });
+    this.env = new EnvFold({ db: deps.db, timeZone: deps.timeZone, preset: deps.preset, dustDevices: deps.dustDevices, buildingOf });
     this.workforce = new WorkforceFold(deps.db, deps.timeZone);
   }
 

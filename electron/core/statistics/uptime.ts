@@ -26,12 +26,19 @@ export class UptimeTracker {
     private readonly maxGapMs = DEFAULT_MAX_GAP_MS,
   ) {}
 
-  /** The online time since the device's previous reading, per site day (empty after a long gap). */
-  observe(deviceId: string, ts: number): OnlineSlice[] {
+  /**
+   * The online time since the device's previous reading, per site day (empty after a long gap;
+   * `onOffline` then hears of the gap: from the last reading before it to this one).
+   */
+  observe(deviceId: string, ts: number, onOffline?: (from: number, to: number) => void): OnlineSlice[] {
     const last = this.lastAt.get(deviceId);
     if (last !== undefined && ts <= last) return [];
     this.lastAt.set(deviceId, ts);
-    if (last === undefined || ts - last > this.maxGapMs) return [];
+    if (last === undefined) return [];
+    if (ts - last > this.maxGapMs) {
+      onOffline?.(last, ts);
+      return [];
+    }
     const known = this.dayOf.get(deviceId);
     if (known && last >= known.start && ts <= known.end) return [{ deviceId, day: known.day, seconds: (ts - last) / 1000 }];
     const tz = this.timeZone();

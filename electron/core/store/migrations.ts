@@ -1,4 +1,4 @@
-import { STATISTICS_SCHEMA_SQL } from '../statistics/schema.js';
+import { STATISTICS_RECORDS_SQL, STATISTICS_SCHEMA_SQL } from '../statistics/schema.js';
 import { PROGRESS_SCHEMA_SQL } from '../progress/schema.js';
 import { QUALITY_SCHEMA_SQL } from '../quality/schema.js';
 import { REPORTS_SCHEMA_SQL } from '../reports/schema.js';
@@ -391,5 +391,10 @@ export const MIGRATIONS: Migration[] = [
     version: 18,
     description: 'wall screens: named layouts of panels',
     sql: SCREENS_SCHEMA_SQL,
+  },
+  {
+    version: 19,
+    description: 'statistics records: hoist trips one by one, devices\' offline periods',
+    sql: STATISTICS_RECORDS_SQL,
   },
 ];

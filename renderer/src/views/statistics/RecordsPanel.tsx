@@ -6,7 +6,7 @@ import type { ApiClient } from '../../transport/api-client.js';
 import type { DrillTarget } from './FigureCard.js';
 
 /** Columns holding UTC epoch ms, shown in the site's time. */
-const TIME_COLUMNS = new Set(['raisedAt', 'startedAt', 'hour', 'firstIn', 'at']);
+const TIME_COLUMNS = new Set(['raisedAt', 'startedAt', 'endedAt', 'hour', 'firstIn', 'at']);
 
 /** The records behind a clicked bar; alarm ids open the alarm (`#/alarms/ID`). Keyed by its target, so a new bar starts empty. */
 export function RecordsPanel({ client, period, target, timeZone, onClose }: { client: ApiClient; period: StatPeriodRequest; target: DrillTarget; timeZone: string; onClose: () => void }) {
