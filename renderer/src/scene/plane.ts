@@ -1,14 +1,9 @@
+import { insidePolygon as insidePlanePolygon } from '../../../electron/common/geometry/building-of.js';
 import type { PlanePoint } from '../../../electron/common/site-model.js';
 
 /** Whether a plan point lies inside a polygon (even-odd rule; edges count as either). */
 export function insidePolygon(e: number, n: number, polygon: readonly PlanePoint[]): boolean {
-  let inside = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const a = polygon[i]!;
-    const b = polygon[j]!;
-    if (a.n > n !== b.n > n && e < ((b.e - a.e) * (n - a.n)) / (b.n - a.n) + a.e) inside = !inside;
-  }
-  return inside;
+  return insidePlanePolygon({ e, n }, polygon);
 }
 
 /**
