@@ -102,14 +102,14 @@ describe.each([
   it('shows every panel with live data, no chrome', async () => {
     // Live figures: a crane's moment, the hoist's floor, dust values, the headcount, the KPIs.
     await expect.poll(() => page.locator('[data-testid=wall-device-crane-1] [data-field=momentPct] dd').innerText(), { timeout: 20_000 }).toMatch(/^\d+\.\d %$/);
-    await expect.poll(() => page.locator('[data-testid^=wall-device-hoist] [data-field=floor] dd').first().innerText()).toMatch(/^\d+$/);
-    await expect.poll(() => page.locator('[data-testid^=wall-env-] dd').first().innerText()).toMatch(/^\d+ µg\/m³/);
+    await expect.poll(() => page.locator('[data-testid^=wall-device-hoist] [data-field=floor] dd').first().innerText(), { timeout: 10_000 }).toMatch(/^\d+$/);
+    await expect.poll(() => page.locator('[data-testid^=wall-env-] dd').first().innerText(), { timeout: 10_000 }).toMatch(/^\d+ µg\/m³/);
     await expect.poll(() => page.locator('[data-testid=wall-headcount-total] .wall-big-number').innerText(), { timeout: 20_000 }).toMatch(/^[1-9]\d*$/);
-    await expect.poll(() => page.locator('.wall-kpis dd').first().innerText()).toMatch(/^\d+/);
-    await expect.poll(() => page.locator('[data-testid=wall-alarm-rows] li, [data-testid=wall-alarms-none]').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-testid=wall-cameras] [data-testid^=tile-]').count()).toBeGreaterThanOrEqual(4);
-    await expect.poll(() => page.locator('[data-testid=wall-site3d] canvas').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-testid=wall-site3d] .s3d-label').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('.wall-kpis dd').first().innerText(), { timeout: 10_000 }).toMatch(/^\d+/);
+    await expect.poll(() => page.locator('[data-testid=wall-alarm-rows] li, [data-testid=wall-alarms-none]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=wall-cameras] [data-testid^=tile-]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.locator('[data-testid=wall-site3d] canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid=wall-site3d] .s3d-label').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     const kinds = await page.locator('.wall-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')).sort());
     expect(kinds).toEqual(['alarm-kpis', 'alarms', 'cameras', 'cranes', 'environment', 'headcount', 'hoists', 'site3d']);
     const { chrome } = await measure(page);
@@ -159,6 +159,8 @@ describe('editing a layout', () => {
     await page.waitForSelector('[data-testid=wall-edit-headcount]', { state: 'detached' });
     // Drag the KPI panel by its title three rows up, into the place the headcount left.
     const handle = page.locator('[data-testid=wall-edit-alarm-kpis] .wall-edit-handle');
+    // Measure where the panel rests: the grid moves panels with CSS transitions after the removal.
+    await page.waitForTimeout(400);
     const box = (await handle.boundingBox())!;
     const rowPx = (1080 - 3.2 * 20) / 12;
     await page.mouse.move(box.x + 40, box.y + box.height / 2);
@@ -166,7 +168,8 @@ describe('editing a layout', () => {
     await page.mouse.move(box.x + 45, box.y + box.height / 2 - 5, { steps: 3 });
     await page.mouse.move(box.x + 40, box.y + box.height / 2 - 3 * rowPx, { steps: 12 });
     await page.mouse.up();
-    await expect.poll(async () => ((await handle.boundingBox())?.y ?? 0) < box.y - 2 * rowPx).toBe(true);
+    // The grid settles the panel with a CSS transition: give a loaded machine time to finish it.
+    await expect.poll(async () => ((await handle.boundingBox())?.y ?? 0) < box.y - 2 * rowPx, { timeout: 10_000 }).toBe(true);
     await page.fill('[data-testid=wall-rows-alarms]', '4');
     await page.fill('[data-testid=wall-title]', '大厅屏');
     await page.fill('[data-testid=wall-new-name]', 'lobby');
