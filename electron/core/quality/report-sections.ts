@@ -44,7 +44,7 @@ export function buildQualitySection(deps: QualityReportDeps, period: ReportPerio
   const passed = inspections.filter((i) => i.result === 'pass').length;
   const params = { startMs: period.startMs, endMs: period.endMs, from: period.from, to: period.to };
   const content: ReportSectionContent = {
-    heading: '质量安全检查与整改',
+    heading: '六、质量安全检查与整改',
     figures: [
       { label: '检查次数', value: inspections.length, unit: '次', source: { query: Q_INSPECTIONS, params } },
       { label: '检查合格', value: passed, unit: '次', source: { query: Q_INSPECTIONS, params } },

@@ -32,7 +32,7 @@ function figure(table: StatTable, label: string, column: string, unit?: string):
 function tableOf(table: StatTable, title = table.title): ReportTable {
   return {
     title,
-    columns: ['名称 / name', ...table.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label))],
+    columns: ['名称', ...table.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label))],
     rows: table.rows.map((r) => [r.label, ...table.columns.map((c) => r.values[c.key] ?? null)]),
     source: sourceOf(table),
   };
@@ -49,7 +49,7 @@ export function createStatisticsReportSections(deps: StatisticsReportDeps): Repo
       const operators = deps.queries.figure(request('crane-operators', period));
       const hoists = deps.queries.figure(request('hoist-use', period));
       return {
-        heading: '机械设备使用',
+        heading: '三、机械设备使用',
         figures: [
           figure(cranes, '塔吊吊次', 'lifts', '次'),
           figure(cranes, '塔吊吊运时长', 'liftHours', 'h'),
@@ -72,7 +72,7 @@ export function createStatisticsReportSections(deps: StatisticsReportDeps): Repo
       const dust = deps.queries.figure(request('dust-daily', period));
       const judged = dust.rows.some((r) => r.values.compliant !== null);
       return {
-        heading: '扬尘与噪声',
+        heading: '五、扬尘与噪声',
         figures: [
           figure(dust, 'PM10 平均', 'pm10', 'µg/m³'),
           figure(dust, 'PM2.5 平均', 'pm25', 'µg/m³'),

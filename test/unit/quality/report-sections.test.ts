@@ -28,7 +28,7 @@ describe('quality report section', () => {
     expect(section).toMatchObject({ id: 'quality', order: 60 });
     const day = await section!.build(period('daily', '2026-12-07', '2026-12-07'));
     const figure = (label: string) => day!.figures.find((f) => f.label === label)!;
-    expect(day!.heading).toBe('质量安全检查与整改');
+    expect(day!.heading).toBe('六、质量安全检查与整改');
     expect([figure('检查次数').value, figure('检查合格').value, figure('检查合格率').value]).toEqual([2, 1, 50]);
     expect([figure('下发整改通知单').value, figure('闭合整改通知单').value, figure('期末逾期未闭合').value]).toEqual([2, 1, 1]);
     expect(figure('检查次数').source).toMatchObject({ query: expect.stringContaining('FROM q_inspections'), params: { from: '2026-12-07', to: '2026-12-07' } });

@@ -37,7 +37,7 @@ describe('statistics report sections', () => {
     const [equipment] = createStatisticsReportSections({ queries, devices: () => devices });
     expect(equipment!.order).toBe(30);
     const content = (await equipment!.build(day))!;
-    expect(content.heading).toBe('机械设备使用');
+    expect(content.heading).toBe('三、机械设备使用');
     const byLabel = Object.fromEntries(content.figures.map((f) => [f.label, f]));
     expect(byLabel['塔吊吊次']!.value).toBe(37);
     expect(byLabel['塔吊吊运时长']!.value).toBe(2);
