@@ -2,7 +2,8 @@
 # Installs the Debian packages Site Command needs, when they are missing.
 #   ensure-system-deps.sh run    what the console uses at run time (ffmpeg for cameras)
 #   ensure-system-deps.sh test   plus what the tests drive for real: mosquitto, Chromium, Xvfb,
-#                                GStreamer's RTSP server (a real fake camera), CJK fonts for screenshots
+#                                GStreamer's RTSP server (a real fake camera), CJK fonts for screenshots,
+#                                nats-server and PostgreSQL 15 + PostGIS (the supervision platform)
 # As root (or with password-less sudo) it installs with apt-get; otherwise it prints the command.
 set -euo pipefail
 profile="${1:-run}"
@@ -29,6 +30,11 @@ if [[ "$profile" == "test" ]]; then
   need gstreamer1.0-libav sh -c 'gst-inspect-1.0 avdec_h264'
   need gstreamer1.0-rtsp sh -c 'gst-inspect-1.0 rtspsrc'
   need gstreamer1.0-tools command -v gst-inspect-1.0
+  # The supervision platform (#13): a NATS JetStream cluster and PostgreSQL with PostGIS, started by
+  # the tests themselves on free ports in temp folders (test/helpers/nats-cluster.ts, test/helpers/postgres.ts).
+  need nats-server test -x /usr/sbin/nats-server
+  need postgresql-15 test -x /usr/lib/postgresql/15/bin/initdb
+  need postgresql-15-postgis-3 test -f /usr/share/postgresql/15/extension/postgis.control
 fi
 
 if [[ ${#missing[@]} -eq 0 ]]; then exit 0; fi

@@ -7,6 +7,7 @@ import { GATE_SCHEMA_SQL } from '../workforce/gate-schema.js';
 import { ATTENDANCE_SCHEMA_SQL } from '../workforce/attendance-schema.js';
 import { WORKFORCE_SCHEMA_SQL } from '../workforce/schema.js';
 import { TRAINING_SCHEMA_SQL } from '../workforce/training-schema.js';
+import { UPLINK_SCHEMA_SQL } from '../uplink/schema.js';
 
 /**
  * Schema versions, applied in order inside one transaction each; `PRAGMA user_version` records
@@ -396,5 +397,10 @@ export const MIGRATIONS: Migration[] = [
     version: 19,
     description: 'statistics records: hoist trips one by one, devices\' offline periods',
     sql: STATISTICS_RECORDS_SQL,
+  },
+  {
+    version: 20,
+    description: 'uplink: the store-and-forward outbox to the supervision platform and the real-name platform',
+    sql: UPLINK_SCHEMA_SQL,
   },
 ];
