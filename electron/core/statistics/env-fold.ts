@@ -5,8 +5,12 @@
  * hour is judged once it has ended (plus a grace for late batches) and has enough minutes
  * (HOURLY_MIN_MINUTES, as the alarm rules ask); its mean and verdict go to `stat_env_hours` and
  * the daily counters. The daily mean is the mean of the day's hourly means (GB 3095-2012 §4.4
- * reads a 24-hour mean from the day's hourly values). Noise is the arithmetic mean of the minute
- * means of LAeq (an approximation of the energy mean; the monitors' minute Leq is not stored).
+ * reads a 24-hour mean from the day's hourly values). Noise is an energy mean, never an arithmetic
+ * one (env-limits.ts `leqOf`): an hour's Leq from its minutes (each minute's mean level weighted by
+ * its readings: exact when a monitor sends one Leq a minute, as most do), or the monitor's own
+ * hourly LA/Leq; the day adds each hour's sound energy to `env.noise.energy.day` or
+ * `env.noise.energy.night` (GB 12523-2011: night 22:00–06:00), so the figures read day-time and
+ * night-time Leq as 10·lg(sum / count). `env.noise` keeps the hourly levels themselves.
  * Each device's watermark is the next hour to judge; a step judges at most `HOURS_PER_STEP` hours.
  */
 import type { DustPresetId } from '../alarms/rules/dust-presets.js';
@@ -14,7 +18,7 @@ import { HOURLY_MIN_MINUTES } from '../alarms/defaults.js';
 import type { Database } from '../store/database.js';
 import { siteLocal } from '../workforce/attendance-clock.js';
 import { buildingDims, DailyCounters, Watermarks } from './daily-counters.js';
-import { ENV_HJ212_CODES, ENV_METRIC, ENV_POLLUTANTS, hourlyLimit } from './env-limits.js';
+import { ENV_HJ212_CODES, ENV_METRIC, ENV_POLLUTANTS, hourlyLimit, isNoiseNight, leqOf, soundEnergy } from './env-limits.js';
 
 const HOUR_MS = 3_600_000;
 /** Minutes of rollups still coming in after an hour ends (the writer flushes every 200 ms; a device may send late). */
@@ -34,6 +38,7 @@ export class EnvFold {
   private readonly counters: DailyCounters;
   private readonly marks: Watermarks;
   private readonly minutes;
+  private readonly minuteLevels;
   private readonly firstMinute;
   private readonly hj212;
   private readonly insertHour;
@@ -45,6 +50,9 @@ export class EnvFold {
     this.marks = new Watermarks(db);
     this.minutes = db.prepare<[string, string, number, number], { n: number; sum: number | null; count: number | null }>(
       'SELECT count(*) AS n, sum(sum) AS sum, sum(count) AS count FROM telemetry_minute WHERE device_id = ? AND metric = ? AND minute >= ? AND minute < ?',
+    );
+    this.minuteLevels = db.prepare<[string, number, number], { sum: number; count: number }>(
+      "SELECT sum, count FROM telemetry_minute WHERE device_id = ? AND metric = 'noiseDb' AND minute >= ? AND minute < ? AND count > 0",
     );
     this.firstMinute = db.prepare<[string, number], { minute: number | null }>(
       "SELECT min(minute) AS minute FROM telemetry_minute WHERE device_id = ? AND metric IN ('pm10', 'pm25', 'tsp', 'noiseDb') AND minute >= ?",
@@ -100,7 +108,7 @@ export class EnvFold {
       } else {
         const m = this.minutes.get(deviceId, ENV_METRIC[pollutant], hour, hour + HOUR_MS);
         if (!m || m.n < HOURLY_MIN_MINUTES || !m.count) continue;
-        mean = m.sum! / m.count;
+        mean = pollutant === 'noise' ? this.minuteLeq(deviceId, hour) : m.sum! / m.count;
         minutes = m.n;
         source = 'minute-rollups';
       }
@@ -108,7 +116,14 @@ export class EnvFold {
       const over = limit !== null && mean > limit ? 1 : 0;
       this.insertHour.run(deviceId, pollutant, hour, local.day, mean, minutes, source, limit, over);
       this.counters.add(`env.${pollutant}`, [`device:${deviceId}`], local.day, mean);
+      if (pollutant === 'noise') this.counters.add(`env.noise.energy.${isNoiseNight(localHour) ? 'night' : 'day'}`, [`device:${deviceId}`], local.day, soundEnergy(mean));
       this.counters.add(`env.${pollutant}.over`, [`device:${deviceId}`, ...buildingDims([deviceId], this.deps.buildingOf ?? (() => null))], local.day, over);
     }
+  }
+
+  /** The hour's Leq from its minutes: each minute's mean level weighted by its readings. */
+  private minuteLeq(deviceId: string, hour: number): number {
+    const levels = this.minuteLevels.all(deviceId, hour, hour + HOUR_MS).map((r) => ({ level: r.sum / r.count, weight: r.count }));
+    return leqOf(levels)!;
   }
 }

@@ -23,9 +23,40 @@ export const NOISE_NIGHT_DB = 55;
  * TSP limit included: the hourly read model is lenient there; the 5-minute judgement is the alarms').
  */
 export function hourlyLimit(preset: DustPresetId, pollutant: EnvPollutant, localHour: number): number | null {
-  if (pollutant === 'noise') return localHour >= 22 || localHour < 6 ? NOISE_NIGHT_DB : NOISE_DAY_DB;
+  if (pollutant === 'noise') return isNoiseNight(localHour) ? NOISE_NIGHT_DB : NOISE_DAY_DB;
   const limits = DUST_PRESETS[preset].limits.filter((l) => l.pollutant === pollutant && l.windowMin <= 60).map((l) => l.limit as number);
   return limits.length > 0 ? Math.min(...limits) : null;
+}
+
+/** GB 12523-2011 §3: night is 22:00–06:00 (site time), day 06:00–22:00. */
+export function isNoiseNight(localHour: number): boolean {
+  return localHour >= 22 || localHour < 6;
+}
+
+/**
+ * The equivalent continuous sound level (Leq) of levels each held for a weight (GB 3096-2008 §3,
+ * GB 12523-2011): the energy mean 10·lg(Σ wᵢ·10^(Lᵢ/10) / Σ wᵢ), not the arithmetic mean —
+ * a loud half hour dominates a quiet one, as the ear and the standard have it. Null for no weight.
+ */
+export function leqOf(levels: ReadonlyArray<{ level: number; weight: number }>): number | null {
+  let energy = 0;
+  let weight = 0;
+  for (const { level, weight: w } of levels) {
+    if (!(w > 0) || !Number.isFinite(level)) continue;
+    energy += w * 10 ** (level / 10);
+    weight += w;
+  }
+  return weight > 0 ? 10 * Math.log10(energy / weight) : null;
+}
+
+/** A level's sound energy (10^(L/10)): daily counters add these so a day's Leq is 10·lg(sum / count). */
+export function soundEnergy(level: number): number {
+  return 10 ** (level / 10);
+}
+
+/** The level of a mean energy (the inverse of soundEnergy). */
+export function levelOfEnergy(meanEnergy: number): number {
+  return 10 * Math.log10(meanEnergy);
 }
 
 /** The 24-hour limit of the preset, else GB 3095's. */

@@ -5,7 +5,7 @@
 import { STAT_PRIORITIES, type ResolvedStatPeriod, type StatColumn, type StatFigureId, type StatRow, type StatTable } from '../../common/statistics.js';
 import type { DustPresetId } from '../alarms/rules/dust-presets.js';
 import type { Database } from '../store/database.js';
-import { allowedHoursOver, dailyLimit, ENV_POLLUTANTS } from './env-limits.js';
+import { allowedHoursOver, dailyLimit, ENV_POLLUTANTS, levelOfEnergy } from './env-limits.js';
 import { StatReader, type Sums } from './stat-reader.js';
 import { siteLocal } from '../workforce/attendance-clock.js';
 
@@ -20,6 +20,17 @@ export interface FigureContext {
 }
 
 type Builder = (ctx: FigureContext, p: ResolvedStatPeriod) => Omit<StatTable, 'figure' | 'period'>;
+
+/** Summed sound energy of a day over its devices (env-fold.ts adds one 10^(L/10) per judged hour). */
+function energyOf(devices: Map<string, Sums> | undefined): { sum: number; count: number } {
+  let sum = 0;
+  let count = 0;
+  for (const s of devices?.values() ?? []) {
+    sum += s.sum;
+    count += s.count;
+  }
+  return { sum, count };
+}
 
 const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 const mean = (s: Sums | undefined) => (s && s.count > 0 ? s.sum / s.count : null);
@@ -220,11 +231,14 @@ const dustDaily: Builder = (ctx, p) => {
   const preset = ctx.preset();
   const perPollutant = Object.fromEntries(ENV_POLLUTANTS.map((k) => [k, ctx.reader.perDayDim(`env.${k}`, 'device:', p.from, p.to)]));
   const overs = Object.fromEntries(ENV_POLLUTANTS.map((k) => [k, ctx.reader.perDayDim(`env.${k}.over`, 'device:', p.from, p.to)]));
+  const noiseEnergy = { day: ctx.reader.perDayDim('env.noise.energy.day', 'device:', p.from, p.to), night: ctx.reader.perDayDim('env.noise.energy.night', 'device:', p.from, p.to) };
+  const periodEnergy = { day: { sum: 0, count: 0 }, night: { sum: 0, count: 0 } };
   const columns: StatColumn[] = [
     { key: 'pm10', label: 'PM10 日均 / daily mean', unit: 'µg/m³' },
     { key: 'pm25', label: 'PM2.5 日均 / daily mean', unit: 'µg/m³' },
     { key: 'tsp', label: 'TSP 日均 / daily mean', unit: 'µg/m³' },
-    { key: 'noise', label: '噪声均值 / noise mean', unit: 'dB(A)' },
+    { key: 'noise', label: '昼间噪声 Leq / day-time Leq', unit: 'dB(A)' },
+    { key: 'noiseNight', label: '夜间噪声 Leq / night-time Leq', unit: 'dB(A)' },
     { key: 'dustHoursOver', label: '扬尘超标小时 / dust hours over limit' },
     { key: 'noiseHoursOver', label: '噪声超标小时 / noise hours over limit' },
     { key: 'compliant', label: '达标 / compliant (1 yes, 0 no)' },
@@ -253,18 +267,34 @@ const dustDaily: Builder = (ctx, p) => {
       values[k] = count > 0 ? round(sum / count) : null;
       if (k === 'noise') values.noiseHoursOver = [...(overs.noise!.get(day)?.values() ?? [])].reduce((a, s) => a + s.sum, 0);
     }
+    // Noise is read as Leq by day and by night (energy means, env-limits.ts leqOf); a day folded
+    // before the energy counters existed keeps its arithmetic mean of hourly levels as day-time.
+    const dayEnergy = energyOf(noiseEnergy.day.get(day));
+    const nightEnergy = energyOf(noiseEnergy.night.get(day));
+    if (dayEnergy.count > 0 || nightEnergy.count > 0) {
+      values.noise = dayEnergy.count > 0 ? round(levelOfEnergy(dayEnergy.sum / dayEnergy.count)) : null;
+      values.noiseNight = nightEnergy.count > 0 ? round(levelOfEnergy(nightEnergy.sum / nightEnergy.count)) : null;
+    } else values.noiseNight = null;
+    for (const part of ['day', 'night'] as const) {
+      const e = part === 'day' ? dayEnergy : nightEnergy;
+      periodEnergy[part].sum += e.sum;
+      periodEnergy[part].count += e.count;
+    }
     values.dustHoursOver = dustOver;
     values.compliant = judged ? (compliant ? 1 : 0) : null;
     rows.push({ key: day, label: day.slice(5), values });
   }
-  const totals = totalsOf(rows, columns, ['pm10', 'pm25', 'tsp', 'noise', 'compliant']);
+  const totals = totalsOf(rows, columns, ['pm10', 'pm25', 'tsp', 'noise', 'noiseNight', 'compliant']);
+  // The period's noise is the Leq of all its hours, not the mean of daily levels.
+  if (periodEnergy.day.count > 0) totals.noise = round(levelOfEnergy(periodEnergy.day.sum / periodEnergy.day.count));
+  if (periodEnergy.night.count > 0) totals.noiseNight = round(levelOfEnergy(periodEnergy.night.sum / periodEnergy.night.count));
   const judgedDays = rows.filter((r) => r.values.compliant !== null);
   const rate = judgedDays.length > 0 ? round((judgedDays.filter((r) => r.values.compliant === 1).length / judgedDays.length) * 100) : null;
   return {
-    title: '扬尘与噪声 / Dust and noise', columns, rows, totals: { ...totals, compliant: rate }, drillColumns: ['pm10', 'pm25', 'tsp', 'noise', 'dustHoursOver', 'noiseHoursOver'],
+    title: '扬尘与噪声 / Dust and noise', columns, rows, totals: { ...totals, compliant: rate }, drillColumns: ['pm10', 'pm25', 'tsp', 'noise', 'noiseNight', 'dustHoursOver', 'noiseHoursOver'],
     limits: { pm10: dailyLimit(preset, 'pm10')!, pm25: dailyLimit(preset, 'pm25')!, tsp: dailyLimit(preset, 'tsp')! },
     notes: [`preset ${preset}; compliance rate ${rate ?? '—'} % of ${judgedDays.length} judged days (total of "compliant" is the rate in %)`],
-    source: { query: "stat_daily metrics 'env.POLLUTANT' (mean of hourly means) and 'env.POLLUTANT.over' dim='device:*' per day", params: { from: p.from, to: p.to, preset } },
+    source: { query: "stat_daily metrics 'env.POLLUTANT' (mean of hourly means), 'env.noise.energy.{day,night}' (Leq = 10·lg(sum/count)) and 'env.POLLUTANT.over' dim='device:*' per day", params: { from: p.from, to: p.to, preset } },
   };
 };
 

@@ -105,7 +105,7 @@ export class StatRecordsReader {
       }
       case 'dust-daily': {
         if (!p.days.includes(rowKey)) throw new ApiError('bad-request', `${rowKey} is not a day of the period ${p.from}…${p.to}`, 'row');
-        const pollutant = column && ['pm10', 'pm25', 'tsp', 'noise'].includes(column) ? column : null;
+        const pollutant = column === 'noiseNight' ? 'noise' : column && ['pm10', 'pm25', 'tsp', 'noise'].includes(column) ? column : null;
         const onlyOver = column === 'dustHoursOver' || column === 'noiseHoursOver';
         let sql = 'SELECT hour, device_id AS device, pollutant, round(mean, 1) AS mean, limit_value AS "limit", over, source FROM stat_env_hours WHERE day = ?';
         const params: (string | number)[] = [rowKey];

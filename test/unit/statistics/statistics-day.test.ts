@@ -87,12 +87,13 @@ beforeAll(() => {
     feed({ deviceId: 'hoist-1', kind: 'hoist', ts: at(D1, '09:00:00') + s * 1000, values });
   }
   // Dust, a reading a minute: PM10 100 and noise 72 dB(A) in the 10 o'clock hour (both over),
-  // PM10 60 at 11; PM10 50 and noise 58 (over at night) from 23:00 to 23:59; the 12 o'clock hour
+  // PM10 60 at 11 with noise 62 for its first half hour and 72 for its second (Leq 69.4: under
+  // 70 though the arithmetic mean, 67, would hide how loud it was); PM10 50 and noise 58 (over at night) from 23:00 to 23:59; the 12 o'clock hour
   // only from the monitor's HJ 212 hourly mean (PM10 90, over). Hebei: PM10 80 an hour.
   const dust = (ts: number, values: DustReading) => feed({ deviceId: 'dust-1', kind: 'dust', ts, values });
   for (let m = 0; m < 60; m++) {
     dust(at(D1, '10:00:30') + m * 60_000, { pm10: 100, noiseDb: 72 });
-    dust(at(D1, '11:00:30') + m * 60_000, { pm10: 60 });
+    dust(at(D1, '11:00:30') + m * 60_000, { pm10: 60, noiseDb: m < 30 ? 62 : 72 });
     dust(at(D1, '23:00:00') + m * 60_000 + 59_000, { pm10: 50, noiseDb: 58 });
   }
   dust(at(D2, '00:00:00'), { pm10: 500 }); // the next day's first minute: never in D1's 23 o'clock hour
@@ -182,7 +183,11 @@ describe('statistics of a scripted day across midnight (Asia/Shanghai)', () => {
 
   it('judges dust and noise hours against the preset (HJ 212 hourly mean where sent) and the day as compliant with 2 hours over', () => {
     const t = queries.figure({ figure: 'dust-daily', ...range });
-    expect(t.rows[0]!.values).toEqual({ pm10: 75, pm25: null, tsp: null, noise: 65, dustHoursOver: 2, noiseHoursOver: 2, compliant: 1 });
+    // Noise by hand (GB 12523-2011 Leq, energy means): the 11 o'clock hour 10·lg((10^6.2 + 10^7.2) / 2)
+    // = 69.40 dB(A); day-time (10 and 11 o'clock) 10·lg((10^7.2 + 10^6.940) / 2) = 70.89 → 70.9
+    // (the arithmetic mean would say 69.5); night-time only 23 o'clock: 58.
+    expect(t.rows[0]!.values).toEqual({ pm10: 75, pm25: null, tsp: null, noise: 70.9, noiseNight: 58, dustHoursOver: 2, noiseHoursOver: 2, compliant: 1 });
+    expect(t.totals).toMatchObject({ noise: 70.9, noiseNight: 58 });
     // The 00:00 reading of D2 is one minute: not enough for an hourly judgement.
     expect(t.rows[1]!.values).toMatchObject({ pm10: null, compliant: null });
     expect(t.totals.compliant).toBe(100);
