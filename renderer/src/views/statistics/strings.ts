@@ -16,7 +16,7 @@ function register(): void {
       noData: 'No data in this period',
       drillHint: 'Click a bar for the records behind it',
       records: { title: 'Records: {{figure}} · {{row}}', close: 'Close', truncated: 'Only the first {{count}} records are listed', none: 'No records' },
-      panel: { safety: 'Safety today', environment: 'Dust and noise today', equipment: 'Equipment today', alarms: 'Alarms', unacked: 'Acknowledged', meanAck: 'Mean time to acknowledge', lifts: 'Crane lifts', overloads: 'Overloads', trips: 'Hoist trips', hoursOver: 'Hours over limit', limit: 'limit' },
+      panel: { safety: 'Safety today', environment: 'Dust and noise today', equipment: 'Equipment today', alarms: 'Alarms', unacked: 'Acknowledged', meanAck: 'Mean time to acknowledge', lifts: 'Crane lifts', overloads: 'Overloads', trips: 'Hoist trips', hoursOver: 'Hours over limit', limit: 'limit', noiseDay: 'Noise by day', noiseNight: 'Noise by night' },
     },
     {
       title: '统计分析',
@@ -28,7 +28,7 @@ function register(): void {
       noData: '本期无数据',
       drillHint: '点击柱条查看明细',
       records: { title: '明细：{{figure}} · {{row}}', close: '关闭', truncated: '仅列出前 {{count}} 条', none: '无记录' },
-      panel: { safety: '今日安全', environment: '今日扬尘噪声', equipment: '今日设备', alarms: '报警', unacked: '已确认', meanAck: '平均确认用时', lifts: '塔吊吊次', overloads: '超载', trips: '升降机运行', hoursOver: '超标小时', limit: '限值' },
+      panel: { safety: '今日安全', environment: '今日扬尘噪声', equipment: '今日设备', alarms: '报警', unacked: '已确认', meanAck: '平均确认用时', lifts: '塔吊吊次', overloads: '超载', trips: '升降机运行', hoursOver: '超标小时', limit: '限值', noiseDay: '昼间噪声', noiseNight: '夜间噪声' },
     },
   );
 }

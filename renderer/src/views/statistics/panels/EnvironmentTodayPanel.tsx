@@ -22,7 +22,8 @@ export function EnvironmentTodayPanel({ client }: ViewProps) {
         {(['pm10', 'pm25', 'tsp'] as const).map((key) => (
           <Kpi key={key} label={`${key.toUpperCase().replace('PM25', 'PM2.5')} (${t('statistics.panel.limit')} ${limit(key) ?? '—'})`} value={today?.[key]} unit="µg/m³" over={over(key)} />
         ))}
-        <Kpi label="dB(A)" value={today?.noise} />
+        <Kpi label={`${t('statistics.panel.noiseDay')} Leq`} value={today?.noise} unit="dB(A)" />
+        <Kpi label={`${t('statistics.panel.noiseNight')} Leq`} value={today?.noiseNight} unit="dB(A)" />
         <Kpi label={t('statistics.panel.hoursOver')} value={today ? (today.dustHoursOver ?? 0) + (today.noiseHoursOver ?? 0) : null} over={!!today && (today.dustHoursOver ?? 0) + (today.noiseHoursOver ?? 0) > 0} />
       </div>
     </div>
