@@ -107,7 +107,7 @@ export async function startAuthorityWorld(sites: number): Promise<AuthorityWorld
     pool,
     host: '127.0.0.1',
     port: 0,
-    staticRoot: join(ROOT, 'dist', 'renderer'),
+    staticRoot: join(ROOT, 'renderer', 'dist'),
     downlinkMqttUrls: [nats.mqttUrl(0)],
     adminPassword: AUTHORITY_ADMIN_PASSWORD,
     log: () => undefined,

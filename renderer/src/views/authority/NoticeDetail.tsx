@@ -3,6 +3,8 @@ import type { AuthorityNoticeView } from '../../../../electron/common/api/author
 import { call } from './api.js';
 import { dateTime, NOTICE_KIND_ZH, NOTICE_STATE_ZH } from './format.js';
 
+const EVIDENCE_ZH: Record<string, string> = { alarm: '报警', clip: '录像片段', 'panorama-pin': '全景标注', photo: '照片' };
+
 const ACTION_ZH: Record<string, string> = {
   'notice-issued': '下达',
   'downlink-acked': '已送达平台消息服务',
@@ -59,7 +61,7 @@ export function NoticeDetail({ id, onSite }: { id: string; onSite: (siteId: stri
             <ul>
               {notice.evidence.map((e) => (
                 <li key={`${e.type}:${e.ref}`}>
-                  {e.type} {e.ref} {e.note ?? ''}
+                  {EVIDENCE_ZH[e.type] ?? e.type} {e.ref} {e.note ?? ''}
                 </li>
               ))}
             </ul>

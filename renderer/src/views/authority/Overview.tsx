@@ -5,10 +5,15 @@ import { SiteTable } from './SiteTable.js';
 import { STATUS_ORDER, STATUS_ZH } from './format.js';
 
 /** Rankings an inspector asks for first: where the most is wrong. */
-const RANKINGS: { zh: string; score: (s: AuthoritySiteRow) => number }[] = [
-  { zh: '未闭合报警', score: (s) => (s.summary ? s.summary.openAlarms.critical * 100 + s.summary.openAlarms.high * 10 + s.summary.openAlarms.medium : 0) },
-  { zh: '逾期整改', score: (s) => s.summary?.overdueRectifications ?? 0 },
-  { zh: '扬尘超标', score: (s) => s.summary?.dustExceedancesToday ?? 0 },
+const RANKINGS: { zh: string; score: (s: AuthoritySiteRow) => number; show: (s: AuthoritySiteRow) => string }[] = [
+  {
+    zh: '未闭合报警',
+    // Ordered by priority first (a critical outranks any number of lows), shown by priority.
+    score: (s) => (s.summary ? s.summary.openAlarms.critical * 1e6 + s.summary.openAlarms.high * 1e3 + s.summary.openAlarms.medium : 0),
+    show: (s) => (s.summary ? `紧急 ${s.summary.openAlarms.critical} · 高 ${s.summary.openAlarms.high} · 中 ${s.summary.openAlarms.medium}` : ''),
+  },
+  { zh: '逾期整改', score: (s) => s.summary?.overdueRectifications ?? 0, show: (s) => `${s.summary?.overdueRectifications ?? 0} 项` },
+  { zh: '扬尘超标', score: (s) => s.summary?.dustExceedancesToday ?? 0, show: (s) => `今日 ${s.summary?.dustExceedancesToday ?? 0} 次` },
 ];
 
 export function Overview({ sites, onOpen }: { sites: AuthoritySiteRow[]; onOpen: (id: string) => void }) {
@@ -78,7 +83,7 @@ export function Overview({ sites, onOpen }: { sites: AuthoritySiteRow[]; onOpen:
                       <button type="button" onClick={() => onOpen(s.id)}>
                         {s.name}
                       </button>
-                      <span>{r.score(s)}</span>
+                      <span>{r.show(s)}</span>
                     </li>
                   ))}
               </ol>
