@@ -67,7 +67,7 @@ describe('authority console', () => {
 
     await expect.poll(() => page.locator('[data-testid=au-notice-state]').innerText(), { timeout: 10_000 }).toBe('已回复');
     await expect.poll(() => page.locator('[data-testid=au-answer-photo]').count()).toBe(1);
-    expect(await page.locator('[data-testid=au-answer-photo]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
+    expect(await page.locator('[data-testid=au-answer-photo]').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(320);
     await page.fill('[data-testid=au-comment]', '现场复查，已整改到位');
     await page.click('[data-testid=au-verify]');
     await expect.poll(() => page.locator('[data-testid=au-notice-state]').innerText()).toBe('已复查');
