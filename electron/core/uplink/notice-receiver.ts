@@ -178,7 +178,8 @@ export function createNoticeReceiver(deps: NoticeReceiverDeps): NoticeReceiver {
         deps.audit?.({ type: `authority-${m.type}`, actor: `authority:${m.by}`.slice(0, 60), actorRole: 'authority', text: `${m.noticeId}: ${result}`, detail: { messageId: m.messageId, noticeId: m.noticeId } });
         deps.log('info', `downlink ${m.type} ${m.noticeId}: ${result}`);
       } catch (error) {
-        // Not recorded as delivered (the transaction rolled back): a redelivery tries again.
+        // The transaction rolled back, so nothing half-applied stays; the refusal is audited on the
+        // site and the authority sees no answer (e.g. nobody on site to address it to).
         refuse(`could not apply ${m.type} ${m.noticeId}: ${(error as Error).message}`, m);
       }
     },
