@@ -89,6 +89,31 @@ export function Overview({ sites, onOpen }: { sites: AuthoritySiteRow[]; onOpen:
               </ol>
             </div>
           ))}
+          <div className="au-ranking au-districts" data-testid="au-districts">
+            <h3>分区概况</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th>区县</th>
+                  {STATUS_ORDER.map((st) => (
+                    <th key={st} className={`au-${st}`}>
+                      {STATUS_ZH[st]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {districts.map((d) => (
+                  <tr key={d} onClick={() => setDistrict(d === district ? '' : d)}>
+                    <td>{d}</td>
+                    {STATUS_ORDER.map((st) => (
+                      <td key={st}>{shown.filter((s) => s.district === d && s.status === st).length || '—'}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
       <SiteTable sites={shown} onOpen={onOpen} />
