@@ -37,6 +37,7 @@ import { wireVideo } from './wiring/video.js';
 import { wireOnvif } from './wiring/onvif.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
 import { wireProgress } from './wiring/progress.js';
+import { wireAuthorityNotices } from './wiring/authority-notices.js';
 import { wireQuality } from './wiring/quality.js';
 import { wireScreens } from './wiring/screens.js';
 import { wireReports } from './wiring/reports.js';
@@ -275,8 +276,11 @@ export class SiteCore {
     // Construction progress: schedules and completions (migration 15), read on demand.
     const progress = wireProgress({ db, site: () => effectiveSite.current, panoramas });
     // Quality: inspections and rectification notices (after the workforce: notices go to its companies).
-    const quality = wireQuality({ db, dataDir: this.options.dataDir, log: this.log.child('quality'), auth, site: () => effectiveSite.current, alarms, panoramas, simulate: !this.options.mqttUrl && this.options.simulate });
+    const quality = wireQuality({ db, dataDir: this.options.dataDir, log: this.log.child('quality'), auth, site: () => effectiveSite.current, alarms, panoramas, simulate: !this.options.mqttUrl && this.options.simulate, onStep: (event) => authorityNotices.onQualityStep(event) });
     for (const service of quality.services) this.registry.add(service);
+    // The supervising authority's notices: received down, answered up (#13 coordinated enforcement).
+    const authorityNotices = wireAuthorityNotices({ db, dataDir: this.options.dataDir, siteId: site.id, quality, alarms, log: this.log.child('authority-notices') });
+    this.registry.add(authorityNotices.service);
     // Wall screens (#/screen/NAME); the default wall is written on first start.
     const screens = wireScreens({ db, site: () => effectiveSite.current, log: this.log.child('screens') });
     // Reports: the areas' sections → PDF + XLSX in DATA/reports, on the schedule and on demand.

@@ -30,6 +30,8 @@ export interface QualityWiringOptions {
   panoramas?: PanoramaService;
   /** The demo simulator runs: seed demo inspections and a notice when none exist. */
   simulate?: boolean;
+  /** Every step's audit event, also handed here (the authority's notices send their answers up). */
+  onStep?: (event: SecurityEvent) => void;
   now?: () => number;
 }
 
@@ -66,7 +68,10 @@ export function wireQuality(o: QualityWiringOptions): QualityWiring {
     },
     timeZone: () => o.site().timeZone,
     photoUrl: (file) => http.photoUrl(file),
-    ...(o.alarms ? { audit: (event: SecurityEvent) => o.alarms!.store.recordSecurityEvent(event) } : {}),
+    audit: (event: SecurityEvent) => {
+      o.alarms?.store.recordSecurityEvent(event);
+      o.onStep?.(event);
+    },
     changed: () => watch?.check(),
     ...(o.now ? { now: o.now } : {}),
   });
