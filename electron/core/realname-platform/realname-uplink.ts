@@ -63,12 +63,13 @@ export class RealnameUplink {
       const sync = this.states.sync();
       const { records, lastPassage } = catalogueRecords(db, sync.lastPassage);
       const known = this.states.all();
-      const accepted = (key: string) => known.get(key)?.state === 'accepted';
+      // A blocked record goes again once nothing it depends on stands refused (accepted, or on its way again).
+      const free = (key: string) => ['accepted', 'queued', 'submitted'].includes(known.get(key)?.state ?? '');
       let n = 0;
       for (const r of records) {
         const had = known.get(r.key);
         const changed = !had || had.fingerprint !== r.fingerprint || had.dependsOn !== JSON.stringify(r.dependsOn);
-        const unblocked = had?.state === 'blocked' && r.dependsOn.every(accepted);
+        const unblocked = had?.state === 'blocked' && r.dependsOn.every(free);
         if (!changed && !unblocked) continue;
         this.states.queue(r);
         known.set(r.key, { fingerprint: r.fingerprint, state: 'queued', dependsOn: JSON.stringify(r.dependsOn) });
