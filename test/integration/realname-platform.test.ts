@@ -54,7 +54,7 @@ describe('real-name platform uplink against the fake platform', () => {
   it('records each rejection with the platform\'s reason and sends nothing after it in the chain', async () => {
     site = await openRealnameSite();
     const s = site;
-    const [good, noPhoto, badRegion, futureEntry, backwards, futurePunch, garbledPhoto] = await seedRoster(s, 7, { teams: 1 });
+    const [good, noPhoto, badRegion, futureEntry, backwards, futurePunch, garbledPhoto] = (await seedRoster(s, 7, { teams: 1 })) as [number, number, number, number, number, number, number];
     void good;
     s.db.prepare('UPDATE wf_workers SET photo_file = NULL WHERE id = ?').run(noPhoto);
     writeFileSync(join(s.photosDir, 'garbled.jpg'), Buffer.from('this is not an image at all'));
