@@ -31,7 +31,7 @@ export async function openRealnameSite(): Promise<RealnameSite> {
   const now = () => clock.now;
   const outbox = new Outbox(db, now);
   const platform = await FakeRealnamePlatform.start({ ...PLATFORM_KEYS, queriesBeforeReady: 1 });
-  const uplink = new RealnameUplink({ db, outbox, store, photosDir, credentials: () => ({ platformUrl: platform.url, ...PLATFORM_KEYS }) });
+  const uplink = new RealnameUplink({ db, outbox, store, photosDir, queryPausesMs: [0, 0, 0, 0, 0], credentials: () => ({ platformUrl: platform.url, ...PLATFORM_KEYS }) });
   return { db, store, photosDir, outbox, platform, uplink, clock, close: () => platform.stop() };
 }
 

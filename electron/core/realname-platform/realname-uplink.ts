@@ -27,8 +27,8 @@ const RETRY_BASE_MS = 30_000;
 const RETRY_CAP_MS = 30 * 60_000;
 /** Records uploaded at once within one layer of the order (the platform limits concurrent calls per app). */
 const CONCURRENCY = 8;
-/** Queries of one upload in one pass before it is left for the next pass. */
-const QUERY_ROUNDS = 5;
+/** Pauses before each query round of a layer (ms): quick first, then patient; after the last, the rest waits for the next pass. */
+const QUERY_PAUSES_MS = [0, 250, 1_000, 2_000, 5_000];
 
 export interface RealnameUplinkDeps {
   db: Database;
@@ -37,8 +37,8 @@ export interface RealnameUplinkDeps {
   photosDir: string;
   credentials: () => PlatformCredentials | null;
   now?: () => number;
-  /** Pause between query rounds (ms); the platform processes asynchronously. */
-  queryPauseMs?: number;
+  /** Pauses before each query round (ms); default QUERY_PAUSES_MS. Tests pass zeros. */
+  queryPausesMs?: readonly number[];
 }
 
 interface OutboxBody {
@@ -191,8 +191,9 @@ export class RealnameUplink {
 
   private async settle(client: RealnamePlatformClient, layer: OutboxMessage[]): Promise<void> {
     let open = layer.filter((m) => this.states.get((m.body as OutboxBody).key)?.state === 'submitted');
-    for (let round = 0; round < QUERY_ROUNDS && open.length > 0; round++) {
-      if (round > 0 && this.deps.queryPauseMs) await new Promise((r) => setTimeout(r, this.deps.queryPauseMs));
+    const pauses = this.deps.queryPausesMs ?? QUERY_PAUSES_MS;
+    for (let round = 0; round < pauses.length && open.length > 0; round++) {
+      if (pauses[round]! > 0) await new Promise((r) => setTimeout(r, pauses[round]));
       const still: OutboxMessage[] = [];
       await inPool(open, async (m) => {
         const rec = this.states.get((m.body as OutboxBody).key)!;

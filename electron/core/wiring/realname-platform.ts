@@ -10,7 +10,7 @@ import type { WorkforceWiring } from './workforce.js';
 /** The national real-name platform uplink: credentials in the vault, the outbox's `realname` channel, a periodic sync. */
 export function wireRealnamePlatform(o: { db: Database; vault: SecretVault; workforce: WorkforceWiring; log: Logger }): { service: RealnameService; log: Logger } {
   const credentials = new RealnameCredentials(o.vault);
-  const uplink = new RealnameUplink({ db: o.db, outbox: new Outbox(o.db), store: o.workforce.store, photosDir: o.workforce.dirs.photos, credentials: () => credentials.get(), queryPauseMs: 2_000 });
+  const uplink = new RealnameUplink({ db: o.db, outbox: new Outbox(o.db), store: o.workforce.store, photosDir: o.workforce.dirs.photos, credentials: () => credentials.get() });
   const log = o.log.child('realname-platform');
   return { service: new RealnameService(uplink, credentials, log), log };
 }

@@ -21,6 +21,8 @@ export interface FakePlatformOptions {
   now?: () => number;
   /** Queries answered "processing" before the result (default 1). */
   queriesBeforeReady?: number;
+  /** The region dictionary (default: region-dictionary.ts). */
+  regions?: ReadonlySet<string>;
 }
 
 export class FakeRealnamePlatform {
@@ -34,7 +36,7 @@ export class FakeRealnamePlatform {
 
   private constructor(private readonly options: FakePlatformOptions) {
     this.now = options.now ?? Date.now;
-    this.state = new FakePlatformState(options.appSecret, options.projectCode, this.now, options.queriesBeforeReady ?? 1);
+    this.state = new FakePlatformState(options.appSecret, options.projectCode, this.now, options.queriesBeforeReady ?? 1, options.regions);
   }
 
   static async start(options: FakePlatformOptions): Promise<FakeRealnamePlatform> {

@@ -57,6 +57,7 @@ export class FakePlatformState {
     private readonly projectCode: string,
     private readonly now: () => number,
     private readonly queriesBeforeReady = 1,
+    private readonly regions: ReadonlySet<string> = REGION_CODES,
   ) {}
 
   /** Accepted workers (clear ID numbers), for tests. */
@@ -179,7 +180,7 @@ export class FakePlatformState {
       return bad(PLATFORM_CODES.idUnreadable, '证件号码无法解密，请检查加密方式');
     }
     if (!/^\d{17}[\dX]$/.test(id)) return bad(PLATFORM_CODES.fieldInvalid, '证件号码格式错误');
-    if (!REGION_CODES.has(id.slice(0, 6))) return bad(PLATFORM_CODES.regionCode, `证件号码行政区划代码 ${id.slice(0, 6)} 不在字典中`);
+    if (!this.regions.has(id.slice(0, 6))) return bad(PLATFORM_CODES.regionCode, `证件号码行政区划代码 ${id.slice(0, 6)} 不在字典中`);
     return { ok: true, value: id };
   }
 }
