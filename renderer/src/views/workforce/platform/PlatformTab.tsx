@@ -86,18 +86,16 @@ export function PlatformTab({ client, session, timeZone }: WorkforceTabProps) {
           </table>
         )}
       </section>
-      {session.role === 'admin' && <CredentialsForm status={status} client={client} onSaved={setStatus} />}
+      {session.role === 'admin' && status && <CredentialsForm status={status} client={client} onSaved={setStatus} />}
     </section>
   );
 }
 
-function CredentialsForm({ status, client, onSaved }: { status: RealnamePlatformStatus | null; client: WorkforceTabProps['client']; onSaved: (s: RealnamePlatformStatus) => void }) {
+function CredentialsForm({ status, client, onSaved }: { status: RealnamePlatformStatus; client: WorkforceTabProps['client']; onSaved: (s: RealnamePlatformStatus) => void }) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ platformUrl: '', appId: '', appSecret: '', projectCode: '' });
+  // Filled once from the status first read (the form is shown only after it), then the admin's.
+  const [f, setF] = useState(() => ({ platformUrl: status.platformUrl ?? '', appId: '', appSecret: '', projectCode: status.projectCode ?? '' }));
   const [note, setNote] = useState<string | null>(null);
-  useEffect(() => {
-    if (status) setF((o) => ({ ...o, platformUrl: o.platformUrl || (status.platformUrl ?? ''), projectCode: o.projectCode || (status.projectCode ?? '') }));
-  }, [status]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setNote(null);
@@ -121,8 +119,8 @@ function CredentialsForm({ status, client, onSaved }: { status: RealnamePlatform
     <form className="panel" onSubmit={submit} style={{ display: 'grid', gap: 8 }} data-testid="platform-credentials">
       <h3>{t('workforcePlatform.credentials')}</h3>
       {field('platformUrl', t('workforcePlatform.platformUrl'), { required: true, placeholder: 'https://' })}
-      {field('appId', t('workforcePlatform.appId'), { required: true, placeholder: status?.appIdMasked ?? '' })}
-      {field('appSecret', t('workforcePlatform.appSecret'), { type: 'password', autoComplete: 'off', placeholder: status?.secretSet ? t('workforcePlatform.secretKept') : '' })}
+      {field('appId', t('workforcePlatform.appId'), { required: true, placeholder: status.appIdMasked ?? '' })}
+      {field('appSecret', t('workforcePlatform.appSecret'), { type: 'password', autoComplete: 'off', placeholder: status.secretSet ? t('workforcePlatform.secretKept') : '' })}
       {field('projectCode', t('workforcePlatform.projectCode'), { required: true })}
       <button type="submit" className="button primary" data-testid="platform-save" style={{ justifySelf: 'start', padding: '4px 24px' }}>
         {t('workforcePlatform.save')}
