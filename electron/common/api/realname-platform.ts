@@ -48,7 +48,7 @@ export interface RealnamePlatformStatus {
   counts: Record<RealnameRecordState, number>;
   /** Messages waiting in the outbox's realname channel. */
   outboxPending: number;
-  /** Rejected, held and blocked records, newest first (at most 200). */
+  /** Rejected, then held, then blocked records (the causes before what waits on them), newest first within each (at most 200). */
   problems: RealnameProblem[];
 }
 

@@ -77,7 +77,7 @@ export class RecordStates {
   problems(limit = 200): RealnameProblem[] {
     return (
       this.db
-        .prepare("SELECT key, kind, label, state, code, reason, updated_at FROM rn_records WHERE state IN ('rejected', 'held', 'blocked') ORDER BY updated_at DESC, key LIMIT ?")
+        .prepare("SELECT key, kind, label, state, code, reason, updated_at FROM rn_records WHERE state IN ('rejected', 'held', 'blocked') ORDER BY CASE state WHEN 'rejected' THEN 0 WHEN 'held' THEN 1 ELSE 2 END, updated_at DESC, key LIMIT ?")
         .all(limit) as { key: string; kind: RealnameRecordKind; label: string; state: 'rejected' | 'held' | 'blocked'; code: string | null; reason: string | null; updated_at: number }[]
     ).map((r) => ({ key: r.key, kind: r.kind, label: r.label, state: r.state, code: r.code, reason: r.reason ?? '', at: r.updated_at }));
   }

@@ -53,7 +53,7 @@ export function PlatformTab({ client, session, timeZone }: WorkforceTabProps) {
             </span>
           ))}
         </p>
-        <button type="button" className="button primary" disabled={busy || !status?.configured} onClick={sync} data-testid="platform-sync" style={{ width: 'auto', padding: '4px 24px' }}>
+        <button type="button" className="button primary" disabled={busy || !status?.configured} onClick={sync} data-testid="platform-sync" style={{ display: 'inline-block', width: 'auto', padding: '4px 24px' }}>
           {busy ? t('workforcePlatform.syncing') : t('workforcePlatform.syncNow')}
         </button>
         {message && <p className="cert-bad">{message}</p>}
