@@ -17,6 +17,7 @@ import { ONVIF_ROUTES, type OnvifApi } from './api/onvif.js';
 import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
 import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
+import { REALNAME_PLATFORM_ROUTES, type RealnamePlatformApi } from './api/realname-platform.js';
 import { REPORT_ROUTES, type ReportsApi } from './api/reports.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SCREEN_ROUTES, type ScreensApi } from './api/screens.js';
@@ -39,6 +40,7 @@ export * from './api/onvif.js';
 export * from './api/panoramas.js';
 export * from './api/progress.js';
 export * from './api/quality.js';
+export * from './api/realname-platform.js';
 export * from './api/reports.js';
 export * from './api/route-spec.js';
 export * from './api/screens.js';
@@ -67,7 +69,8 @@ export interface SiteCommandApi
     StatisticsApi,
     ScreensApi,
     ReportsApi,
-    OnvifApi {}
+    OnvifApi,
+    RealnamePlatformApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -96,6 +99,7 @@ export const API_ROUTES = {
   ...SCREEN_ROUTES,
   ...REPORT_ROUTES,
   ...ONVIF_ROUTES,
+  ...REALNAME_PLATFORM_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -36,6 +36,7 @@ import { wireStore } from './wiring/store.js';
 import { wireVideo } from './wiring/video.js';
 import { wireOnvif } from './wiring/onvif.js';
 import { wireWorkforce, type WorkforceWiring } from './wiring/workforce.js';
+import { wireRealnamePlatform } from './wiring/realname-platform.js';
 import { wireProgress } from './wiring/progress.js';
 import { wireAuthorityNotices } from './wiring/authority-notices.js';
 import { wireQuality } from './wiring/quality.js';
@@ -298,6 +299,10 @@ export class SiteCore {
     });
     this.registry.add(reports.service);
 
+    // The national real-name platform: workforce records uploaded in its order through the outbox.
+    const realnamePlatform = wireRealnamePlatform({ db, vault: vaults.secrets, workforce, log: this.log });
+    this.registry.add(realnamePlatform.service);
+
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
       clipsOf: (alarmId) => video.evidence.clipsOf(alarmId),
@@ -337,6 +342,7 @@ export class SiteCore {
       screens,
       reports: reports.handlers,
       onvif,
+      realnamePlatform,
     });
 
     if (this.options.http !== false) {

@@ -37,6 +37,9 @@ import { createStatisticsHandlers } from '../statistics/statistics-handlers.js';
 import type { StatisticsQueries } from '../statistics/statistics-queries.js';
 import { createScreenHandlers, type ScreenHandlerDeps } from '../screens/screen-handlers.js';
 import { createReportHandlers, type ReportHandlerDeps } from '../reports/report-handlers.js';
+import { createRealnamePlatformHandlers } from '../realname-platform/realname-handlers.js';
+import type { RealnameService } from '../realname-platform/realname-service.js';
+import type { Logger } from '../log/logger.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -89,6 +92,8 @@ export interface HandlerDeps {
   reports?: ReportHandlerDeps;
   /** ONVIF discovery, adding cameras, PTZ; absent: its methods answer "not available". */
   onvif?: OnvifService;
+  /** The national real-name platform uplink (core/wiring/realname-platform.ts); absent: its methods answer "not available". */
+  realnamePlatform?: { service: RealnameService; log: Logger };
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -111,6 +116,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createStatisticsHandlers(deps.statistics),
     ...createScreenHandlers(deps.screens),
     ...createReportHandlers(deps.reports),
+    ...createRealnamePlatformHandlers(deps.realnamePlatform),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { USER_ROLES, type ApiMethod } from '../../common/api.js';
 import { INTERVAL_KINDS } from '../../common/intervals.js';
+import { REALNAME_PLATFORM_PARAM_SCHEMAS } from '../realname-platform/realname-param-schemas.js';
 import { TRAINING_PARAM_SCHEMAS } from '../workforce/training-param-schemas.js';
 import { ATTENDANCE_PARAM_SCHEMAS } from '../workforce/attendance-param-schemas.js';
 import { GATE_PARAM_SCHEMAS } from '../workforce/gate-param-schemas.js';
@@ -149,4 +150,5 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   exportPanoramaCsv: z.object({ kind: z.enum(['measurements', 'issues']), pointId: z.string().min(1).max(64).optional() }).strict(),
   ...GATE_PARAM_SCHEMAS,
   ...QUALITY_PARAM_SCHEMAS,
+  ...REALNAME_PLATFORM_PARAM_SCHEMAS,
 };

@@ -1,3 +1,4 @@
+import { REALNAME_PLATFORM_SCHEMA_SQL } from '../realname-platform/schema.js';
 import { STATISTICS_RECORDS_SQL, STATISTICS_SCHEMA_SQL } from '../statistics/schema.js';
 import { PROGRESS_SCHEMA_SQL } from '../progress/schema.js';
 import { QUALITY_SCHEMA_SQL } from '../quality/schema.js';
@@ -402,5 +403,10 @@ export const MIGRATIONS: Migration[] = [
     version: 20,
     description: 'uplink: the store-and-forward outbox to the supervision platform and the real-name platform',
     sql: UPLINK_SCHEMA_SQL,
+  },
+  {
+    version: 21,
+    description: 'real-name platform: where each workforce record stands with the national platform',
+    sql: REALNAME_PLATFORM_SCHEMA_SQL,
   },
 ];

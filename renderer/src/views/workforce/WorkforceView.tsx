@@ -10,6 +10,7 @@ import { OnSiteTab } from './OnSiteTab.js';
 import { RosterTab } from './RosterTab.js';
 import { parseWorkforceParam, WORKFORCE_TABS } from './tabs.js';
 import { TrainingTab } from './TrainingTab.js';
+import { PlatformTab } from './platform/PlatformTab.js';
 
 /** What every workforce section gets; `param` is the section's own part of the route. */
 export interface WorkforceTabProps {
@@ -42,6 +43,7 @@ export function WorkforceView({ param, ...props }: Omit<WorkforceTabProps, 'para
       {tab === 'certificates' && <CertificatesTab {...tabProps} />}
       {tab === 'attendance' && <AttendanceTab {...tabProps} />}
       {tab === 'training' && <TrainingTab {...tabProps} />}
+      {tab === 'platform' && <PlatformTab {...tabProps} />}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 /** Sections of `#/workforce/SECTION[/PARAM]`, in the order the tab strip shows them. */
-export const WORKFORCE_TABS = ['roster', 'onsite', 'certificates', 'attendance', 'training'] as const;
+export const WORKFORCE_TABS = ['roster', 'onsite', 'certificates', 'attendance', 'training', 'platform'] as const;
 export type WorkforceTab = (typeof WORKFORCE_TABS)[number];
 
 /** The section and its own parameter (e.g. a worker id) from the workforce route's parameter. */
