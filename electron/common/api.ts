@@ -24,6 +24,7 @@ import { SITE_ROUTES, type SiteApi } from './api/site.js';
 import { STATISTICS_ROUTES, type StatisticsApi } from './api/statistics.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
 import { TRAINING_ROUTES, type TrainingApi } from './api/training.js';
+import { UPLINK_ROUTES, type UplinkApi } from './api/uplink.js';
 import { WORKFORCE_REGISTRY_ROUTES, type WorkforceRegistryApi } from './api/workforce.js';
 
 export * from './api/alarms.js';
@@ -44,6 +45,7 @@ export * from './api/route-spec.js';
 export * from './api/screens.js';
 export * from './api/site.js';
 export * from './api/statistics.js';
+export * from './api/uplink.js';
 export * from './api/telemetry.js';
 export * from './api/training.js';
 export * from './api/workforce.js';
@@ -67,7 +69,8 @@ export interface SiteCommandApi
     StatisticsApi,
     ScreensApi,
     ReportsApi,
-    OnvifApi {}
+    OnvifApi,
+    UplinkApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -96,6 +99,7 @@ export const API_ROUTES = {
   ...SCREEN_ROUTES,
   ...REPORT_ROUTES,
   ...ONVIF_ROUTES,
+  ...UPLINK_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];
