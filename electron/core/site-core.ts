@@ -40,6 +40,7 @@ import { wireProgress } from './wiring/progress.js';
 import { wireQuality } from './wiring/quality.js';
 import { wireScreens } from './wiring/screens.js';
 import { wireReports } from './wiring/reports.js';
+import { wireUplink } from './wiring/uplink.js';
 import { createStatisticsReportSections } from './statistics/report-sections.js';
 import { createProgressReportSections } from './progress/report-sections.js';
 
@@ -293,6 +294,9 @@ export class SiteCore {
       ],
     });
     this.registry.add(reports.service);
+    // Supervision uplink (#13): summaries and events to the platform through the outbox (off without the site file's section).
+    const uplink = wireUplink({ db, site: () => effectiveSite.current, alarms, devices, headcount: () => (gates ? { total: gates.headcount.total, managers: gates.headcount.view().managers } : null), vault: vaults.secrets, log: this.log });
+    this.registry.add(uplink);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -333,6 +337,7 @@ export class SiteCore {
       screens,
       reports: reports.handlers,
       onvif,
+      uplink,
     });
 
     if (this.options.http !== false) {

@@ -40,12 +40,7 @@ export function buildSiteSummary(db: Database, sources: SummarySources): SiteSum
   const dust = db
     .prepare(`SELECT count(*) AS judged, coalesce(sum(over), 0) AS over FROM stat_env_hours WHERE day = ? AND pollutant IN ('pm10', 'pm25', 'tsp')`)
     .get(day) as { judged: number; over: number };
-  const attendance = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM stat_presence WHERE day = @day) AS attended,
-              (SELECT count(*) FROM wf_memberships WHERE exited_on IS NULL AND entered_on <= @day) AS rostered`,
-    )
-    .get({ day }) as { attended: number; rostered: number };
+  const attendance = readAttendance(db, day);
   const overdue = (db.prepare(`SELECT count(*) AS n FROM q_notices WHERE state <> 'closed' AND due_date < ?`).get(day) as { n: number }).n;
   const headcount = sources.headcount();
   const summary: SiteSummaryBody = {
@@ -66,6 +61,16 @@ export function buildSiteSummary(db: Database, sources: SummarySources): SiteSum
   };
   if (sources.consoleUrl) summary.consoleUrl = sources.consoleUrl;
   return summary;
+}
+
+/** Workers present today (first counted entry, stat_presence) and workers on the roster (open stints). */
+export function readAttendance(db: Database, day: string): { attended: number; rostered: number } {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM stat_presence WHERE day = @day) AS attended,
+              (SELECT count(*) FROM wf_memberships WHERE exited_on IS NULL AND entered_on <= @day) AS rostered`,
+    )
+    .get({ day }) as { attended: number; rostered: number };
 }
 
 function round3(x: number): number {
