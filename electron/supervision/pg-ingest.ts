@@ -123,5 +123,5 @@ async function recordRejections(client: pg.PoolClient, rejections: Rejection[]):
 
 /** The first 200 bytes of a refused payload, as text a person can read (NUL bytes removed: PostgreSQL text refuses them). */
 export function sampleOf(payload: Uint8Array): string {
-  return Buffer.from(payload.subarray(0, 200)).toString('utf8').replace(/\u0000/g, '\\0');
+  return Buffer.from(payload.subarray(0, 200)).toString('utf8').split('\u0000').join('\\0');
 }
