@@ -51,7 +51,17 @@ export async function startSupervision(options: SupervisionOptions): Promise<Sup
   void (async () => {
     for await (const s of nc.status()) if (s.type === 'disconnect' || s.type === 'reconnect') log('info', `NATS ${s.type} (${String(s.data)})`);
   })().catch(() => undefined);
-  const replicas = await ensureUplinkStream(await nc.jetstreamManager(), (m) => log('warn', m));
+  // JetStream may be busy (a node restarting, a leader election): its API then times out. Keep
+  // trying rather than exit; the stream and the consumer keep the sites' messages meanwhile.
+  let replicas = 0;
+  for (let attempt = 1; replicas === 0; attempt += 1) {
+    try {
+      replicas = await ensureUplinkStream(await nc.jetstreamManager(), (m) => log('warn', m));
+    } catch (error) {
+      log('warn', `JetStream not ready (${(error as Error).message}); trying again (attempt ${attempt})`);
+      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)));
+    }
+  }
   const consumer = new UplinkConsumer({ nc, pool, sites: new SiteDirectory(pool), log });
   consumer.start();
   const authority = await startAuthority({ pool, host: options.host, port: options.port, staticRoot: options.staticRoot, downlinkMqttUrls: options.mqttUrls, log });

@@ -157,10 +157,14 @@ describe('supervision uplink through a three-node NATS cluster into PostgreSQL',
       service = await SupervisionProcess.start(serviceArgs(), serviceEnv);
       return rogue;
     })();
-    const { honestSeqs } = await phases;
-    await at(Math.max(22_000, 2_000 + CUT_MS + 2_000));
-    publishing = false;
-    await publishers;
+    let honestSeqs: Set<number>;
+    try {
+      ({ honestSeqs } = await phases);
+      await at(Math.max(22_000, 2_000 + CUT_MS + 2_000));
+    } finally {
+      publishing = false;
+      await publishers;
+    }
 
     // Every outbox drains once the cut link is back: the receipts say each message is stored.
     const pendingLeft = await eventually(
