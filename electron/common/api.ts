@@ -25,6 +25,7 @@ import { SITE_ROUTES, type SiteApi } from './api/site.js';
 import { STATISTICS_ROUTES, type StatisticsApi } from './api/statistics.js';
 import { TELEMETRY_ROUTES, type TelemetryApi } from './api/telemetry.js';
 import { TRAINING_ROUTES, type TrainingApi } from './api/training.js';
+import { UPLINK_ROUTES, type UplinkApi } from './api/uplink.js';
 import { WORKFORCE_REGISTRY_ROUTES, type WorkforceRegistryApi } from './api/workforce.js';
 
 export * from './api/alarms.js';
@@ -46,6 +47,7 @@ export * from './api/route-spec.js';
 export * from './api/screens.js';
 export * from './api/site.js';
 export * from './api/statistics.js';
+export * from './api/uplink.js';
 export * from './api/telemetry.js';
 export * from './api/training.js';
 export * from './api/workforce.js';
@@ -70,7 +72,8 @@ export interface SiteCommandApi
     ScreensApi,
     ReportsApi,
     OnvifApi,
-    RealnamePlatformApi {}
+    RealnamePlatformApi,
+    UplinkApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -100,6 +103,7 @@ export const API_ROUTES = {
   ...REPORT_ROUTES,
   ...ONVIF_ROUTES,
   ...REALNAME_PLATFORM_ROUTES,
+  ...UPLINK_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

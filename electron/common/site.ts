@@ -86,3 +86,17 @@ export interface SiteSummary {
   /** Workers inside the site by real-name gate passages. */
   workersOnSite: number;
 }
+
+/**
+ * The site file's `supervision` section as loaded (#13; schema in
+ * electron/core/uplink/supervision-settings-schema.ts): the platform's id for this site, the
+ * cluster's MQTT listeners, seconds between summaries, the console URL offered for drill-down.
+ */
+export interface SupervisionSiteSettings {
+  siteId: string;
+  uplink: string[];
+  summaryEverySeconds: number;
+  consoleUrl?: string | undefined;
+  /** The authority's Ed25519 public key (SPKI PEM) or a file beside site.json holding it. */
+  authorityPublicKey?: string | undefined;
+}

@@ -175,3 +175,23 @@ export interface NoticeAnswerBody {
   by: string;
   at: number;
 }
+
+/**
+ * Receipts: the service's word that a site's messages are in PostgreSQL. NATS 2.9's MQTT listener
+ * sends the PUBACK once the message is routed, before JetStream has stored it, so a message
+ * PUBACKed while the stream's leader is failing over can vanish. The site therefore marks an
+ * outbox message sent only on a receipt (topic `sc/down/SITE/receipt`, sent after COMMIT), and
+ * re-publishes what has no receipt in time; the receiver drops the repeat by (site, seq).
+ */
+export function receiptTopic(siteId: string): string {
+  return `${DOWNLINK_TOPIC_PREFIX}/${siteId}/receipt`;
+}
+
+/** What a receipt carries: the seqs of one site now stored (new or already there). */
+export interface UplinkReceipt {
+  v: 1;
+  seqs: number[];
+}
+
+/** Largest uplink payload the service takes (bytes); a bigger one is refused and counted. */
+export const UPLINK_MAX_BYTES = 256 * 1024;

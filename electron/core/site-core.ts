@@ -42,6 +42,7 @@ import { wireAuthorityNotices } from './wiring/authority-notices.js';
 import { wireQuality } from './wiring/quality.js';
 import { wireScreens } from './wiring/screens.js';
 import { wireReports } from './wiring/reports.js';
+import { wireUplink } from './wiring/uplink.js';
 import { createStatisticsReportSections } from './statistics/report-sections.js';
 import { createProgressReportSections } from './progress/report-sections.js';
 
@@ -280,7 +281,7 @@ export class SiteCore {
     const quality = wireQuality({ db, dataDir: this.options.dataDir, log: this.log.child('quality'), auth, site: () => effectiveSite.current, alarms, panoramas, simulate: !this.options.mqttUrl && this.options.simulate, onStep: (event) => authorityNotices.onQualityStep(event) });
     for (const service of quality.services) this.registry.add(service);
     // The supervising authority's notices: received down, answered up (#13 coordinated enforcement).
-    const authorityNotices = wireAuthorityNotices({ db, dataDir: this.options.dataDir, siteId: site.id, quality, alarms, log: this.log.child('authority-notices') });
+    const authorityNotices = wireAuthorityNotices({ db, dataDir: this.options.dataDir, siteId: site.id, supervision: effectiveSite.current.supervision, siteDir: this.options.siteDir, quality, alarms, log: this.log.child('authority-notices') });
     this.registry.add(authorityNotices.service);
     // Wall screens (#/screen/NAME); the default wall is written on first start.
     const screens = wireScreens({ db, site: () => effectiveSite.current, log: this.log.child('screens') });
@@ -298,6 +299,9 @@ export class SiteCore {
       ],
     });
     this.registry.add(reports.service);
+    // Supervision uplink (#13): summaries and events to the platform through the outbox (off without the site file's section).
+    const uplink = wireUplink({ db, site: () => effectiveSite.current, alarms, devices, headcount: () => (gates ? { total: gates.headcount.total, managers: gates.headcount.view().managers } : null), vault: vaults.secrets, log: this.log, noticeReceiver: authorityNotices.receiver });
+    this.registry.add(uplink);
 
     // The national real-name platform: workforce records uploaded in its order through the outbox.
     const realnamePlatform = wireRealnamePlatform({ db, vault: vaults.secrets, workforce, log: this.log });
@@ -343,6 +347,7 @@ export class SiteCore {
       reports: reports.handlers,
       onvif,
       realnamePlatform,
+      uplink,
     });
 
     if (this.options.http !== false) {

@@ -34,6 +34,8 @@ import { withProgressFloors } from '../progress/model-floors.js';
 import { createQualityHandlers } from '../quality/quality-handlers.js';
 import type { QualityWiring } from '../wiring/quality.js';
 import { createStatisticsHandlers } from '../statistics/statistics-handlers.js';
+import { createUplinkHandlers } from '../uplink/uplink-handlers.js';
+import type { SupervisionUplink } from '../uplink/supervision-uplink.js';
 import type { StatisticsQueries } from '../statistics/statistics-queries.js';
 import { createScreenHandlers, type ScreenHandlerDeps } from '../screens/screen-handlers.js';
 import { createReportHandlers, type ReportHandlerDeps } from '../reports/report-handlers.js';
@@ -94,6 +96,8 @@ export interface HandlerDeps {
   onvif?: OnvifService;
   /** The national real-name platform uplink (core/wiring/realname-platform.ts); absent: its methods answer "not available". */
   realnamePlatform?: { service: RealnameService; log: Logger };
+  /** The supervision uplink (core/uplink); absent: its methods answer "not available". */
+  uplink?: SupervisionUplink;
 }
 
 /** The server side of the contract, behind the HTTP/WebSocket transport. */
@@ -117,6 +121,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createScreenHandlers(deps.screens),
     ...createReportHandlers(deps.reports),
     ...createRealnamePlatformHandlers(deps.realnamePlatform),
+    ...createUplinkHandlers(deps.uplink),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

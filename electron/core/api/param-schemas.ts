@@ -12,6 +12,7 @@ import { QUALITY_PARAM_SCHEMAS } from '../quality/quality-param-schemas.js';
 import { SCREEN_PARAM_SCHEMAS } from '../screens/screen-param-schemas.js';
 import { REPORT_PARAM_SCHEMAS } from '../reports/report-param-schemas.js';
 import { ONVIF_PARAM_SCHEMAS } from '../onvif/onvif-param-schemas.js';
+import { UPLINK_PARAM_SCHEMAS } from '../uplink/uplink-param-schemas.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
 
 /** Capture ids are `pc-` and 16 hex digits of the file's sha256 (core/panoramas/capture-id.ts). */
@@ -28,6 +29,7 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   ...SCREEN_PARAM_SCHEMAS,
   ...REPORT_PARAM_SCHEMAS,
   ...ONVIF_PARAM_SCHEMAS,
+  ...UPLINK_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),
   login: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
   logout: z.undefined().or(z.object({}).strict()),

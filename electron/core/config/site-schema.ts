@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEVICE_KINDS } from '../../common/device-kinds.js';
 import { workforceSettings } from '../workforce/attendance-rule-schema.js';
+import { supervisionSettings } from '../uplink/supervision-settings-schema.js';
 import { checkProgressSettings } from '../progress/file-schedule.js';
 import { progressSettings } from './progress-schema.js';
 import { reportSettings } from '../reports/report-settings-schema.js';
@@ -300,6 +301,8 @@ export const siteSchema = z
     progress: progressSettings.optional(),
     /** Reports: when the schedule makes them, site-local (core/reports/report-settings-schema.ts). */
     reports: reportSettings.optional(),
+    /** The supervision platform's uplink (core/uplink/supervision-settings-schema.ts); absent: off. */
+    supervision: supervisionSettings.optional(),
   })
   .strict()
   .superRefine((site, ctx) => {

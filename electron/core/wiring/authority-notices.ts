@@ -2,14 +2,16 @@
  * The site's link to the supervising authority's notices (#13 coordinated enforcement): the
  * receiver that turns signed downlink messages into rectification notices and stop-work alarms,
  * the hook that queues the site's answers up, and — when a downlink broker is configured — the
- * persistent MQTT subscription. Configured by environment (set by the operator with the site's
- * broker credentials):
+ * persistent MQTT subscription. With the site file's `supervision` section, notices come down the
+ * uplink's own connection (wiring/uplink.ts takes `receiver`), under the platform's site id, checked
+ * with its `authorityPublicKey`. Without it (a site that takes notices but does not report up), the
+ * environment configures a subscription of its own:
  *   SITE_COMMAND_AUTHORITY_PUBLIC_KEY   the authority's Ed25519 public key, SPKI PEM (or a path to it)
  *   SITE_COMMAND_DOWNLINK_MQTT_URL      the supervision cluster's MQTT listener, e.g. mqtt://host:1883
  *   SITE_COMMAND_DOWNLINK_MQTT_USERNAME / _PASSWORD   the site's broker credentials
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { AlarmService } from '../alarms/alarm-service.js';
 import type { SecurityEvent } from '../alarms/alarm-store.js';
 import type { Logger } from '../log/logger.js';
@@ -29,6 +31,10 @@ export interface AuthorityNoticesOptions {
   alarms?: AlarmService;
   log: Logger;
   env?: NodeJS.ProcessEnv;
+  /** The site file's supervision section, when present (its site id, its authority key, its uplink carries the notices). */
+  supervision?: { siteId: string; authorityPublicKey?: string | undefined } | undefined;
+  /** Where site.json lives: `authorityPublicKey` may name a file beside it. */
+  siteDir?: string;
 }
 
 export interface AuthorityNoticesWiring {
@@ -38,10 +44,11 @@ export interface AuthorityNoticesWiring {
   service: Service;
 }
 
-function publicKeyFrom(value: string | undefined): string | null {
+function publicKeyFrom(value: string | undefined, dir?: string): string | null {
   if (!value) return null;
   if (value.includes('BEGIN PUBLIC KEY')) return value.replace(/\\n/g, '\n');
-  return existsSync(value) ? readFileSync(value, 'utf8') : null;
+  const path = dir && !isAbsolute(value) ? join(dir, value) : value;
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
 export function wireAuthorityNotices(o: AuthorityNoticesOptions): AuthorityNoticesWiring {
@@ -49,10 +56,11 @@ export function wireAuthorityNotices(o: AuthorityNoticesOptions): AuthorityNotic
   const outbox = new Outbox(o.db);
   const log = (level: 'info' | 'warn' | 'error', message: string) => o.log[level](message);
   const audit = (event: SecurityEvent) => o.alarms?.store.recordSecurityEvent(event);
-  const key = publicKeyFrom(env.SITE_COMMAND_AUTHORITY_PUBLIC_KEY);
+  const key = publicKeyFrom(o.supervision?.authorityPublicKey, o.siteDir) ?? publicKeyFrom(env.SITE_COMMAND_AUTHORITY_PUBLIC_KEY);
+  const siteId = o.supervision?.siteId ?? o.siteId;
   const service = o.quality.service;
   const receiver = createNoticeReceiver({
-    siteId: o.siteId,
+    siteId,
     outbox,
     log,
     authorityPublicKey: () => key,
@@ -78,10 +86,14 @@ export function wireAuthorityNotices(o: AuthorityNoticesOptions): AuthorityNotic
       async start() {
         const url = env.SITE_COMMAND_DOWNLINK_MQTT_URL;
         if (!url) return;
+        if (o.supervision) {
+          o.log.warn('SITE_COMMAND_DOWNLINK_MQTT_URL is ignored: the site file\'s supervision section carries the notices on the uplink\'s connection');
+          return;
+        }
         if (!key) o.log.warn('SITE_COMMAND_DOWNLINK_MQTT_URL is set but SITE_COMMAND_AUTHORITY_PUBLIC_KEY is not: every notice from above will be refused');
         subscription = subscribeNotices({
           url,
-          siteId: o.siteId,
+          siteId,
           receiver,
           log,
           ...(env.SITE_COMMAND_DOWNLINK_MQTT_USERNAME ? { username: env.SITE_COMMAND_DOWNLINK_MQTT_USERNAME, password: env.SITE_COMMAND_DOWNLINK_MQTT_PASSWORD ?? '' } : {}),

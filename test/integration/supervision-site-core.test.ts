@@ -1,0 +1,89 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UplinkStatus } from '../../electron/common/api/uplink.js';
+import type { SiteSummaryBody } from '../../electron/common/supervision.js';
+import { migratePg } from '../../electron/supervision/pg-migrations.js';
+import { natsAuthorization, registerSites } from '../../electron/supervision/site-registration.js';
+import { eventually } from '../helpers/eventually.js';
+import { NatsCluster } from '../helpers/nats-cluster.js';
+import { PostgresServer } from '../helpers/postgres.js';
+import { getJson, login, postJson, ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
+import { SupervisionProcess } from '../helpers/supervision-process.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * A real site core with a `supervision` section reports to a real supervision service: the admin
+ * sets the broker password through the API (the uplink waits for it and says so), then the core's
+ * summaries land in PostgreSQL with the core's own figures and its outbox drains.
+ */
+const SITE_ID = 'core-site-1';
+const SITE_PASSWORD = 'core-site-1-broker-password';
+let cluster: NatsCluster;
+let postgres: PostgresServer;
+let pool: pg.Pool;
+let service: SupervisionProcess;
+let core: ServeProcess;
+
+beforeAll(async () => {
+  const auth = natsAuthorization({ user: 'supervision', password: 'service-password' }, [{ id: SITE_ID, password: SITE_PASSWORD }]);
+  [cluster, postgres] = await Promise.all([NatsCluster.start({ nodes: 1, extraConfig: auth }), PostgresServer.start({ database: 'supervision' })]);
+  pool = new pg.Pool({ connectionString: postgres.url('supervision'), max: 2 });
+  await migratePg(pool);
+  await registerSites(pool, [{ id: SITE_ID, name: '一号工地', district: '徐汇区', enterprise: '某建工集团', lon: 121.43, lat: 31.18 }]);
+  service = await SupervisionProcess.start(['--nats', cluster.url, '--pg', postgres.url('supervision'), '--port', '0'], { SC_NATS_USER: 'supervision', SC_NATS_PASSWORD: 'service-password' });
+  const site = writeSiteFile({
+    id: 'demo',
+    name: 'Uplink test site',
+    devices: [
+      { id: 'crane-1', kind: 'crane', name: '1号塔吊', expectedIntervalS: 600 },
+      { id: 'dust-1', kind: 'dust', name: '扬尘 1', expectedIntervalS: 600 },
+    ],
+    supervision: { siteId: SITE_ID, uplink: cluster.mqttUrl(0), summaryEverySeconds: 2 },
+  });
+  core = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', site, '--no-simulate']);
+}, 60_000);
+
+afterAll(async () => {
+  await core?.crash();
+  await service?.kill('SIGKILL');
+  await pool?.end();
+  await Promise.all((cluster?.nodes ?? []).map((_, i) => cluster.stopNode(i)));
+  postgres?.stop();
+  removeTempDirs();
+});
+
+describe('site core → supervision service', () => {
+  it('waits for the password, then its summaries reach PostgreSQL with its own figures', async () => {
+    const token = await login(core.url);
+    const before = await getJson<UplinkStatus>(`${core.url}/api/uplink/status`, token);
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ enabled: true, siteId: SITE_ID, passwordSet: false, connected: false });
+    expect(before.body.lastError).toMatch(/password is not set/);
+    // Summaries wait in the outbox meanwhile (store and forward).
+    const waiting = await eventually(() => getJson<UplinkStatus>(`${core.url}/api/uplink/status`, token), (r) => r.body.pending > 0, 8000);
+    expect(waiting.body.pending).toBeGreaterThan(0);
+
+    expect((await postJson(`${core.url}/api/uplink/password`, token, { password: 'short' })).status).toBe(400);
+    const set = await postJson<UplinkStatus>(`${core.url}/api/uplink/password`, token, { password: SITE_PASSWORD });
+    expect(set.status).toBe(200);
+    expect(set.body.passwordSet).toBe(true);
+    expect(JSON.stringify(set.body)).not.toContain(SITE_PASSWORD);
+
+    const drained = await eventually(() => getJson<UplinkStatus>(`${core.url}/api/uplink/status`, token), (r) => r.body.connected && r.body.pending === 0 && r.body.sent > 1, 20_000, 200);
+    expect(drained.body).toMatchObject({ connected: true, pending: 0 });
+    const latest = await eventually(
+      () => pool.query<{ body: SiteSummaryBody }>('SELECT body FROM site_latest WHERE site_id = $1', [SITE_ID]),
+      (r) => r.rowCount === 1,
+      10_000,
+    );
+    expect(latest.rows[0]!.body).toMatchObject({ timeZone: 'Asia/Shanghai', devicesTotal: 2, craneAlarmsToday: 0, attendanceRate: null });
+    const stored = await pool.query<{ n: string }>('SELECT count(*) AS n FROM site_messages WHERE site_id = $1', [SITE_ID]);
+    expect(Number(stored.rows[0]!.n)).toBe(drained.body.sent);
+  }, 60_000);
+
+  it('keeps the status for admins only', async () => {
+    const anonymous = await getJson(`${core.url}/api/uplink/status`);
+    expect(anonymous.status).toBe(401);
+  });
+});
