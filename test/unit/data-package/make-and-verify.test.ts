@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../electron/common/reports.js';
+import { bufferSource } from '../../../electron/core/data-package/byte-source.js';
+import { makePackage, type MadePackage } from '../../../electron/core/data-package/package-maker.js';
+import { SiteSigningKeys } from '../../../electron/core/data-package/site-key.js';
+import { verifyPackage } from '../../../electron/core/data-package/verify-package.js';
+import { readPublicKey } from '../../../electron/core/data-package/signing.js';
+import { closeDatabase, type Database } from '../../../electron/core/store/database.js';
+import { siteInstant } from '../../../electron/core/workforce/attendance-clock.js';
+import { seedBusySite, BUSY_SITE_TIME_ZONE } from '../../helpers/busy-site.js';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
+
+const END = '2026-03-14';
+const tz = BUSY_SITE_TIME_ZONE;
+let db: Database;
+let dir: string;
+const secrets = new Map<string, string>();
+const keys = new SiteSigningKeys({ get: (n) => secrets.get(n) ?? null, set: (n, v) => void secrets.set(n, v) });
+let made: MadePackage;
+let bytes: Buffer;
+
+async function make(from: string, to: string, name: string, cap?: number): Promise<{ made: MadePackage; bytes: Buffer }> {
+  const target = join(dir, name);
+  const m = await makePackage({
+    db,
+    dataDir: dir,
+    site: { id: 'site-a', name: '一号工地' },
+    period: { from, to, timeZone: tz, startMs: siteInstant(from, 0, tz), endMs: siteInstant(addDays(to, 1), 0, tz) },
+    madeBy: 'admin',
+    createdAtMs: Date.parse('2026-03-15T02:00:00Z'),
+    keys,
+    auditKey: () => Buffer.alloc(32, 5),
+    ...(cap !== undefined ? { attachmentCapBytes: cap } : {}),
+    target,
+  });
+  return { made: m, bytes: readFileSync(target) };
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = seedBusySite(dir, { days: 2, endDay: END, alarms: 200, workers: 40 }).db;
+  ({ made, bytes } = await make(END, END, 'day.tar'));
+});
+afterAll(() => {
+  closeDatabase(db);
+  removeTempDirs();
+});
+
+describe('a data package made from a busy site and verified offline', () => {
+  it('is valid with the registered key, carries the period\'s records and the audit head', () => {
+    const key = readPublicKey(keys.view('site-a').publicKeyPem);
+    if (typeof key === 'string') throw new Error(key);
+    const v = verifyPackage(bufferSource(bytes), { registeredKey: key });
+    expect(v.problems).toEqual([]);
+    expect(v.ok).toBe(true);
+    expect(v.key).toBe('registered');
+    expect(made.manifest.empty).toBe(false);
+    expect(made.manifest.records['data/alarm-audit.json']).toBeGreaterThan(0);
+    expect(made.manifest.records['data/gate-passages.json']).toBeGreaterThan(0);
+    expect(made.manifest.auditChain.verifiedAtSite.ok).toBe(true);
+    expect(made.manifest.auditChain.head?.seq).toBeGreaterThanOrEqual(made.manifest.auditChain.lastSeq!);
+    expect(v.notes.some((n) => n.en.includes('keyed with the site'))).toBe(true);
+  });
+
+  it('without a registered key it is valid but says the key was not checked; another key is refused', () => {
+    const v = verifyPackage(bufferSource(bytes));
+    expect(v.ok).toBe(true);
+    expect(v.key).toBe('embedded-unchecked');
+    expect(v.notes[0]!.en).toContain('does not prove');
+    const other = new SiteSigningKeys({ get: () => null, set: () => undefined });
+    const otherKey = readPublicKey(other.view('x').publicKeyPem);
+    if (typeof otherKey === 'string') throw new Error(otherKey);
+    const bad = verifyPackage(bufferSource(bytes), { registeredKey: otherKey });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.map((p) => p.file)).toContain('manifest.sig');
+    expect(verifyPackage(bufferSource(bytes), { fingerprint: '00'.repeat(32) }).ok).toBe(false);
+    expect(verifyPackage(bufferSource(bytes), { fingerprint: keys.view('site-a').fingerprintGrouped }).ok).toBe(true);
+  });
+
+  it('a period with no data gives a valid package that says so', async () => {
+    const { made: empty, bytes: b } = await make('2025-01-01', '2025-01-31', 'empty.tar');
+    expect(empty.manifest.empty).toBe(true);
+    const v = verifyPackage(bufferSource(b));
+    expect(v.ok).toBe(true);
+    expect(v.notes.some((n) => n.en.includes('no records'))).toBe(true);
+  });
+
+  it('garbage and truncated files are invalid with a reason, never a throw', () => {
+    for (const b of [Buffer.alloc(0), Buffer.from('not a tar at all'), Buffer.alloc(1024, 7), bytes.subarray(0, bytes.length - 512), bytes.subarray(0, 4096), Buffer.concat([bytes, Buffer.alloc(512)])]) {
+      const v = verifyPackage(bufferSource(b));
+      expect(v.ok).toBe(false);
+      expect(v.problems[0]!.en.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('flipping any bit of any byte anywhere fails verification (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 0, max: 7 }), (at, bit) => {
+        const copy = Buffer.from(bytes);
+        copy[at]! ^= 1 << bit;
+        return !verifyPackage(bufferSource(copy)).ok;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
