@@ -18,6 +18,7 @@ import { PANORAMA_ROUTES, type PanoramasApi } from './api/panoramas.js';
 import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
 import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
 import { REPORT_ROUTES, type ReportsApi } from './api/reports.js';
+import { DATA_PACKAGE_ROUTES, type DataPackageApi } from './api/data-package.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SCREEN_ROUTES, type ScreensApi } from './api/screens.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
@@ -40,6 +41,7 @@ export * from './api/panoramas.js';
 export * from './api/progress.js';
 export * from './api/quality.js';
 export * from './api/reports.js';
+export * from './api/data-package.js';
 export * from './api/route-spec.js';
 export * from './api/screens.js';
 export * from './api/site.js';
@@ -67,6 +69,7 @@ export interface SiteCommandApi
     StatisticsApi,
     ScreensApi,
     ReportsApi,
+    DataPackageApi,
     OnvifApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
@@ -95,6 +98,7 @@ export const API_ROUTES = {
   ...STATISTICS_ROUTES,
   ...SCREEN_ROUTES,
   ...REPORT_ROUTES,
+  ...DATA_PACKAGE_ROUTES,
   ...ONVIF_ROUTES,
 } as const satisfies Record<ApiMethod, RouteSpec>;
 

@@ -40,6 +40,7 @@ import { wireProgress } from './wiring/progress.js';
 import { wireQuality } from './wiring/quality.js';
 import { wireScreens } from './wiring/screens.js';
 import { wireReports } from './wiring/reports.js';
+import { wireDataPackages } from './wiring/data-package.js';
 import { createStatisticsReportSections } from './statistics/report-sections.js';
 import { createProgressReportSections } from './progress/report-sections.js';
 
@@ -293,6 +294,9 @@ export class SiteCore {
       ],
     });
     this.registry.add(reports.service);
+    // Data packages for the authority: signed with the site's Ed25519 key from the vault.
+    const dataPackages = wireDataPackages({ db, dataDir: this.options.dataDir, site: () => effectiveSite.current, vault: vaults.secrets, auditKey: () => vaultAuditKey(vaults.secrets).auditKey(), auth, log: this.log });
+    this.registry.add(dataPackages.service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -332,6 +336,7 @@ export class SiteCore {
       statistics: statistics.queries,
       screens,
       reports: reports.handlers,
+      dataPackages: dataPackages.handlers,
       onvif,
     });
 
@@ -350,7 +355,7 @@ export class SiteCore {
         log: this.log,
         ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
         wallOrigins: this.options.wallOrigins ?? [],
-        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes, ...reports.rawRoutes],
+        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes, ...reports.rawRoutes, ...dataPackages.rawRoutes],
       });
       this.registry.add(this.httpServer);
     }

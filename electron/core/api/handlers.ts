@@ -37,6 +37,7 @@ import { createStatisticsHandlers } from '../statistics/statistics-handlers.js';
 import type { StatisticsQueries } from '../statistics/statistics-queries.js';
 import { createScreenHandlers, type ScreenHandlerDeps } from '../screens/screen-handlers.js';
 import { createReportHandlers, type ReportHandlerDeps } from '../reports/report-handlers.js';
+import { createDataPackageHandlers, type DataPackageHandlerDeps } from '../data-package/package-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -87,6 +88,8 @@ export interface HandlerDeps {
   screens?: ScreenHandlerDeps;
   /** Reports (core/wiring/reports.ts); absent: their methods answer "not available". */
   reports?: ReportHandlerDeps;
+  /** Data packages and the site's signing key (core/wiring/data-package.ts); absent: "not available". */
+  dataPackages?: DataPackageHandlerDeps;
   /** ONVIF discovery, adding cameras, PTZ; absent: its methods answer "not available". */
   onvif?: OnvifService;
 }
@@ -111,6 +114,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createStatisticsHandlers(deps.statistics),
     ...createScreenHandlers(deps.screens),
     ...createReportHandlers(deps.reports),
+    ...createDataPackageHandlers(deps.dataPackages),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

@@ -158,7 +158,7 @@ export function verifyPackage(src: ByteSource, options: VerifyOptions = {}): Pac
   }
   const sig = parseSignature(text(SIGNATURE_FILE)?.toString('latin1') ?? '');
   if (!sig) problems.push({ file: SIGNATURE_FILE, zh: '签名文件格式不对（已被改动）', en: 'the signature file is not a base64 Ed25519 signature (it was changed)' });
-  else if (key && !signatureValid(manifestBytes, sig, key)) problems.push({ file: SIGNATURE_FILE, zh: '签名无效：清单被改动，或签名不是该密钥所签', en: 'the signature does not verify: the manifest was changed, or it was not signed with this key' });
+  else if (key && !signatureValid(manifestBytes, sig, key)) problems.push({ file: `${MANIFEST_FILE} + ${SIGNATURE_FILE}`, zh: '签名无效：清单被改动，或签名不是该密钥所签（伪造）', en: 'the signature does not verify: the manifest was changed, or the signature was not made with this key (forged)' });
 
   // Every file against the manifest, and nothing more or less.
   const listed = new Set<string>();

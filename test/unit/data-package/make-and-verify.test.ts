@@ -75,7 +75,7 @@ describe('a data package made from a busy site and verified offline', () => {
     if (typeof otherKey === 'string') throw new Error(otherKey);
     const bad = verifyPackage(bufferSource(bytes), { registeredKey: otherKey });
     expect(bad.ok).toBe(false);
-    expect(bad.problems.map((p) => p.file)).toContain('manifest.sig');
+    expect(bad.problems.map((p) => p.file)).toContain('manifest.json + manifest.sig');
     expect(verifyPackage(bufferSource(bytes), { fingerprint: '00'.repeat(32) }).ok).toBe(false);
     expect(verifyPackage(bufferSource(bytes), { fingerprint: keys.view('site-a').fingerprintGrouped }).ok).toBe(true);
   });
