@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataPackageView, SiteSigningKey } from '../../electron/common/api.js';
@@ -8,11 +8,9 @@ import { addDays } from '../../electron/common/reports.js';
 import { AUDIT_KEY_SECRET } from '../../electron/core/alarms/audit-key.js';
 import { BLOCK, decodeHeader } from '../../electron/core/data-package/tar-format.js';
 import { openVaults } from '../../electron/core/secrets/open-vaults.js';
-import { closeDatabase } from '../../electron/core/store/database.js';
-import { siteInstant } from '../../electron/core/workforce/attendance-clock.js';
-import { seedBusySite } from '../helpers/busy-site.js';
+import { closeDatabase, openDatabase } from '../../electron/core/store/database.js';
 import { eventually } from '../helpers/eventually.js';
-import { insertClip } from '../helpers/report-seed.js';
+import { PACKAGE_SEED_AUDIT_KEY, seedPackageDay } from '../helpers/package-seed.js';
 import { getJson, login, loginAs, postJson, ROOT, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
@@ -66,13 +64,11 @@ async function makePackage(from: string, to: string): Promise<DataPackageView> {
 beforeAll(async () => {
   const data = tempDir();
   work = tempDir();
-  // Yesterday of a busy site, its chain written with the key the core will find in its vault.
-  const facts = seedBusySite(data, { days: 1, endDay: yesterday, alarms: 120, workers: 40 });
-  mkdirSync(join(data, 'clips'), { recursive: true });
-  writeFileSync(join(data, 'clips', 'cam-1-evidence.mp4'), Buffer.alloc(3000, 9));
-  insertClip(facts.db, 'a-1', 'cam-1-evidence.mp4', siteInstant(yesterday, 600, tz));
-  closeDatabase(facts.db);
-  openVaults(data).secrets.set(AUDIT_KEY_SECRET, Buffer.alloc(32, 5).toString('base64'));
+  // Yesterday of a seeded site, its chain written with the key the core will find in its vault.
+  const db = openDatabase(data);
+  seedPackageDay(db, data, yesterday, tz);
+  closeDatabase(db);
+  openVaults(data).secrets.set(AUDIT_KEY_SECRET, PACKAGE_SEED_AUDIT_KEY.toString('base64'));
   serve = await ServeProcess.start(['--port', '0', '--data', data]);
   admin = await login(serve.url);
   for (const [username, role] of [['manager1', 'manager'], ['viewer1', 'viewer']]) expect((await postJson(`${serve.url}/api/users`, admin, { username, password: 'password-123', role })).status).toBe(200);
@@ -105,13 +101,14 @@ describe('data packages through a real core, checked by the offline verifier', (
     expect(tar.length).toBe(done.bytes);
     const names = [...entries(tar).keys()];
     expect(names).toContain('data/alarm-audit.json');
-    expect(names).toContain('attachments/clips/cam-1-evidence.mp4');
+    expect(names).toContain('attachments/clips/cam-1-pkg.mp4');
 
     const file = save('good.tar', tar);
     const ok = await verify([file, '--key', keyFile]);
     expect(ok.out).toContain('VALID');
     expect(ok.code).toBe(0);
     expect((await verify([file, '--fingerprint', key.fingerprintGrouped])).code).toBe(0);
+    expect(ok.out).toContain('3 recomputed offline');
     const embedded = await verify([file]);
     expect(embedded.code).toBe(0);
     expect(embedded.out).toContain('NOT checked against a registered key');
@@ -119,7 +116,7 @@ describe('data packages through a real core, checked by the offline verifier', (
 
   it('one changed byte in a data file, an attachment or the manifest: invalid, naming that file', async () => {
     const at = entries(tar);
-    for (const name of ['data/alarm-audit.json', 'data/gate-passages.json', 'attachments/clips/cam-1-evidence.mp4', 'manifest.json']) {
+    for (const name of ['data/alarm-audit.json', 'data/gate-passages.json', 'attachments/clips/cam-1-pkg.mp4', 'manifest.json']) {
       const e = at.get(name)!;
       const copy = Buffer.from(tar);
       copy[e.offset + Math.floor(e.size / 2)]! ^= 0x01;

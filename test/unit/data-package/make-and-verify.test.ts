@@ -7,14 +7,16 @@ import { bufferSource } from '../../../electron/core/data-package/byte-source.js
 import { makePackage, type MadePackage } from '../../../electron/core/data-package/package-maker.js';
 import { SiteSigningKeys } from '../../../electron/core/data-package/site-key.js';
 import { verifyPackage } from '../../../electron/core/data-package/verify-package.js';
+import { checkAuditRows } from '../../../electron/core/data-package/audit-offline.js';
+import { BLOCK, decodeHeader } from '../../../electron/core/data-package/tar-format.js';
 import { readPublicKey } from '../../../electron/core/data-package/signing.js';
-import { closeDatabase, type Database } from '../../../electron/core/store/database.js';
+import { closeDatabase, openDatabase, type Database } from '../../../electron/core/store/database.js';
 import { siteInstant } from '../../../electron/core/workforce/attendance-clock.js';
-import { seedBusySite, BUSY_SITE_TIME_ZONE } from '../../helpers/busy-site.js';
+import { PACKAGE_SEED_AUDIT_KEY, seedPackageDay } from '../../helpers/package-seed.js';
 import { removeTempDirs, tempDir } from '../../helpers/temp-dir.js';
 
 const END = '2026-03-14';
-const tz = BUSY_SITE_TIME_ZONE;
+const tz = 'Asia/Shanghai';
 let db: Database;
 let dir: string;
 const secrets = new Map<string, string>();
@@ -32,16 +34,27 @@ async function make(from: string, to: string, name: string, cap?: number): Promi
     madeBy: 'admin',
     createdAtMs: Date.parse('2026-03-15T02:00:00Z'),
     keys,
-    auditKey: () => Buffer.alloc(32, 5),
+    auditKey: () => PACKAGE_SEED_AUDIT_KEY,
     ...(cap !== undefined ? { attachmentCapBytes: cap } : {}),
     target,
   });
   return { made: m, bytes: readFileSync(target) };
 }
 
+function extract(tar: Buffer, name: string): Buffer {
+  for (let at = 0; at < tar.length; ) {
+    const h = decodeHeader(tar.subarray(at, at + BLOCK));
+    if (h === 'end' || 'problem' in h) break;
+    if (h.name === name) return tar.subarray(at + BLOCK, at + BLOCK + h.size);
+    at += BLOCK + Math.ceil(h.size / BLOCK) * BLOCK;
+  }
+  throw new Error(`no ${name}`);
+}
+
 beforeAll(async () => {
   dir = tempDir();
-  db = seedBusySite(dir, { days: 2, endDay: END, alarms: 200, workers: 40 }).db;
+  db = openDatabase(dir);
+  seedPackageDay(db, dir, END, tz);
   ({ made, bytes } = await make(END, END, 'day.tar'));
 });
 afterAll(() => {
@@ -60,9 +73,12 @@ describe('a data package made from a busy site and verified offline', () => {
     expect(made.manifest.empty).toBe(false);
     expect(made.manifest.records['data/alarm-audit.json']).toBeGreaterThan(0);
     expect(made.manifest.records['data/gate-passages.json']).toBeGreaterThan(0);
-    expect(made.manifest.auditChain.verifiedAtSite.ok).toBe(true);
+    expect(made.manifest.auditChain.verifiedAtSite).toEqual({ ok: true, rows: 27 });
     expect(made.manifest.auditChain.head?.seq).toBeGreaterThanOrEqual(made.manifest.auditChain.lastSeq!);
-    expect(v.notes.some((n) => n.en.includes('keyed with the site'))).toBe(true);
+    expect(made.manifest.auditChain.keyedFromSeq).toBe(4);
+    expect(v.notes.some((n) => n.en.includes('3 recomputed offline; 24 are keyed'))).toBe(true);
+    expect(made.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['attachments/clips/cam-1-pkg.mp4', 'attachments/quality/q-abc123.jpg', 'attachments/panoramas/pc-pkg1.jpg']));
+    expect(made.manifest.leftOut).toEqual([]);
   });
 
   it('without a registered key it is valid but says the key was not checked; another key is refused', () => {
@@ -78,6 +94,20 @@ describe('a data package made from a busy site and verified offline', () => {
     expect(bad.problems.map((p) => p.file)).toContain('manifest.json + manifest.sig');
     expect(verifyPackage(bufferSource(bytes), { fingerprint: '00'.repeat(32) }).ok).toBe(false);
     expect(verifyPackage(bufferSource(bytes), { fingerprint: keys.view('site-a').fingerprintGrouped }).ok).toBe(true);
+  });
+
+  it('attachments beyond the cap are left out and listed, and the package is still valid', async () => {
+    const { made: capped, bytes: b } = await make(END, END, 'capped.tar', 5000);
+    expect(capped.manifest.leftOut.map((l) => l.path)).toEqual(['attachments/panoramas/pc-pkg1.jpg']);
+    expect(capped.manifest.leftOut[0]!.reason).toContain('cap');
+    expect(verifyPackage(bufferSource(b)).ok).toBe(true);
+  });
+
+  it('an audit row edited and re-hashed by someone without the key breaks the links the verifier checks', () => {
+    const audit = JSON.parse(new TextDecoder().decode(made.manifest.files.find((f) => f.path === 'data/alarm-audit.json') ? extract(bytes, 'data/alarm-audit.json') : new Uint8Array())) as Array<{ seq: number; hash: string; prevHash: string }>;
+    audit[1]!.hash = '0'.repeat(64);
+    const check = checkAuditRows(audit, made.manifest.auditChain);
+    expect(check.problems.join(' ')).toMatch(/does not (link|match)/);
   });
 
   it('a period with no data gives a valid package that says so', async () => {
