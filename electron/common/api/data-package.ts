@@ -1,5 +1,7 @@
 import type { DataPackageRecord, SiteSigningKey } from '../data-package.js';
 import { PACKAGE_MAKERS } from '../data-package.js';
+
+export type { DataPackageRecord, SiteSigningKey } from '../data-package.js';
 import type { RouteSpec } from './route-spec.js';
 
 /** A package as the console lists it: its record and, when done, a download URL (with a ticket for that one file). */

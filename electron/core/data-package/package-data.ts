@@ -20,7 +20,23 @@ export interface PackagePeriod {
 export interface DataFileSpec {
   path: string;
   step: string;
-  chunks(db: Database, p: PackagePeriod): Iterable<unknown[]>;
+  chunks(db: Database, p: PackagePeriod, at: PackageSnapshot): Iterable<unknown[]>;
+}
+
+/**
+ * What the package fixes when it starts: the audit rows of the period and the chain's head.
+ * Alarms go on being written while a package is made; rows after this point belong to the next one.
+ */
+export interface PackageSnapshot {
+  auditRange: { first: number; last: number } | null;
+  auditHead: { seq: number; hash: string } | null;
+}
+
+export function takeSnapshot(db: Database, p: PackagePeriod): PackageSnapshot {
+  return db.transaction(() => ({
+    auditRange: auditSeqRange(db, p),
+    auditHead: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM alarm_audit ORDER BY seq DESC LIMIT 1').get() ?? null,
+  }))();
 }
 
 function* days(p: PackagePeriod): Iterable<string> {
@@ -59,8 +75,8 @@ export const DATA_FILES: DataFileSpec[] = [
   {
     path: 'data/alarm-audit.json',
     step: 'alarm audit rows',
-    *chunks(db, p) {
-      const range = auditSeqRange(db, p);
+    *chunks(db, _p, at) {
+      const range = at.auditRange;
       if (!range) return;
       const page = db.prepare<[number, number, number], DbRow>(`SELECT ${AUDIT_COLUMNS} FROM alarm_audit WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`);
       for (let next = range.first; next <= range.last; ) {

@@ -10,7 +10,7 @@ import { canonicalJson } from '../../common/canonical-json.js';
 import { DATA_PACKAGE_FORMAT, MANIFEST_FILE, SIGNATURE_FILE, type LeftOutAttachment, type PackageAuditChain, type PackageManifest } from '../../common/data-package.js';
 import { AuditChainWalk } from '../alarms/audit-verifier.js';
 import type { Database } from '../store/database.js';
-import { DATA_FILES, auditSeqRange, type PackagePeriod } from './package-data.js';
+import { DATA_FILES, takeSnapshot, type PackagePeriod } from './package-data.js';
 import { PackageWriter } from './package-writer.js';
 import type { SiteSigningKeys } from './site-key.js';
 import { keyFingerprint, publicKeyPem, signManifest } from './signing.js';
@@ -85,13 +85,14 @@ export async function makePackage(o: MakePackageOptions): Promise<MadePackage> {
   const progress = o.onProgress ?? (() => undefined);
   const writer = await PackageWriter.create(o.target, o.createdAtMs);
   try {
+    const snapshot = takeSnapshot(o.db, o.period);
     const rows = new Map<string, unknown[]>();
     const records: Record<string, number> = {};
     // Figures are taken in one read transaction per file: a gate event landing meanwhile is in or out, never half.
     for (const [k, spec] of DATA_FILES.entries()) {
       progress(spec.step, (k / DATA_FILES.length) * 0.6);
       const all: unknown[] = [];
-      for (const chunk of spec.chunks(o.db, o.period)) {
+      for (const chunk of spec.chunks(o.db, o.period, snapshot)) {
         all.push(...chunk);
         await nextTurn();
       }
@@ -101,8 +102,8 @@ export async function makePackage(o: MakePackageOptions): Promise<MadePackage> {
     }
 
     progress('alarm audit chain', 0.6);
-    const range = auditSeqRange(o.db, o.period);
-    const head = o.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM alarm_audit ORDER BY seq DESC LIMIT 1').get() ?? null;
+    const range = snapshot.auditRange;
+    const head = snapshot.auditHead;
     const keyed = o.db.prepare<[], { keyed_from_seq: number }>('SELECT keyed_from_seq FROM audit_chain WHERE id = 1').get();
     const auditChain: PackageAuditChain = {
       head: head ? { seq: head.seq, hash: head.hash } : null,

@@ -184,7 +184,7 @@ export function verifyPackage(src: ByteSource, options: VerifyOptions = {}): Pac
       rows = null;
     }
     const check = checkAuditRows(rows, manifest.auditChain);
-    for (const p of check.problems) problems.push({ file: AUDIT_FILE, zh: `审计链不一致：${p}`, en: `the audit chain is inconsistent: ${p}` });
+    for (const p of check.problems) problems.push({ file: AUDIT_FILE, zh: `审计链不一致：${p.zh}`, en: `the audit chain is inconsistent: ${p.en}` });
     notes.push({
       zh: `报警审计行：${check.recomputed} 行已离线重算哈希，${check.linkedOnly} 行使用站点 HMAC 密钥，离线只能检查前后链接（密钥不离开站点）。`,
       en: `Alarm audit rows: ${check.recomputed} recomputed offline; ${check.linkedOnly} are keyed with the site's HMAC key, so offline only their links are checked (the key never leaves the site).`,

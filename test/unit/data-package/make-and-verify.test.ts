@@ -107,7 +107,7 @@ describe('a data package made from a busy site and verified offline', () => {
     const audit = JSON.parse(new TextDecoder().decode(made.manifest.files.find((f) => f.path === 'data/alarm-audit.json') ? extract(bytes, 'data/alarm-audit.json') : new Uint8Array())) as Array<{ seq: number; hash: string; prevHash: string }>;
     audit[1]!.hash = '0'.repeat(64);
     const check = checkAuditRows(audit, made.manifest.auditChain);
-    expect(check.problems.join(' ')).toMatch(/does not (link|match)/);
+    expect(check.problems.map((p) => p.en).join(' ')).toMatch(/does not (link|match)/);
   });
 
   it('a period with no data gives a valid package that says so', async () => {
