@@ -52,6 +52,21 @@ function* perDay(p: PackagePeriod, read: (day: string, startMs: number, endMs: n
 
 const AUDIT_PAGE = 2_000;
 
+/**
+ * Every (device, metric) series of the one-minute rollups, by a loose index scan of the primary
+ * key (one short seek per series): a range of minutes is then read per series on the key, never a
+ * scan of a month of rollups per day (the key leads with the device, not the minute).
+ */
+export function telemetrySeries(db: Database): Array<[string, string]> {
+  const nextDevice = db.prepare<[string], { d: string | null }>('SELECT min(device_id) AS d FROM telemetry_minute WHERE device_id > ?');
+  const nextMetric = db.prepare<[string, string], { m: string | null }>('SELECT min(metric) AS m FROM telemetry_minute WHERE device_id = ? AND metric > ?');
+  const out: Array<[string, string]> = [];
+  for (let d = nextDevice.get('')?.d ?? null; d !== null; d = nextDevice.get(d)?.d ?? null) {
+    for (let m = nextMetric.get(d, '')?.m ?? null; m !== null; m = nextMetric.get(d, m)?.m ?? null) out.push([d, m]);
+  }
+  return out;
+}
+
 /** The alarm audit rows of the period: every seq from the first to the last event in it, so the run has no gap. */
 export function auditSeqRange(db: Database, p: PackagePeriod): { first: number; last: number } | null {
   const r = db.prepare<[number, number], { first: number | null; last: number | null }>('SELECT min(seq) AS first, max(seq) AS last FROM alarm_audit WHERE at >= ? AND at < ?').get(p.startMs, p.endMs);
@@ -119,28 +134,26 @@ export const DATA_FILES: DataFileSpec[] = [
   {
     path: 'data/telemetry-hours.json',
     step: 'telemetry hour means',
-    chunks: (db, p) =>
-      perDay(p, (_d, s, e) =>
-        db
-          .prepare(
-            `SELECT device_id, metric, (minute / 3600000) * 3600000 AS hour, sum(count) AS count, sum(sum) / sum(count) AS mean, min(min) AS min, max(max) AS max
-               FROM telemetry_minute WHERE minute >= ? AND minute < ? GROUP BY device_id, metric, hour ORDER BY device_id, metric, hour`,
-          )
-          .all(s, e),
-      ),
+    *chunks(db, p) {
+      const pairs = telemetrySeries(db);
+      const hours = db.prepare<[string, string, number, number], Record<string, unknown>>(
+        `SELECT device_id, metric, (minute / 3600000) * 3600000 AS hour, sum(count) AS count, sum(sum) / sum(count) AS mean, min(min) AS min, max(max) AS max
+           FROM telemetry_minute WHERE device_id = ? AND metric = ? AND minute >= ? AND minute < ? GROUP BY hour ORDER BY hour`,
+      );
+      yield* perDay(p, (_d, s, e) => pairs.flatMap(([device, metric]) => hours.all(device, metric, s, e)));
+    },
   },
   {
     path: 'data/telemetry-days.json',
     step: 'telemetry day means',
-    chunks: (db, p) =>
-      perDay(p, (day, s, e) =>
-        db
-          .prepare(
-            `SELECT ? AS day, device_id, metric, sum(count) AS count, sum(sum) / sum(count) AS mean, min(min) AS min, max(max) AS max
-               FROM telemetry_minute WHERE minute >= ? AND minute < ? GROUP BY device_id, metric ORDER BY device_id, metric`,
-          )
-          .all(day, s, e),
-      ),
+    *chunks(db, p) {
+      const pairs = telemetrySeries(db);
+      const days = db.prepare<[string, string, string, number, number], Record<string, unknown>>(
+        `SELECT ? AS day, device_id, metric, sum(count) AS count, sum(sum) / sum(count) AS mean, min(min) AS min, max(max) AS max
+           FROM telemetry_minute WHERE device_id = ? AND metric = ? AND minute >= ? AND minute < ? GROUP BY device_id, metric`,
+      );
+      yield* perDay(p, (day, s, e) => pairs.flatMap(([device, metric]) => days.all(day, device, metric, s, e)));
+    },
   },
   {
     path: 'data/environment-hours.json',

@@ -79,6 +79,8 @@ describe('a data package made from a busy site and verified offline', () => {
     expect(v.notes.some((n) => n.en.includes('3 recomputed offline; 24 are keyed'))).toBe(true);
     expect(made.manifest.files.map((f) => f.path)).toEqual(expect.arrayContaining(['attachments/clips/cam-1-pkg.mp4', 'attachments/quality/q-abc123.jpg', 'attachments/panoramas/pc-pkg1.jpg']));
     expect(made.manifest.leftOut).toEqual([]);
+    expect(made.manifest.records['data/telemetry-hours.json']).toBe(2);
+    expect(made.manifest.records['data/telemetry-days.json']).toBe(1);
   });
 
   it('without a registered key it is valid but says the key was not checked; another key is refused', () => {
