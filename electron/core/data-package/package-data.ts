@@ -50,7 +50,7 @@ function* perDay(p: PackagePeriod, read: (day: string, startMs: number, endMs: n
   }
 }
 
-const AUDIT_PAGE = 2_000;
+const AUDIT_PAGE = 1_000;
 
 /**
  * Every (device, metric) series of the one-minute rollups, by a loose index scan of the primary

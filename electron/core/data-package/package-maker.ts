@@ -47,9 +47,8 @@ interface Attachment {
   source: string;
 }
 
-function jsonArray(rows: unknown[]): Buffer {
-  return Buffer.from(rows.length ? `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n` : '[]\n', 'utf8');
-}
+/** The data files whose rows name attachments (kept in memory until the attachments are packed). */
+const NAMES_ATTACHMENTS = new Set(['data/evidence-clips.json', 'data/rectification-notices.json', 'data/panoramas.json']);
 
 function photoNames(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && /^[A-Za-z0-9._-]{1,80}$/.test(v)) : [];
@@ -91,14 +90,20 @@ export async function makePackage(o: MakePackageOptions): Promise<MadePackage> {
     // Figures are taken in one read transaction per file: a gate event landing meanwhile is in or out, never half.
     for (const [k, spec] of DATA_FILES.entries()) {
       progress(spec.step, (k / DATA_FILES.length) * 0.6);
-      const all: unknown[] = [];
+      // JSON text is made chunk by chunk too (a month's rows stringified at once would hold the loop).
+      const parts: string[] = [];
+      const kept: unknown[] = [];
+      let n = 0;
       for (const chunk of spec.chunks(o.db, o.period, snapshot)) {
-        all.push(...chunk);
+        for (const row of chunk) parts.push(`${n++ === 0 ? '[\n' : ',\n'}${JSON.stringify(row)}`);
+        if (NAMES_ATTACHMENTS.has(spec.path)) kept.push(...chunk);
         await nextTurn();
       }
-      rows.set(spec.path, all);
-      records[spec.path] = all.length;
-      await writer.addBuffer(spec.path, jsonArray(all));
+      parts.push(n === 0 ? '[]\n' : '\n]\n');
+      rows.set(spec.path, kept);
+      records[spec.path] = n;
+      await writer.addBuffer(spec.path, Buffer.from(parts.join(''), 'utf8'));
+      await nextTurn();
     }
 
     progress('alarm audit chain', 0.6);
