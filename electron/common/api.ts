@@ -19,6 +19,7 @@ import { PROGRESS_ROUTES, type ProgressApi } from './api/progress.js';
 import { QUALITY_ROUTES, type QualityApi } from './api/quality.js';
 import { REALNAME_PLATFORM_ROUTES, type RealnamePlatformApi } from './api/realname-platform.js';
 import { REPORT_ROUTES, type ReportsApi } from './api/reports.js';
+import { DATA_PACKAGE_ROUTES, type DataPackageApi } from './api/data-package.js';
 import type { RouteSpec } from './api/route-spec.js';
 import { SCREEN_ROUTES, type ScreensApi } from './api/screens.js';
 import { SITE_ROUTES, type SiteApi } from './api/site.js';
@@ -43,6 +44,7 @@ export * from './api/progress.js';
 export * from './api/quality.js';
 export * from './api/realname-platform.js';
 export * from './api/reports.js';
+export * from './api/data-package.js';
 export * from './api/route-spec.js';
 export * from './api/screens.js';
 export * from './api/site.js';
@@ -73,7 +75,8 @@ export interface SiteCommandApi
     ReportsApi,
     OnvifApi,
     RealnamePlatformApi,
-    UplinkApi {}
+    UplinkApi,
+    DataPackageApi {}
 
 export type ApiMethod = keyof SiteCommandApi;
 export type ApiParams<M extends ApiMethod> = Parameters<SiteCommandApi[M]> extends [] ? undefined : Parameters<SiteCommandApi[M]>[0];
@@ -101,6 +104,7 @@ export const API_ROUTES = {
   ...STATISTICS_ROUTES,
   ...SCREEN_ROUTES,
   ...REPORT_ROUTES,
+  ...DATA_PACKAGE_ROUTES,
   ...ONVIF_ROUTES,
   ...REALNAME_PLATFORM_ROUTES,
   ...UPLINK_ROUTES,

@@ -43,6 +43,7 @@ import { wireQuality } from './wiring/quality.js';
 import { wireScreens } from './wiring/screens.js';
 import { wireReports } from './wiring/reports.js';
 import { wireUplink } from './wiring/uplink.js';
+import { wireDataPackages } from './wiring/data-package.js';
 import { createStatisticsReportSections } from './statistics/report-sections.js';
 import { createProgressReportSections } from './progress/report-sections.js';
 
@@ -306,6 +307,9 @@ export class SiteCore {
     // The national real-name platform: workforce records uploaded in its order through the outbox.
     const realnamePlatform = wireRealnamePlatform({ db, vault: vaults.secrets, workforce, log: this.log });
     this.registry.add(realnamePlatform.service);
+    // Data packages for the authority: signed with the site's Ed25519 key from the vault.
+    const dataPackages = wireDataPackages({ db, dataDir: this.options.dataDir, site: () => effectiveSite.current, vault: vaults.secrets, auditKey: () => vaultAuditKey(vaults.secrets).auditKey(), auth, log: this.log });
+    this.registry.add(dataPackages.service);
 
     this.apiHandlers = createApiHandlers({
       secrets: { vault: vaults.secrets, federation, panoramas, log: this.log.child('secrets') },
@@ -345,6 +349,7 @@ export class SiteCore {
       statistics: statistics.queries,
       screens,
       reports: reports.handlers,
+      dataPackages: dataPackages.handlers,
       onvif,
       realnamePlatform,
       uplink,
@@ -365,7 +370,7 @@ export class SiteCore {
         log: this.log,
         ...(this.options.tls ? { tls: { cert: this.options.tls.cert, key: this.options.tls.key } } : {}),
         wallOrigins: this.options.wallOrigins ?? [],
-        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes, ...reports.rawRoutes],
+        rawRoutes: [...workforce.rawRoutes, ...quality.rawRoutes, ...reports.rawRoutes, ...dataPackages.rawRoutes],
       });
       this.registry.add(this.httpServer);
     }

@@ -4,6 +4,9 @@ import type { UplinkStatus } from '../../electron/common/api/uplink.js';
 import type { SiteSummaryBody } from '../../electron/common/supervision.js';
 import { migratePg } from '../../electron/supervision/pg-migrations.js';
 import { natsAuthorization, registerSites } from '../../electron/supervision/site-registration.js';
+import type { AuthorityNoticeView } from '../../electron/common/api/authority.js';
+import { makeGb11643 } from '../../electron/common/id-number.js';
+import { AUTHORITY_ADMIN_PASSWORD, answerOnSite, siteAuthorityNotices, today } from '../helpers/authority-fixture.js';
 import { eventually } from '../helpers/eventually.js';
 import { NatsCluster } from '../helpers/nats-cluster.js';
 import { PostgresServer } from '../helpers/postgres.js';
@@ -15,7 +18,10 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 /**
  * A real site core with a `supervision` section reports to a real supervision service: the admin
  * sets the broker password through the API (the uplink waits for it and says so), then the core's
- * summaries land in PostgreSQL with the core's own figures and its outbox drains.
+ * summaries land in PostgreSQL with the core's own figures and its outbox drains. Then the whole
+ * enforcement loop over the same engine, with the broker's per-site permissions on: the authority's
+ * notice comes down the uplink's own connection, checked with the key named in the site file, and
+ * the site's answer goes up through the outbox into the authority's notice.
  */
 const SITE_ID = 'core-site-1';
 const SITE_PASSWORD = 'core-site-1-broker-password';
@@ -31,7 +37,12 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: postgres.url('supervision'), max: 2 });
   await migratePg(pool);
   await registerSites(pool, [{ id: SITE_ID, name: '一号工地', district: '徐汇区', enterprise: '某建工集团', lon: 121.43, lat: 31.18 }]);
-  service = await SupervisionProcess.start(['--nats', cluster.url, '--pg', postgres.url('supervision'), '--port', '0'], { SC_NATS_USER: 'supervision', SC_NATS_PASSWORD: 'service-password' });
+  service = await SupervisionProcess.start(['--nats', cluster.url, '--pg', postgres.url('supervision'), '--port', '0', '--mqtt', cluster.mqttUrl(0)], {
+    SC_NATS_USER: 'supervision',
+    SC_NATS_PASSWORD: 'service-password',
+    SUPERVISION_ADMIN_PASSWORD: AUTHORITY_ADMIN_PASSWORD,
+  });
+  const authorityKey = ((await (await fetch(`${service.url}/api/authority/public-key`)).json()) as { publicKeyPem: string }).publicKeyPem;
   const site = writeSiteFile({
     id: 'demo',
     name: 'Uplink test site',
@@ -39,7 +50,7 @@ beforeAll(async () => {
       { id: 'crane-1', kind: 'crane', name: '1号塔吊', expectedIntervalS: 600 },
       { id: 'dust-1', kind: 'dust', name: '扬尘 1', expectedIntervalS: 600 },
     ],
-    supervision: { siteId: SITE_ID, uplink: cluster.mqttUrl(0), summaryEverySeconds: 2 },
+    supervision: { siteId: SITE_ID, uplink: cluster.mqttUrl(0), summaryEverySeconds: 2, authorityPublicKey: authorityKey },
   });
   core = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', site, '--no-simulate']);
 }, 60_000);
@@ -80,6 +91,44 @@ describe('site core → supervision service', () => {
     expect(latest.rows[0]!.body).toMatchObject({ timeZone: 'Asia/Shanghai', devicesTotal: 2, craneAlarmsToday: 0, attendanceRate: null });
     const stored = await pool.query<{ n: string }>('SELECT count(*) AS n FROM site_messages WHERE site_id = $1', [SITE_ID]);
     expect(Number(stored.rows[0]!.n)).toBe(drained.body.sent);
+  }, 60_000);
+
+  it('takes an authority notice down the uplink connection and sends its answer up into the notice', async () => {
+    const token = await login(core.url);
+    const companyId = (await postJson<{ id: number }>(`${core.url}/api/workforce/companies`, token, { creditCode: '91350100M000100Y43', name: '中建海峡总承包', kind: 'general' })).body.id;
+    const teamId = (await postJson<{ id: number }>(`${core.url}/api/workforce/teams`, token, { companyId, name: '安全文明施工班' })).body.id;
+    await postJson(`${core.url}/api/workforce/workers`, token, {
+      worker: { name: '李建华', idType: 'mainland', idNumber: makeGb11643('350102', '19800305', 215), trade: '架子工' },
+      membership: { companyId, teamId, enteredOn: today },
+    });
+    const authority = async <T>(verb: 'GET' | 'POST', path: string, bearer: string | null, body?: unknown) => {
+      const r = await fetch(`${service.url}${path}`, {
+        method: verb,
+        headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      return { status: r.status, body: (await r.json()) as T };
+    };
+    const admin = (await authority<{ token: string }>('POST', '/api/authority/login', null, { username: 'admin', password: AUTHORITY_ADMIN_PASSWORD })).body.token;
+    const issued = await authority<AuthorityNoticeView>('POST', '/api/authority/notices', admin, {
+      siteId: SITE_ID,
+      kind: 'rectification',
+      title: '塔吊基础积水',
+      body: '立即排水并复查基础',
+      dueDate: today,
+      evidence: [{ type: 'alarm', ref: 'ALM-77' }],
+    });
+    expect(issued.status).toBe(200);
+    const onSite = await eventually(() => siteAuthorityNotices(core, token), (n) => n.length === 1, 15_000);
+    expect(onSite[0]!.externalRef).toBe(issued.body.id);
+
+    await answerOnSite(core, token, onSite[0]!.id);
+    const answered = await eventually(() => authority<AuthorityNoticeView>('GET', `/api/authority/notices/${issued.body.id}`, admin), (r) => r.body.state === 'answered', 20_000, 200);
+    expect(answered.body.answers).toHaveLength(1);
+    expect(answered.body.answers[0]!.photos[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The answer is one message of the site's own sequence, kept once beside its summaries.
+    const rows = await pool.query<{ n: string }>("SELECT count(*) AS n FROM site_messages WHERE site_id = $1 AND kind = 'notice-answer'", [SITE_ID]);
+    expect(Number(rows.rows[0]!.n)).toBe(1);
   }, 60_000);
 
   it('keeps the status for admins only', async () => {

@@ -42,6 +42,7 @@ import { createReportHandlers, type ReportHandlerDeps } from '../reports/report-
 import { createRealnamePlatformHandlers } from '../realname-platform/realname-handlers.js';
 import type { RealnameService } from '../realname-platform/realname-service.js';
 import type { Logger } from '../log/logger.js';
+import { createDataPackageHandlers, type DataPackageHandlerDeps } from '../data-package/package-handlers.js';
 
 /** What a transport knows about the request it is serving. */
 export interface RequestContext {
@@ -92,6 +93,8 @@ export interface HandlerDeps {
   screens?: ScreenHandlerDeps;
   /** Reports (core/wiring/reports.ts); absent: their methods answer "not available". */
   reports?: ReportHandlerDeps;
+  /** Data packages and the site's signing key (core/wiring/data-package.ts); absent: "not available". */
+  dataPackages?: DataPackageHandlerDeps;
   /** ONVIF discovery, adding cameras, PTZ; absent: its methods answer "not available". */
   onvif?: OnvifService;
   /** The national real-name platform uplink (core/wiring/realname-platform.ts); absent: its methods answer "not available". */
@@ -122,6 +125,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     ...createReportHandlers(deps.reports),
     ...createRealnamePlatformHandlers(deps.realnamePlatform),
     ...createUplinkHandlers(deps.uplink),
+    ...createDataPackageHandlers(deps.dataPackages),
     ...createIntervalHandlers(() => (deps.intervals ??= new IntervalQuery(deps.db)), deps.devices),
     async getSiteModel() {
       const model = buildSiteModel(deps.siteConfig());

@@ -11,6 +11,7 @@ import { PROGRESS_PARAM_SCHEMAS } from '../progress/progress-param-schemas.js';
 import { QUALITY_PARAM_SCHEMAS } from '../quality/quality-param-schemas.js';
 import { SCREEN_PARAM_SCHEMAS } from '../screens/screen-param-schemas.js';
 import { REPORT_PARAM_SCHEMAS } from '../reports/report-param-schemas.js';
+import { DATA_PACKAGE_PARAM_SCHEMAS } from '../data-package/package-param-schemas.js';
 import { ONVIF_PARAM_SCHEMAS } from '../onvif/onvif-param-schemas.js';
 import { UPLINK_PARAM_SCHEMAS } from '../uplink/uplink-param-schemas.js';
 import { ADD_BLACKLIST_SCHEMA, REMOVE_BLACKLIST_SCHEMA, UPDATE_DEVICE_SCHEMA } from '../registry/param-schemas.js';
@@ -28,6 +29,7 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   ...STATISTICS_PARAM_SCHEMAS,
   ...SCREEN_PARAM_SCHEMAS,
   ...REPORT_PARAM_SCHEMAS,
+  ...DATA_PACKAGE_PARAM_SCHEMAS,
   ...ONVIF_PARAM_SCHEMAS,
   ...UPLINK_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),

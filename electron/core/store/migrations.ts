@@ -9,6 +9,7 @@ import { ATTENDANCE_SCHEMA_SQL } from '../workforce/attendance-schema.js';
 import { WORKFORCE_SCHEMA_SQL } from '../workforce/schema.js';
 import { TRAINING_SCHEMA_SQL } from '../workforce/training-schema.js';
 import { UPLINK_SCHEMA_SQL } from '../uplink/schema.js';
+import { DATA_PACKAGE_SCHEMA_SQL } from '../data-package/schema.js';
 
 /**
  * Schema versions, applied in order inside one transaction each; `PRAGMA user_version` records
@@ -408,5 +409,10 @@ export const MIGRATIONS: Migration[] = [
     version: 21,
     description: 'real-name platform: where each workforce record stands with the national platform',
     sql: REALNAME_PLATFORM_SCHEMA_SQL,
+  },
+  {
+    version: 22,
+    description: 'data packages: the signed packages made for the supervising authority',
+    sql: DATA_PACKAGE_SCHEMA_SQL,
   },
 ];

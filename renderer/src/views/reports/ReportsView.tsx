@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ReportView } from '../../../../electron/common/api.js';
 import { REPORT_KINDS, REPORT_MAKERS, type ReportKind } from '../../../../electron/common/reports.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
+import { PACKAGE_MAKERS } from '../../../../electron/common/data-package.js';
 import type { ViewProps } from '../view-props.js';
 import './reports.css';
 import './strings.js';
 import { useReports } from './use-reports.js';
+import { DataPackagesSection } from './DataPackagesSection.js';
 
 /** Yesterday in the site's time zone (the daily report's usual day). */
 function yesterdayIn(timeZone: string): string {
@@ -110,6 +112,7 @@ export function ReportsView({ client, session, timeZone }: ViewProps) {
           </tbody>
         </table>
       )}
+      {PACKAGE_MAKERS.includes(session.role) && <DataPackagesSection client={client} session={session} timeZone={timeZone} />}
     </main>
   );
 }
