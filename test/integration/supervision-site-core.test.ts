@@ -120,6 +120,7 @@ describe('site core → supervision service', () => {
     });
     expect(issued.status).toBe(200);
     const onSite = await eventually(() => siteAuthorityNotices(core, token), (n) => n.length === 1, 15_000);
+    if (onSite.length !== 1) throw new Error(`the notice did not reach the site\n${JSON.stringify((await authority('GET', `/api/authority/notices/${issued.body.id}`, admin)).body)}\n--- site core ---\n${core.output.slice(-4000)}\n--- service ---\n${service.output.slice(-3000)}`);
     expect(onSite[0]!.externalRef).toBe(issued.body.id);
 
     await answerOnSite(core, token, onSite[0]!.id);

@@ -135,17 +135,6 @@ export class UplinkPublisher {
       connectTimeout: 10_000,
       keepalive: 30,
       protocolVersion: 4,
-      // PUBACK of a notice only once it is applied: a crash before brings a redelivery.
-      customHandleAcks: (topic, message, _packet, done) => {
-        if (topic !== notice) return done(0);
-        this.options.onNotice(message).then(
-          () => done(0),
-          (error: unknown) => {
-            log('error', `notice from the authority not applied (${(error as Error).message}); it will come again`);
-            done(error as Error);
-          },
-        );
-      },
     });
     this.client = client;
     client.on('connect', () => {
@@ -162,8 +151,16 @@ export class UplinkPublisher {
       this.options.onConnected?.();
       this.pump();
     });
+    // A notice's PUBACK must follow its application, so a crash in between brings a redelivery
+    // (applied once: outbox.firstDelivery). mqtt.js honours `customHandleAcks` only for MQTT 5, and
+    // NATS speaks 3.1.1; but it emits 'message' before it sends the PUBACK, and the receiver applies
+    // a notice synchronously in one SQLite transaction before its first await, so the commit comes
+    // first. (Found by the site-core test: with customHandleAcks the notice was acked and dropped.)
     client.on('message', (topic, payload) => {
       if (topic === receiptTopic(siteId)) this.onReceipt(payload);
+      else if (topic === notice) {
+        this.options.onNotice(payload).catch((error: unknown) => log('error', `notice from the authority not applied (${(error as Error).message})`));
+      }
     });
     client.on('error', (error) => {
       this.lastError = error.message;
