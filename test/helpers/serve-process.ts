@@ -25,10 +25,21 @@ export class ServeProcess {
     );
   }
 
+  /**
+   * The core runs without its report schedule (a test knob, see reportScheduleOffForTests in
+   * electron/core/wiring/reports.ts): otherwise each start renders yesterday's daily report, seconds
+   * of CPU that every test here would wait on. `SITE_COMMAND_TEST_NO_REPORT_SCHEDULE=0` in the
+   * environment (or `env`) keeps the schedule on.
+   */
   static spawn(args: string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
     const child = spawn(process.execPath, [SERVE_JS, ...args], {
       cwd: ROOT,
-      env: { ...process.env, SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
+      env: {
+        ...process.env,
+        SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        SITE_COMMAND_TEST_NO_REPORT_SCHEDULE: process.env.SITE_COMMAND_TEST_NO_REPORT_SCHEDULE ?? '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so crash() can kill the supervisor and the core together.
       detached: true,
