@@ -26,10 +26,11 @@ export class ServeProcess {
   }
 
   /**
-   * The core runs without its report schedule (a test knob, see reportScheduleOffForTests in
-   * electron/core/wiring/reports.ts): otherwise each start renders yesterday's daily report, seconds
-   * of CPU that every test here would wait on. `SITE_COMMAND_TEST_NO_REPORT_SCHEDULE=0` in the
-   * environment (or `env`) keeps the schedule on.
+   * The core runs with two test knobs (each off by default in the core; `=0` in the environment or
+   * in `env` turns it back off): no report schedule (reportScheduleOffForTests in
+   * electron/core/wiring/reports.ts; otherwise each start renders yesterday's daily report, seconds
+   * of CPU every test here would wait on) and cheap scrypt for new passwords
+   * (FAST_PASSWORD_HASH_FOR_TESTS in electron/core/auth/passwords.ts; every login pays one).
    */
   static spawn(args: string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
     const child = spawn(process.execPath, [SERVE_JS, ...args], {
@@ -38,6 +39,7 @@ export class ServeProcess {
         ...process.env,
         SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
         SITE_COMMAND_TEST_NO_REPORT_SCHEDULE: process.env.SITE_COMMAND_TEST_NO_REPORT_SCHEDULE ?? '1',
+        SITE_COMMAND_TEST_FAST_PASSWORD_HASH: process.env.SITE_COMMAND_TEST_FAST_PASSWORD_HASH ?? '1',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,17 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * scrypt with N=2^15, r=8, p=1 (OWASP's 2023 minimum for scrypt), 16-byte salt, 32-byte key.
  * Stored as `scrypt$N$r$p$salt$key` (base64) so the cost can be raised later without a migration.
  */
-const COST = { N: 1 << 15, r: 8, p: 1 };
+const PRODUCTION_COST = { N: 1 << 15, r: 8, p: 1 };
+
+/**
+ * TEST KNOB, off by default: `SITE_COMMAND_TEST_FAST_PASSWORD_HASH=1` hashes NEW passwords with
+ * N=2^10 instead of 2^15, 32 times cheaper. Only the test harness sets it, for the core processes
+ * the integration and e2e tests start (hundreds of logins, each one scrypt on a two-core machine).
+ * A stored hash names its own cost, so checking a password works the same either way. Never set
+ * it in an installation: a stolen hash would be 32 times cheaper to guess.
+ */
+export const FAST_PASSWORD_HASH_FOR_TESTS = process.env.SITE_COMMAND_TEST_FAST_PASSWORD_HASH === '1';
+const COST = FAST_PASSWORD_HASH_FOR_TESTS ? { N: 1 << 10, r: 8, p: 1 } : PRODUCTION_COST;
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, keyLength: number): Promise<Buffer> {
