@@ -30,7 +30,7 @@ export class ServeProcess {
    * in `env` turns it back off): no report schedule (reportScheduleOffForTests in
    * electron/core/wiring/reports.ts; otherwise each start renders yesterday's daily report, seconds
    * of CPU every test here would wait on) and cheap scrypt for new passwords
-   * (FAST_PASSWORD_HASH_FOR_TESTS in electron/core/auth/passwords.ts; every login pays one).
+   * (fastPasswordHashForTests in electron/core/auth/passwords.ts; every login pays one).
    */
   static spawn(args: string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
     const child = spawn(process.execPath, [SERVE_JS, ...args], {
