@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -8,7 +9,19 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 15_000 } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 15_000,
+          // One worker per core (Vitest's default leaves one core idle: on the two-core CI, one
+          // worker). Unit tests hold no ports, no timing assertions and no shared files, and they
+          // run before the integration and e2e files (which stay one at a time), so nothing else
+          // competes for the cores then.
+          maxWorkers: availableParallelism(),
+        },
+      },
       {
         test: {
           name: 'integration',

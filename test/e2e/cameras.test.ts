@@ -219,18 +219,12 @@ describe('camera wall with the demo site', () => {
     }
     await page.context().close();
   });
-});
 
-describe('camera settings (admin)', () => {
+  // On the same demo core: the settings need an admin and the demo's cameras, nothing else.
   it('an admin sets a camera password from the wall; it is never shown back', async () => {
-    const { ServeProcess: Serve, ADMIN_PASSWORD: password } = await import('../helpers/serve-process.js');
-    const { launchBrowser: launch, logIn: signIn, screenshot: shot } = await import('../helpers/browser.js');
-    const { tempDir: tmp } = await import('../helpers/temp-dir.js');
-    const serve = await Serve.start(['--port', '0', '--data', tmp(), '--no-simulate']);
-    const browser = await launch();
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
-    await signIn(page, serve.url, password);
-    await page.goto(`${serve.url}/#/cameras`);
+    const page = await (await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'en-US' })).newPage();
+    await logIn(page, demo.url, ADMIN_PASSWORD);
+    await page.goto(`${demo.url}/#/cameras`);
     await page.click('[data-testid=camera-settings-open]');
     const row = page.locator('[data-testid=camera-settings-cam-west-gate]');
     await row.locator('input[type=password]').fill('Hidden-pass-42');
@@ -238,35 +232,31 @@ describe('camera settings (admin)', () => {
     await row.locator('button[type=submit]').click();
     await row.locator('[role=status]').waitFor();
     expect(await row.locator('[role=status]').innerText()).toContain('Saved');
-    await shot(page, 'camera-settings');
+    await screenshot(page, 'camera-settings');
     expect(await page.content()).not.toContain('Hidden-pass-42');
-    await browser.close();
-    await serve.stop();
+    await page.context().close();
   }, 60_000);
 });
 
 describe('codec fallback in the browser', () => {
   it('plays an H.265 camera through the core’s H.264 fallback where Chromium cannot decode H.265', async () => {
-    const { writeFileSync: write } = await import('node:fs');
-    const { join: joinPath } = await import('node:path');
-    const { ServeProcess: Serve, ADMIN_PASSWORD: password } = await import('../helpers/serve-process.js');
-    const { launchBrowser: launch, logIn: signIn } = await import('../helpers/browser.js');
-    const { tempDir: tmp } = await import('../helpers/temp-dir.js');
-    const site = tmp();
-    write(joinPath(site, 'site.json'), JSON.stringify({ id: 'v', name: 'HEVC', devices: [], cameras: [{ id: 'hevc', name: 'H.265 camera', mainUrl: 'testpattern:?label=HEVC&size=960x540&rate=10&codec=hevc' }] }));
-    const serve = await Serve.start(['--port', '0', '--data', tmp(), '--site', site, '--no-simulate']);
-    const browser = await launch();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    await signIn(page, serve.url, password);
-    await page.goto(`${serve.url}/#/cameras/camera%3Ahevc`);
-    const video = page.locator('[data-testid=single-view] video');
-    await video.waitFor();
-    const time = () => video.evaluate((el) => (el as unknown as { currentTime: number }).currentTime);
-    await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(0.5);
-    const t0 = await time();
-    await page.waitForTimeout(2000);
-    expect((await time()) - t0).toBeGreaterThan(1);
-    await browser.close();
-    await serve.stop();
+    const site = tempDir();
+    writeFileSync(join(site, 'site.json'), JSON.stringify({ id: 'v', name: 'HEVC', devices: [], cameras: [{ id: 'hevc', name: 'H.265 camera', mainUrl: 'testpattern:?label=HEVC&size=960x540&rate=10&codec=hevc' }] }));
+    const hevc = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', site, '--no-simulate']);
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage();
+      await logIn(page, hevc.url, ADMIN_PASSWORD);
+      await page.goto(`${hevc.url}/#/cameras/camera%3Ahevc`);
+      const video = page.locator('[data-testid=single-view] video');
+      await video.waitFor();
+      const time = () => video.evaluate((el) => (el as unknown as { currentTime: number }).currentTime);
+      await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(0.5);
+      const t0 = await time();
+      await page.waitForTimeout(2000);
+      expect((await time()) - t0).toBeGreaterThan(1);
+      await page.context().close();
+    } finally {
+      await hevc.stop();
+    }
   }, 60_000);
 });

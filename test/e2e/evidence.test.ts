@@ -25,7 +25,16 @@ describe('alarm evidence in the alarm detail', () => {
     );
     const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--mqtt', broker.url]);
     await serve.waitFor(/connected to broker/);
-    await new Promise((r) => setTimeout(r, 11_000)); // pre-roll fills
+    // While the pre-roll fills (11 s), the browser starts and logs in.
+    const [browser, page] = await Promise.all([
+      (async () => {
+        const b = await launchBrowser();
+        const p = await b.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+        await logIn(p, serve.url, ADMIN_PASSWORD);
+        return [b, p] as const;
+      })(),
+      new Promise((r) => setTimeout(r, 11_000)),
+    ]).then(([opened]) => opened);
     const device = await mqtt.connectAsync(broker.url);
     await device.publishAsync('site/demo/crane/crane-1/telemetry', JSON.stringify({ loadT: 9.5, ratedLoadT: 8, momentPct: 118, radiusM: 20, heightM: 30, slewDeg: 90, windMs: 3, tiltDeg: 0.1 }), { qos: 1 });
     const token = await login(serve.url);
@@ -34,9 +43,6 @@ describe('alarm evidence in the alarm detail', () => {
       await new Promise((r) => setTimeout(r, 100));
       alarm = (await getJson<Alarm[]>(`${serve.url}/api/alarms?priority=critical`, token)).body[0];
     }
-    const browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-    await logIn(page, serve.url, ADMIN_PASSWORD);
     await page.goto(`${serve.url}/#/alarms/${alarm!.id}`);
     await page.waitForSelector('[data-testid=evidence-clips]');
     // The clip appears once post-roll is recorded (about 20 s), without reloading the page.

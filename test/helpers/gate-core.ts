@@ -17,6 +17,9 @@ export const DEMO_SITE_DIR = join(import.meta.dirname, '../../resources/demo-sit
  * and HTTP as field devices would.
  */
 export async function startGateCore(options: { mqttUrl: string; siteDir?: string; dataDir?: string; staticRoot?: string }): Promise<{ core: SiteCore; url: string; workforce: WorkforceWiring; dataDir: string }> {
+  // The same test knobs as ServeProcess gives its cores (see there): no report schedule, cheap scrypt.
+  process.env.SITE_COMMAND_TEST_NO_REPORT_SCHEDULE ??= '1';
+  process.env.SITE_COMMAND_TEST_FAST_PASSWORD_HASH ??= '1';
   const dataDir = options.dataDir ?? tempDir('sc-gates-');
   const core = new SiteCore({
     siteDir: options.siteDir ?? DEMO_SITE_DIR,

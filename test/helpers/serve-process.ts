@@ -25,10 +25,23 @@ export class ServeProcess {
     );
   }
 
+  /**
+   * The core runs with two test knobs (each off by default in the core; `=0` in the environment or
+   * in `env` turns it back off): no report schedule (reportScheduleOffForTests in
+   * electron/core/wiring/reports.ts; otherwise each start renders yesterday's daily report, seconds
+   * of CPU every test here would wait on) and cheap scrypt for new passwords
+   * (fastPasswordHashForTests in electron/core/auth/passwords.ts; every login pays one).
+   */
   static spawn(args: string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
     const child = spawn(process.execPath, [SERVE_JS, ...args], {
       cwd: ROOT,
-      env: { ...process.env, SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env },
+      env: {
+        ...process.env,
+        SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        SITE_COMMAND_TEST_NO_REPORT_SCHEDULE: process.env.SITE_COMMAND_TEST_NO_REPORT_SCHEDULE ?? '1',
+        SITE_COMMAND_TEST_FAST_PASSWORD_HASH: process.env.SITE_COMMAND_TEST_FAST_PASSWORD_HASH ?? '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so crash() can kill the supervisor and the core together.
       detached: true,

@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 // The demo site's core (on a real mosquitto) with the demo simulator playing its schedule,
-// compressed: the first incident after 15 s (long enough for the hook camera's pre-roll) instead of 75 s.
+// compressed: the first incident after 5 s instead of 75 s. The hook camera has been streaming since
+// the core started, so its 10 s pre-roll is full when the first alarm (the 90 % pre-warning, about
+// 6 s into the incident) comes.
 describe('the demo plays its incidents through the real alarm pipeline', () => {
   it('raises the first incident’s crane alarms within two minutes, with the hook camera’s evidence clip', async () => {
     const started = Date.now();
@@ -32,12 +34,12 @@ describe('the demo plays its incidents through the real alarm pipeline', () => {
     const token = await login(serve.url);
     await serve.waitFor(/connected to broker/);
     const site = loadSiteDirectory(demoSiteDir()).site;
-    simulator = new SiteSimulator(site, broker.url, quiet, null, () => [], { ...DEFAULT_INCIDENT_SCHEDULE, firstAtS: 15 });
+    simulator = new SiteSimulator(site, broker.url, quiet, null, () => [], { ...DEFAULT_INCIDENT_SCHEDULE, firstAtS: 5 });
     await simulator.start();
 
     let cutoff: Alarm | undefined;
     while (!cutoff && Date.now() - started < 120_000) {
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 250));
       const alarms = (await getJson<Alarm[]>(`${serve.url}/api/alarms`, token)).body;
       cutoff = alarms.find((a) => a.conditionKey === 'crane-1:moment:cutoff');
     }
@@ -48,8 +50,8 @@ describe('the demo plays its incidents through the real alarm pipeline', () => {
 
     // The hook camera (recording, linked to crane-1) attaches its clip: pre-roll + 20 s after activation.
     let detail: AlarmDetail | undefined;
-    for (let i = 0; i < 60 && !detail?.clips.length; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
+    for (let i = 0; i < 240 && !detail?.clips.length; i++) {
+      await new Promise((r) => setTimeout(r, 250));
       detail = (await getJson<AlarmDetail>(`${serve.url}/api/alarms/${cutoff!.id}`, token)).body;
     }
     expect(detail?.clips.map((c) => c.cameraId)).toEqual(['cam-crane1-hook']);

@@ -42,8 +42,8 @@ describe('alarm evidence clips', () => {
     }
     expect(alarm).toBeDefined();
     let detail: AlarmDetail | undefined;
-    for (let i = 0; i < 60 && !detail?.clips.length; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
+    for (let i = 0; i < 240 && !detail?.clips.length; i++) {
+      await new Promise((r) => setTimeout(r, 250));
       detail = (await getJson<AlarmDetail>(`${serve.url}/api/alarms/${alarm!.id}`, token)).body;
     }
     expect(detail?.clips).toHaveLength(1);

@@ -4,7 +4,19 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * scrypt with N=2^15, r=8, p=1 (OWASP's 2023 minimum for scrypt), 16-byte salt, 32-byte key.
  * Stored as `scrypt$N$r$p$salt$key` (base64) so the cost can be raised later without a migration.
  */
-const COST = { N: 1 << 15, r: 8, p: 1 };
+const PRODUCTION_COST = { N: 1 << 15, r: 8, p: 1 };
+
+/**
+ * TEST KNOB, off by default: `SITE_COMMAND_TEST_FAST_PASSWORD_HASH=1` hashes NEW passwords with
+ * N=2^10 instead of 2^15, 32 times cheaper. Only the test harness sets it, for the core processes
+ * the integration and e2e tests start (hundreds of logins, each one scrypt on a two-core machine).
+ * A stored hash names its own cost, so checking a password works the same either way. Never set
+ * it in an installation: a stolen hash would be 32 times cheaper to guess.
+ */
+export function fastPasswordHashForTests(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SITE_COMMAND_TEST_FAST_PASSWORD_HASH === '1';
+}
+const TEST_COST = { N: 1 << 10, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions, keyLength: number): Promise<Buffer> {
@@ -17,8 +29,9 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, keyLengt
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST, KEY_LENGTH);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const cost = fastPasswordHashForTests() ? TEST_COST : PRODUCTION_COST;
+  const key = await derive(password, salt, cost, KEY_LENGTH);
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

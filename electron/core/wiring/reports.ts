@@ -55,6 +55,18 @@ export function ownReportSections(db: Database, site: () => SiteConfig): ReportS
   ];
 }
 
+/**
+ * TEST KNOB, off by default: `SITE_COMMAND_TEST_NO_REPORT_SCHEDULE=1` keeps the report schedule
+ * from running (reports on demand work as ever). Only the test harness sets it (the core processes
+ * the integration and e2e tests start): a core started after the daily time renders the day
+ * before's report (PDF + XLSX, seconds of CPU) at once, and its stop waits for that render, which
+ * on the test machine's two cores slowed every test that starts a core. The schedule itself is
+ * tested directly (report-schedule's unit tests). No installation sets it.
+ */
+export function reportScheduleOffForTests(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SITE_COMMAND_TEST_NO_REPORT_SCHEDULE === '1';
+}
+
 /** Reports: sections → PDF + XLSX in DATA/reports, the list (migration 17), the schedule, downloads. */
 export function wireReports(o: ReportsWiringOptions): ReportsWiring {
   const dir = join(o.dataDir, 'reports');
@@ -84,7 +96,7 @@ export function wireReports(o: ReportsWiringOptions): ReportsWiring {
     name: 'reports',
     required: false,
     async start() {
-      schedule.start();
+      if (!reportScheduleOffForTests()) schedule.start();
     },
     async stop() {
       schedule.stop();
