@@ -84,6 +84,10 @@ export function arbitraryFor(schema: JsonSchema, depth = 0): fc.Arbitrary<unknow
 
 function stringFor(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'date-time') return isoInstant;
+  // A URL field (z.string().url()): mostly web URLs (what an admin types), some other strings.
+  if (schema.format === 'uri') {
+    return fc.oneof({ weight: 9, arbitrary: fc.webUrl().filter((s) => fits(s, schema)) }, { weight: 1, arbitrary: fc.string({ maxLength: schema.maxLength ?? 64 }) });
+  }
   // A calendar date's pattern says nothing of month lengths (the schema's refinement does): mostly real dates, some impossible ones.
   if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') {
     return fc.oneof({ weight: 4, arbitrary: calendarDate }, { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
