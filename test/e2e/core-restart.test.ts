@@ -5,11 +5,14 @@ import { launchBrowser, logIn, screenshot } from '../helpers/browser.js';
 import { ADMIN_PASSWORD, getJson, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
+/** These tests kill the core child and measure the supervisor's restart: with its warm spare, as installed. */
+const WITH_SPARE = { SITE_COMMAND_TEST_NO_WARM_SPARE: '0' };
+
 let serve: ServeProcess;
 let browser: Browser;
 
 beforeAll(async () => {
-  serve = await ServeProcess.start(['--port', '0', '--data', tempDir()]);
+  serve = await ServeProcess.start(['--port', '0', '--data', tempDir()], WITH_SPARE);
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -26,6 +26,11 @@ export interface NatsClusterOptions {
    * block giving each site its own credentials and subject permissions. Without it, anyone may connect.
    */
   extraConfig?: string;
+  /**
+   * Extra settings inside each node's `mqtt { }` block, e.g. `consumer_replicas: 1,
+   * consumer_memory_storage: true` (each MQTT session's QoS 1 consumer one in-memory replica).
+   */
+  mqttConfig?: string;
 }
 
 /**
@@ -40,6 +45,7 @@ export class NatsCluster {
   private constructor(
     readonly nodes: NatsNode[],
     private readonly extraConfig: string,
+    private readonly mqttConfig: string,
   ) {}
 
   static async start(options: NatsClusterOptions = {}): Promise<NatsCluster> {
@@ -48,7 +54,7 @@ export class NatsCluster {
     for (let i = 0; i < count; i += 1) {
       nodes.push({ name: `n${i + 1}`, port: await freePort(), mqttPort: await freePort(), clusterPort: await freePort(), monitorPort: await freePort() });
     }
-    const cluster = new NatsCluster(nodes, options.extraConfig ?? '');
+    const cluster = new NatsCluster(nodes, options.extraConfig ?? '', options.mqttConfig ?? '');
     await Promise.all(nodes.map((_, i) => cluster.startNode(i)));
     await cluster.waitForJetStream(20_000);
     return cluster;
@@ -74,7 +80,7 @@ export class NatsCluster {
       `http: 127.0.0.1:${node.monitorPort}`,
       `jetstream { store_dir: "${storeDir}", max_memory_store: 256MB, max_file_store: 4GB }`,
       this.nodes.length > 1 ? `cluster { name: sc, listen: 127.0.0.1:${node.clusterPort}, routes: [${routes.join(', ')}] }` : '',
-      `mqtt { listen: 127.0.0.1:${node.mqttPort} }`,
+      `mqtt { listen: 127.0.0.1:${node.mqttPort}${this.mqttConfig ? `, ${this.mqttConfig}` : ''} }`,
       this.extraConfig,
     ].join('\n');
     const file = join(this.dir, `${node.name}.conf`);

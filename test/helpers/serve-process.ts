@@ -26,11 +26,12 @@ export class ServeProcess {
   }
 
   /**
-   * The core runs with two test knobs (each off by default in the core; `=0` in the environment or
+   * The core runs with three test knobs (each off by default in the core; `=0` in the environment or
    * in `env` turns it back off): no report schedule (reportScheduleOffForTests in
    * electron/core/wiring/reports.ts; otherwise each start renders yesterday's daily report, seconds
    * of CPU every test here would wait on) and cheap scrypt for new passwords
-   * (fastPasswordHashForTests in electron/core/auth/passwords.ts; every login pays one).
+   * (fastPasswordHashForTests in electron/core/auth/passwords.ts; every login pays one), and no warm
+   * spare core (electron/core/cli/serve.ts; the tests that kill the core child pass `=0`).
    */
   static spawn(args: string[], env: NodeJS.ProcessEnv = {}): ServeProcess {
     const child = spawn(process.execPath, [SERVE_JS, ...args], {
@@ -40,6 +41,7 @@ export class ServeProcess {
         SITE_COMMAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
         SITE_COMMAND_TEST_NO_REPORT_SCHEDULE: process.env.SITE_COMMAND_TEST_NO_REPORT_SCHEDULE ?? '1',
         SITE_COMMAND_TEST_FAST_PASSWORD_HASH: process.env.SITE_COMMAND_TEST_FAST_PASSWORD_HASH ?? '1',
+        SITE_COMMAND_TEST_NO_WARM_SPARE: process.env.SITE_COMMAND_TEST_NO_WARM_SPARE ?? '1',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,9 @@ import { CoreSupervisor } from '../../electron/core/supervisor/core-supervisor.j
 import { getJson, login, postJson, ROOT, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
+/** These tests kill the core child and measure the supervisor's restart: with its warm spare, as installed. */
+const WITH_SPARE = { SITE_COMMAND_TEST_NO_WARM_SPARE: '0' };
+
 const running: ServeProcess[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
@@ -38,7 +41,7 @@ async function nextBoot(url: string, previousBootId: string, timeoutMs = 10_000)
 
 describe('serve supervises the core', () => {
   it('a SIGKILLed core is back within 3 s on the same port, with the session and committed rows', async () => {
-    const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-simulate']);
+    const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-simulate'], WITH_SPARE);
     running.push(serve);
     const token = await login(serve.url);
     expect((await postJson(`${serve.url}/api/users`, token, { username: 'shift-b', password: 'shift-b-password', role: 'operator' })).status).toBe(200);
@@ -65,7 +68,7 @@ describe('serve supervises the core', () => {
   });
 
   it('SIGTERM stops the supervisor and the core, gracefully', async () => {
-    const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-simulate']);
+    const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-simulate'], WITH_SPARE);
     const { pid } = (await getJson<HealthReport>(`${serve.url}/api/health`)).body;
     expect(alive(pid!)).toBe(true);
     expect(await serve.stop('SIGTERM')).toBe(0);
@@ -73,7 +76,7 @@ describe('serve supervises the core', () => {
   });
 
   it('a core that stops without being asked is restarted too', async () => {
-    const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-simulate']);
+    const serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--no-simulate'], WITH_SPARE);
     running.push(serve);
     const before = (await getJson<HealthReport>(`${serve.url}/api/health`)).body;
     process.kill(before.pid!, 'SIGTERM');

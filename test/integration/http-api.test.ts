@@ -25,7 +25,9 @@ describe('HTTP API', () => {
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(Object.keys(body.services).sort()).toEqual([
       'alarms',
+      'authority-notices',
       'broker',
+      'data-packages',
       'demo-quality',
       'demo-roster',
       'evidence',
@@ -36,11 +38,13 @@ describe('HTTP API', () => {
       'mqtt',
       'panoramas',
       'quality-overdue',
+      'realname-platform',
       'reports',
       'retention',
       'simulator',
       'statistics',
       'store',
+      'supervision-uplink',
       'video',
     ]);
     expect(Object.entries(body.services).filter(([, state]) => state !== 'running')).toEqual([]);

@@ -2,7 +2,7 @@
  * The authority and enterprise console's HTTP API (served by the supervision service, not by a
  * site console): one contract for the service (electron/supervision/authority) and the renderer
  * in authority mode (renderer/src/views/authority). A site console answers `GET /api/mode` with
- * 404, so the renderer knows it is a site.
+ * `{ mode: 'site' }` (electron/common/api/site.ts), so the renderer knows it is a site.
  */
 import type { AuthorityNoticeKind, NoticeEvidence, NoticeAnswerBody, SiteSummaryBody } from '../supervision.js';
 

@@ -34,6 +34,12 @@ export interface TransportSecurity {
 /** The core's health, this site's summary and its geometry. */
 export interface SiteApi {
   health(): Promise<HealthReport>;
+  /**
+   * Which console this server is: a site console answers `site`; the supervision service answers
+   * `authority` on the same path (electron/common/api/authority.ts), and the one renderer picks its
+   * mode from it before anything else.
+   */
+  getMode(): Promise<{ mode: 'site' }>;
   getSite(): Promise<SiteSummary>;
   /** The site's geometry for the 3D and GIS views. */
   getSiteModel(): Promise<SiteModel>;
@@ -41,6 +47,7 @@ export interface SiteApi {
 
 export const SITE_ROUTES = {
   health: { verb: 'GET', path: '/api/health', auth: false },
+  getMode: { verb: 'GET', path: '/api/mode', auth: false },
   getSite: { verb: 'GET', path: '/api/site', auth: true },
   getSiteModel: { verb: 'GET', path: '/api/site-model', auth: true },
 } as const satisfies Record<keyof SiteApi, RouteSpec>;

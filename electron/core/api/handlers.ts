@@ -140,6 +140,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
       if (!created) throw new ApiError('internal', 'user not created');
       return created;
     },
+    async getMode() {
+      return { mode: 'site' as const };
+    },
     async health() {
       const services = deps.services();
       const intact = prototypesIntact();

@@ -33,6 +33,7 @@ export const PARAM_SCHEMAS: Record<ApiMethod, z.ZodType> = {
   ...ONVIF_PARAM_SCHEMAS,
   ...UPLINK_PARAM_SCHEMAS,
   health: z.undefined().or(z.object({}).strict()),
+  getMode: z.undefined().or(z.object({}).strict()),
   login: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
   logout: z.undefined().or(z.object({}).strict()),
   getSite: z.undefined().or(z.object({}).strict()),

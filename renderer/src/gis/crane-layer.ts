@@ -1,9 +1,9 @@
-import { Cartesian2, DistanceDisplayCondition, LabelCollection, LabelStyle, Material, PolylineCollection, VerticalOrigin, type Polyline, type PrimitiveCollection } from 'cesium';
+import { Cartesian2, DistanceDisplayCondition, LabelCollection, Material, PolylineCollection, type Polyline, type PrimitiveCollection } from 'cesium';
 import { jibSegment, mastSegment } from '../../../electron/common/geometry/crane.js';
 import type { EnuFrame } from '../../../electron/common/geometry/wgs84.js';
 import type { SiteModel } from '../../../electron/common/site-model.js';
 import { enuToCartesian } from './enu-cartesian.js';
-import { GIS_COLOURS } from './palette.js';
+import { GIS_COLOURS, mapLabelStyle } from './palette.js';
 
 interface CraneLines {
   crane: SiteModel['cranes'][number];
@@ -35,12 +35,7 @@ export class CraneLayer {
       this.labels.add({
         position: enuToCartesian(frame, mast.end),
         text: crane.name,
-        font: '14px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
-        fillColor: GIS_COLOURS.label,
-        outlineColor: GIS_COLOURS.labelOutline,
-        outlineWidth: 3,
-        style: LabelStyle.FILL_AND_OUTLINE,
-        verticalOrigin: VerticalOrigin.BOTTOM,
+        ...mapLabelStyle(14),
         pixelOffset: new Cartesian2(0, -10),
         distanceDisplayCondition: new DistanceDisplayCondition(0, 2500),
       });

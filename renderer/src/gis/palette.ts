@@ -1,4 +1,4 @@
-import { Color } from 'cesium';
+import { Color, LabelStyle, VerticalOrigin } from 'cesium';
 import type { AlarmPriority } from '../../../electron/common/alarms.js';
 import type { SiteLinkStatus } from '../../../electron/common/api.js';
 
@@ -35,4 +35,16 @@ export function markerColour(status: SiteLinkStatus, worst: AlarmPriority | null
   if (status === 'unreachable' || status === 'auth-failed') return GIS_COLOURS.diag;
   if (status === 'not-configured' || status === 'pending') return GIS_COLOURS.dimMarker;
   return worst ? GIS_COLOURS.alarm[worst] : GIS_COLOURS.neutralMarker;
+}
+
+/** How every label on the map reads (light text, dark outline: legible over any imagery); callers add position, text, offset. */
+export function mapLabelStyle(fontPx: number) {
+  return {
+    font: `${fontPx}px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`,
+    fillColor: GIS_COLOURS.label,
+    outlineColor: GIS_COLOURS.labelOutline,
+    outlineWidth: 3,
+    style: LabelStyle.FILL_AND_OUTLINE,
+    verticalOrigin: VerticalOrigin.BOTTOM,
+  };
 }

@@ -2,16 +2,14 @@ import {
   Cartesian2,
   Cartesian3,
   LabelCollection,
-  LabelStyle,
   NearFarScalar,
   PointPrimitiveCollection,
-  VerticalOrigin,
   type Label,
   type PointPrimitive,
   type PrimitiveCollection,
 } from 'cesium';
 import type { SiteEntry } from '../../../electron/common/api.js';
-import { GIS_COLOURS, markerColour } from './palette.js';
+import { GIS_COLOURS, mapLabelStyle, markerColour } from './palette.js';
 import { PRIORITY_SHAPE, worstPriority } from './sites-tree.js';
 
 /** Pick id of a project marker: `project:ID`. */
@@ -48,12 +46,7 @@ export class ProjectMarkers {
           label: this.labels.add({
             id: PROJECT_PICK_PREFIX + site.id,
             position,
-            font: '16px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
-            fillColor: GIS_COLOURS.label,
-            outlineColor: GIS_COLOURS.labelOutline,
-            outlineWidth: 3,
-            style: LabelStyle.FILL_AND_OUTLINE,
-            verticalOrigin: VerticalOrigin.BOTTOM,
+            ...mapLabelStyle(16),
             pixelOffset: new Cartesian2(0, -14),
             disableDepthTestDistance: Number.POSITIVE_INFINITY,
             // Fade the project labels out when close in: the site's own labels take over there.

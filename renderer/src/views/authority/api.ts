@@ -43,7 +43,7 @@ export async function call<T>(verb: 'GET' | 'POST', path: string, body?: unknown
   return json;
 }
 
-/** Whether this console is served by the supervision service (a site console answers 404). */
+/** Whether this console is served by the supervision service (a site console answers `{ mode: 'site' }`; an older one 404). */
 export async function detectAuthorityMode(): Promise<{ platform: string } | null> {
   try {
     const res = await fetch('/api/mode');
