@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuthorityNoticeSummary, AuthoritySession, AuthoritySiteRow } from '../../../../electron/common/api/authority.js';
 import { call, loadSession, saveSession } from './api.js';
-import { dateTime, NOTICE_KIND_ZH, NOTICE_STATE_ZH } from './format.js';
 import { NoticeDetail } from './NoticeDetail.js';
+import { NoticeRow } from './NoticeRow.js';
 import { Overview } from './Overview.js';
 import { SiteDetail } from './SiteDetail.js';
 import './authority.css';
@@ -67,15 +67,7 @@ function Notices({ onOpen }: { onOpen: (id: string) => void }) {
       <table className="au-table au-notices" data-testid="au-notices">
         <tbody>
           {rows.map((n) => (
-            <tr key={n.id} onClick={() => onOpen(n.id)}>
-              <td>{n.id}</td>
-              <td>{n.siteName}</td>
-              <td className={n.kind === 'stop-work' ? 'au-stop' : undefined}>{NOTICE_KIND_ZH[n.kind]}</td>
-              <td>{n.title}</td>
-              <td>{NOTICE_STATE_ZH[n.state]}</td>
-              <td>期限 {n.dueDate}</td>
-              <td>{dateTime(n.createdAt)}</td>
-            </tr>
+            <NoticeRow key={n.id} notice={n} withSite onOpen={onOpen} />
           ))}
         </tbody>
       </table>

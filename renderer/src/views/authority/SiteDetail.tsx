@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuthoritySiteDetail } from '../../../../electron/common/api/authority.js';
 import { call } from './api.js';
-import { age, dateTime, NOTICE_KIND_ZH, NOTICE_STATE_ZH, pct, STATUS_MARK, STATUS_ZH } from './format.js';
+import { age, pct, STATUS_MARK, STATUS_ZH } from './format.js';
+import { NoticeRow } from './NoticeRow.js';
 import { NoticeForm } from './NoticeForm.js';
 import { Trend } from './Trend.js';
 
@@ -80,14 +81,7 @@ export function SiteDetail({ siteId, onNotice, onBack }: { siteId: string; onNot
           <table className="au-table au-notices">
             <tbody>
               {site.notices.map((n) => (
-                <tr key={n.id} onClick={() => onNotice(n.id)} data-testid={`au-notice-${n.id}`}>
-                  <td>{n.id}</td>
-                  <td className={n.kind === 'stop-work' ? 'au-stop' : undefined}>{NOTICE_KIND_ZH[n.kind]}</td>
-                  <td>{n.title}</td>
-                  <td>{NOTICE_STATE_ZH[n.state]}</td>
-                  <td>期限 {n.dueDate}</td>
-                  <td>{dateTime(n.createdAt)}</td>
-                </tr>
+                <NoticeRow key={n.id} notice={n} withSite={false} onOpen={onNotice} testId={`au-notice-${n.id}`} />
               ))}
             </tbody>
           </table>
