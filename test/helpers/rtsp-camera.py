@@ -9,8 +9,10 @@ password gets 401 Unauthorized. Prints READY once the server is attached and lis
 Run with Debian's /usr/bin/python3 (the one that has `gi`).
 """
 import argparse
+import ctypes
 import signal
 import sys
+import time
 
 import gi
 
@@ -18,6 +20,82 @@ gi.require_version("Gst", "1.0")
 gi.require_version("GstRtsp", "1.0")
 gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+
+
+# --- The frame stamp (mirrors electron/common/frame-stamp.ts: keep the two in step).
+STAMP_TIME_BITS = 40
+STAMP_CHECK_BITS = 8
+
+
+def stamp_block_size(width: int) -> int:
+    return max(8, (width // 80 // 8) * 8)
+
+
+def stamp_bits(time_ms: int) -> list:
+    value = time_ms % (1 << STAMP_TIME_BITS)
+    check = sum(value.to_bytes(5, "big")) % 256
+    bits = [(value >> i) & 1 for i in range(STAMP_TIME_BITS - 1, -1, -1)]
+    return bits + [(check >> i) & 1 for i in range(STAMP_CHECK_BITS - 1, -1, -1)]
+
+
+class PyBuffer(ctypes.Structure):
+    _fields_ = [
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.py_object),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    ]
+
+
+def address_of(view) -> int:
+    """The memory address behind a (read-only) memoryview.
+
+    PyGObject maps a buffer the probe does not own only for reading (its wrapper holds a second
+    reference, so GStreamer calls it not writable); the frame is ours until we return it downstream,
+    so the stamp is written in place through its address.
+    """
+    pb = PyBuffer()
+    ctypes.pythonapi.PyObject_GetBuffer(ctypes.py_object(view), ctypes.byref(pb), 0)
+    addr = pb.buf
+    ctypes.pythonapi.PyBuffer_Release(ctypes.byref(pb))
+    return addr
+
+
+def stamp_frames(media, width: int, height: int) -> None:
+    """Writes the wall-clock time (ms) into each raw I420 frame before the encoder sees it."""
+    block = stamp_block_size(width)
+    element = media.get_element().get_by_name("stamp")
+    chroma_width = width // 2
+    luma_size = width * height
+    chroma_size = chroma_width * (height // 2)
+
+    def probe(_pad, info):
+        buf = info.get_buffer()
+        ok, mapped = buf.map(Gst.MapFlags.READ)
+        if not ok:
+            return Gst.PadProbeReturn.OK
+        try:
+            base = address_of(mapped.data)
+            bits = stamp_bits(int(time.time() * 1000))
+            line = b"".join((b"\xeb" if bit else b"\x10") * block for bit in bits)
+            for row in range(block, 2 * block):
+                ctypes.memmove(base + row * width + block, line, len(line))
+            # Neutral chroma under the row, so it reads grey (not tinted by the pattern) in RGB.
+            for plane in (luma_size, luma_size + chroma_size):
+                for row in range(block // 2, block):
+                    ctypes.memset(base + plane + row * chroma_width + block // 2, 128, block * len(bits) // 2)
+        finally:
+            buf.unmap(mapped)
+        return Gst.PadProbeReturn.OK
+
+    element.get_static_pad("src").add_probe(Gst.PadProbeType.BUFFER, probe)
 
 
 def main() -> int:
@@ -31,6 +109,11 @@ def main() -> int:
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--auth", choices=["basic", "digest"], default="basic")
+    parser.add_argument(
+        "--stamp",
+        action="store_true",
+        help="stamp each frame with its wall-clock time in pixels (layout: electron/common/frame-stamp.ts)",
+    )
     args = parser.parse_args()
 
     Gst.init(None)
@@ -40,7 +123,8 @@ def main() -> int:
 
     launch = (
         f"( videotestsrc is-live=true pattern=smpte horizontal-speed=4 "
-        f"! video/x-raw,width={args.width},height={args.height},framerate={args.fps}/1 "
+        f"! video/x-raw,format=I420,width={args.width},height={args.height},framerate={args.fps}/1 "
+        f"! identity name=stamp "
         f"! x264enc tune=zerolatency speed-preset=ultrafast bitrate={args.bitrate} key-int-max={args.fps} "
         f"! video/x-h264,profile=baseline "
         f"! rtph264pay name=pay0 pt=96 config-interval=1 )"
@@ -49,6 +133,8 @@ def main() -> int:
     factory.set_launch(launch)
     # One pipeline for all clients, like a real camera: a second viewer joins the running stream.
     factory.set_shared(True)
+    if args.stamp:
+        factory.connect("media-configure", lambda _f, media: stamp_frames(media, args.width, args.height))
 
     if args.user is not None:
         auth = GstRtspServer.RTSPAuth()

@@ -15,6 +15,10 @@ export interface RtspCameraOptions {
   password?: string;
   /** Which scheme the camera demands when it has a user: Basic (default) or Digest (MD5). */
   auth?: 'basic' | 'digest';
+  /** H.264 bitrate, kbit/s (default 800). */
+  bitrate?: number;
+  /** Stamp each frame with its wall-clock time in pixels (electron/common/frame-stamp.ts). */
+  stamp?: boolean;
 }
 
 /** Re-exported so camera tests get both from one helper. */
@@ -70,8 +74,10 @@ export class RtspCamera {
   }
 
   private async launch(): Promise<void> {
-    const { width = 640, height = 360, fps = 15, user, password, auth } = this.options;
+    const { width = 640, height = 360, fps = 15, user, password, auth, bitrate, stamp } = this.options;
     const args = [SCRIPT, '--port', String(this.port), '--width', String(width), '--height', String(height), '--fps', String(fps)];
+    if (bitrate !== undefined) args.push('--bitrate', String(bitrate));
+    if (stamp) args.push('--stamp');
     if (user !== undefined) args.push('--user', user, '--password', password ?? '', '--auth', auth ?? 'basic');
     const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
