@@ -24,7 +24,7 @@ export const UPLINK_CONSUMER = 'supervision';
  */
 export const SITE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/;
 
-export const UPLINK_KINDS = ['summary', 'alarm', 'exceedance', 'rectification', 'attendance', 'notice-answer'] as const;
+export const UPLINK_KINDS = ['summary', 'alarm', 'exceedance', 'rectification', 'attendance', 'notice-answer', 'notice-receipt'] as const;
 export type UplinkKind = (typeof UPLINK_KINDS)[number];
 
 export function uplinkTopic(siteId: string, kind: UplinkKind): string {
@@ -166,6 +166,20 @@ export interface DownlinkMessage {
   comment?: string;
   signature?: string;
 }
+
+/**
+ * The site's word that it holds a downlink message (kind `notice-receipt`), sent through its outbox
+ * when it applies one (and again when a repeat arrives). The broker's PUBACK only says the broker
+ * took the message: NATS keeps a QoS 1 message only for a session that exists, so a notice to a
+ * site that has never connected is dropped after its PUBACK. The platform therefore sends a
+ * message again until this receipt is in (authority_downlink.delivered_at).
+ */
+export interface NoticeReceiptBody {
+  messageIds: string[];
+}
+
+/** Most message ids one receipt carries. */
+export const NOTICE_RECEIPT_MAX_IDS = 50;
 
 /** The site's answer going up (kind `notice-answer`): photos as SHA-256 of files kept on the site and sent inline small. */
 export interface NoticeAnswerBody {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { UplinkEnvelope } from '../common/supervision.js';
-import { applyNoticeAnswer } from './authority/index.js';
+import { applyNoticeAnswer, applyNoticeReceipt } from './authority/index.js';
 
 /** A refused message: what the service keeps of it (see uplink_rejections). */
 export interface Rejection {
@@ -48,7 +48,9 @@ export async function ingestBatch(pool: pg.Pool, envelopes: UplinkEnvelope<Recor
       // its message row, once: only rows this batch inserted (a repeat was applied when first seen).
       const fresh = new Set(result.rows.map((r: { site_id: string; seq: string | number }) => `${r.site_id}\u0000${String(r.seq)}`));
       for (const e of sorted) {
-        if (e.kind === 'notice-answer' && fresh.has(`${e.site}\u0000${String(e.seq)}`)) await applyNoticeAnswer(client, e);
+        if (!fresh.has(`${e.site}\u0000${String(e.seq)}`)) continue;
+        if (e.kind === 'notice-answer') await applyNoticeAnswer(client, e);
+        else if (e.kind === 'notice-receipt') await applyNoticeReceipt(client, e);
       }
     }
     if (rejections.length > 0) await recordRejections(client, rejections);

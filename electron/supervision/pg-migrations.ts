@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { AUTHORITY_PG_SQL } from './authority/pg-schema.js';
+import { DOWNLINK_DELIVERY_PG_SQL } from './authority/pg-schema-delivery.js';
 import { REJECTION_COUNTS_PG_SQL } from './pg-schema-rejection-counts.js';
 import { UPLINK_PG_SQL } from './pg-schema-uplink.js';
 
@@ -14,6 +15,7 @@ export const PG_MIGRATIONS: PgMigration[] = [
   { version: 1, description: 'sites, their uplink messages, latest summary and days, rejections', sql: UPLINK_PG_SQL },
   { version: 2, description: 'authority and enterprise users, notices sent down, their audit', sql: AUTHORITY_PG_SQL },
   { version: 3, description: 'uplink refusals counted per site and reason', sql: REJECTION_COUNTS_PG_SQL },
+  { version: 4, description: 'downlink messages delivered on the site\'s receipt, not the broker\'s PUBACK', sql: DOWNLINK_DELIVERY_PG_SQL },
 ];
 
 /** Any fixed number shared by every instance: the advisory lock that serialises migrations. */

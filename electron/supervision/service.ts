@@ -62,7 +62,9 @@ export async function startSupervision(options: SupervisionOptions): Promise<Sup
       await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)));
     }
   }
-  const consumer = new UplinkConsumer({ nc, pool, sites: new SiteDirectory(pool), log });
+  // The consumer starts first (the sites' messages wait for no one); the authority is bound once up.
+  let heard: ((siteIds: string[]) => void) | null = null;
+  const consumer = new UplinkConsumer({ nc, pool, sites: new SiteDirectory(pool), log, onSitesHeard: (ids) => heard?.(ids) });
   consumer.start();
   const authority = await startAuthority({
     pool,
@@ -74,6 +76,7 @@ export async function startSupervision(options: SupervisionOptions): Promise<Sup
     ...(options.natsUser ? { downlinkMqttUsername: options.natsUser, downlinkMqttPassword: options.natsPassword ?? '' } : {}),
     log,
   });
+  heard = (ids) => authority.siteHeard(ids);
   log('info', `supervision service up: stream replicas ${replicas}, console ${authority.url}`);
   return {
     consumer,

@@ -22,6 +22,8 @@ export interface UplinkConsumerOptions {
   pool: pg.Pool;
   sites: SiteDirectory;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Called after COMMIT with the sites of the batch (the authority's downlink resends what they have not confirmed). */
+  onSitesHeard?: (siteIds: string[]) => void;
 }
 
 /**
@@ -113,6 +115,7 @@ export class UplinkConsumer {
         const receipt: UplinkReceipt = { v: 1, seqs };
         nc.publish(`sc.down.${site}.receipt`, JSON.stringify(receipt));
       }
+      if (bySite.size > 0) this.options.onSitesHeard?.([...bySite.keys()]);
       return true;
     } catch (error) {
       // PostgreSQL away or refusing: ask for the batch again later rather than wait for ack_wait.

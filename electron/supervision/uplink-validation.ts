@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SITE_ID_PATTERN, UPLINK_KINDS, UPLINK_MAX_BYTES, type UplinkEnvelope, type UplinkKind } from '../common/supervision.js';
+import { NOTICE_RECEIPT_MAX_IDS, SITE_ID_PATTERN, UPLINK_KINDS, UPLINK_MAX_BYTES, type UplinkEnvelope, type UplinkKind } from '../common/supervision.js';
 
 const count = z.number().int().nonnegative().max(1_000_000_000);
 const rate = z.number().min(0).max(1).nullable();
@@ -24,6 +24,9 @@ export const summaryBodySchema = z
     consoleUrl: z.string().url().max(500).optional(),
   })
   .passthrough();
+
+/** A site's receipt for downlink messages it holds (NoticeReceiptBody). */
+export const noticeReceiptBodySchema = z.object({ messageIds: z.array(z.string().min(1).max(100)).min(1).max(NOTICE_RECEIPT_MAX_IDS) }).strict();
 
 /** Every uplink message's envelope (UplinkEnvelope in electron/common/supervision.ts). */
 export const envelopeSchema = z
@@ -77,6 +80,9 @@ export function validateUplink(subject: string, payload: Uint8Array, isRegistere
       const issue = body.error.issues[0];
       return refuse(`summary invalid: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown'}`.slice(0, 200));
     }
+  }
+  if (envelope.kind === 'notice-receipt' && !noticeReceiptBodySchema.safeParse(envelope.body).success) {
+    return refuse('notice receipt invalid: messageIds must be 1 to 50 ids');
   }
   if (!isRegistered(envelope.site)) return refuse(`site "${envelope.site}" is not registered`);
   return { ok: true, envelope };

@@ -157,14 +157,14 @@ export async function answerOnSite(site: ServeProcess, token: string, localId: n
 }
 
 /**
- * What the uplink publisher would send: the site's pending 'notice-answer' messages from its
- * outbox (read from its SQLite file), as envelopes for the ingest.
+ * What the uplink publisher would send: the site's pending messages of one kind (default
+ * 'notice-answer') from its outbox (read from its SQLite file), as envelopes for the ingest.
  */
-export function pendingAnswers(siteData: string, siteId = SITE_ID): UplinkEnvelope[] {
+export function pendingAnswers(siteData: string, siteId = SITE_ID, kind: 'notice-answer' | 'notice-receipt' = 'notice-answer'): UplinkEnvelope[] {
   const db = new Sqlite(join(siteData, DATABASE_FILE), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare("SELECT seq, kind, body, created_at FROM uplink_outbox WHERE channel = 'supervision' AND kind = 'notice-answer' ORDER BY seq").all() as { seq: number; kind: string; body: string; created_at: number }[];
-    return rows.map((r) => ({ v: 1, site: siteId, seq: r.seq, kind: 'notice-answer', at: r.created_at, body: JSON.parse(r.body) as unknown }));
+    const rows = db.prepare("SELECT seq, kind, body, created_at FROM uplink_outbox WHERE channel = 'supervision' AND kind = ? ORDER BY seq").all(kind) as { seq: number; kind: string; body: string; created_at: number }[];
+    return rows.map((r) => ({ v: 1, site: siteId, seq: r.seq, kind, at: r.created_at, body: JSON.parse(r.body) as unknown }));
   } finally {
     db.close();
   }

@@ -6,7 +6,7 @@ import type { Alarm } from '../../electron/common/alarms.js';
 import { downlinkTopic, type DownlinkMessage } from '../../electron/common/supervision.js';
 import { signDownlink } from '../../electron/core/uplink/notice-signature.js';
 import { verifyAuditChain } from '../../electron/supervision/authority/audit.js';
-import { applyNoticeAnswer } from '../../electron/supervision/authority/index.js';
+import { applyNoticeAnswer, applyNoticeReceipt } from '../../electron/supervision/authority/index.js';
 import {
   answerOnSite,
   AUTHORITY_ADMIN_PASSWORD,
@@ -109,8 +109,10 @@ describe('authority console', () => {
     });
     expect(issued.status).toBe(200);
     const id = issued.body.id;
-    const acked = await eventually(() => api<AuthorityNoticeView>('GET', `/api/authority/notices/${id}`, tokens.inspector!), (r) => r.body.pendingDownlinks === 0, 10_000);
+    const acked = await eventually(() => api<AuthorityNoticeView>('GET', `/api/authority/notices/${id}`, tokens.inspector!), (r) => r.body.audit.length === 2, 10_000);
     expect(acked.body.audit.map((a) => a.action)).toEqual(['notice-issued', 'downlink-acked']);
+    // The broker's PUBACK is not delivery: the notice waits for the site's own receipt.
+    expect(acked.body.pendingDownlinks).toBe(1);
 
     w.site = await startSite(w.siteFile, w.siteData, w.nats.mqttUrl(0), w.authority.publicKeyPem);
     w.siteToken = await login(w.site.url);
@@ -119,6 +121,20 @@ describe('authority console', () => {
     expect(onSite[0]!.externalRef).toBe(id);
     expect(onSite[0]!.description).toMatch(/监督整改通知.*5层东侧临边防护缺失/);
     expect(onSite[0]!.description).toMatch(/报警 ALM-1234/);
+
+    // The site confirms what it holds through its outbox; a receipt counts for its own site only.
+    const receipts = await eventually(async () => pendingAnswers(w.siteData, SITE_ID, 'notice-receipt'), (r) => r.length >= 1);
+    const client = await w.pool.connect();
+    try {
+      expect(await applyNoticeReceipt(client, { ...receipts[0]!, site: 'site-a02' })).toBe(0);
+      expect(await applyNoticeReceipt(client, receipts[0]!)).toBe(1);
+      expect(await applyNoticeReceipt(client, receipts[0]!)).toBe(0);
+    } finally {
+      client.release();
+    }
+    const delivered = (await api<AuthorityNoticeView>('GET', `/api/authority/notices/${id}`, tokens.inspector!)).body;
+    expect(delivered.pendingDownlinks).toBe(0);
+    expect(delivered.audit.map((a) => a.action)).toContain('downlink-delivered');
 
     // The same message again (QoS 1 is at least once): applied once.
     const row = await w.pool.query<{ payload: DownlinkMessage }>("SELECT payload FROM authority_downlink WHERE notice_id = $1 AND type = 'notice'", [id]);

@@ -30,6 +30,17 @@ let postgres: PostgresServer;
 let pool: pg.Pool;
 let service: SupervisionProcess;
 let core: ServeProcess;
+/** The notice issued while the site had never connected (its broker session did not exist yet). */
+let firstNoticeId = '';
+
+async function authority<T>(verb: 'GET' | 'POST', path: string, bearer: string | null, body?: unknown): Promise<{ status: number; body: T }> {
+  const r = await fetch(`${service.url}${path}`, {
+    method: verb,
+    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: r.status, body: (await r.json()) as T };
+}
 
 beforeAll(async () => {
   const auth = natsAuthorization({ user: 'supervision', password: 'service-password' }, [{ id: SITE_ID, password: SITE_PASSWORD }]);
@@ -75,6 +86,27 @@ describe('site core → supervision service', () => {
     const waiting = await eventually(() => getJson<UplinkStatus>(`${core.url}/api/uplink/status`, token), (r) => r.body.pending > 0, 8000);
     expect(waiting.body.pending).toBeGreaterThan(0);
 
+    // Someone on site to address a notice to, and a notice from the authority before the site has
+    // ever connected (test 2 follows it down).
+    const companyId = (await postJson<{ id: number }>(`${core.url}/api/workforce/companies`, token, { creditCode: '91350100M000100Y43', name: '中建海峡总承包', kind: 'general' })).body.id;
+    const teamId = (await postJson<{ id: number }>(`${core.url}/api/workforce/teams`, token, { companyId, name: '安全文明施工班' })).body.id;
+    await postJson(`${core.url}/api/workforce/workers`, token, {
+      worker: { name: '李建华', idType: 'mainland', idNumber: makeGb11643('350102', '19800305', 215), trade: '架子工' },
+      membership: { companyId, teamId, enteredOn: today },
+    });
+    const admin = (await authority<{ token: string }>('POST', '/api/authority/login', null, { username: 'admin', password: AUTHORITY_ADMIN_PASSWORD })).body.token;
+    const issued = await authority<AuthorityNoticeView>('POST', '/api/authority/notices', admin, {
+      siteId: SITE_ID,
+      kind: 'rectification',
+      title: '塔吊基础积水',
+      body: '立即排水并复查基础',
+      dueDate: today,
+      evidence: [{ type: 'alarm', ref: 'ALM-77' }],
+    });
+    expect(issued.status).toBe(200);
+    firstNoticeId = issued.body.id;
+    await eventually(() => authority<AuthorityNoticeView>('GET', `/api/authority/notices/${firstNoticeId}`, admin), (r) => r.body.audit.some((a) => a.action === 'downlink-acked'), 10_000);
+
     expect((await postJson(`${core.url}/api/uplink/password`, token, { password: 'short' })).status).toBe(400);
     const set = await postJson<UplinkStatus>(`${core.url}/api/uplink/password`, token, { password: SITE_PASSWORD });
     expect(set.status).toBe(200);
@@ -88,44 +120,30 @@ describe('site core → supervision service', () => {
       (r) => r.rowCount === 1,
       10_000,
     );
-    expect(latest.rows[0]!.body).toMatchObject({ timeZone: 'Asia/Shanghai', devicesTotal: 2, craneAlarmsToday: 0, attendanceRate: null });
+    expect(latest.rows[0]!.body).toMatchObject({ timeZone: 'Asia/Shanghai', devicesTotal: 2, craneAlarmsToday: 0, attendanceRate: 0 });
     const stored = await pool.query<{ n: string }>('SELECT count(*) AS n FROM site_messages WHERE site_id = $1', [SITE_ID]);
-    expect(Number(stored.rows[0]!.n)).toBe(drained.body.sent);
+    expect(Number(stored.rows[0]!.n)).toBeGreaterThanOrEqual(drained.body.sent);
   }, 60_000);
 
   it('takes an authority notice down the uplink connection and sends its answer up into the notice', async () => {
     const token = await login(core.url);
-    const companyId = (await postJson<{ id: number }>(`${core.url}/api/workforce/companies`, token, { creditCode: '91350100M000100Y43', name: '中建海峡总承包', kind: 'general' })).body.id;
-    const teamId = (await postJson<{ id: number }>(`${core.url}/api/workforce/teams`, token, { companyId, name: '安全文明施工班' })).body.id;
-    await postJson(`${core.url}/api/workforce/workers`, token, {
-      worker: { name: '李建华', idType: 'mainland', idNumber: makeGb11643('350102', '19800305', 215), trade: '架子工' },
-      membership: { companyId, teamId, enteredOn: today },
-    });
-    const authority = async <T>(verb: 'GET' | 'POST', path: string, bearer: string | null, body?: unknown) => {
-      const r = await fetch(`${service.url}${path}`, {
-        method: verb,
-        headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), 'content-type': 'application/json' },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      return { status: r.status, body: (await r.json()) as T };
-    };
     const admin = (await authority<{ token: string }>('POST', '/api/authority/login', null, { username: 'admin', password: AUTHORITY_ADMIN_PASSWORD })).body.token;
-    const issued = await authority<AuthorityNoticeView>('POST', '/api/authority/notices', admin, {
-      siteId: SITE_ID,
-      kind: 'rectification',
-      title: '塔吊基础积水',
-      body: '立即排水并复查基础',
-      dueDate: today,
-      evidence: [{ type: 'alarm', ref: 'ALM-77' }],
-    });
-    expect(issued.status).toBe(200);
-    const onSite = await eventually(() => siteAuthorityNotices(core, token), (n) => n.length === 1, 15_000);
-    if (onSite.length !== 1) throw new Error(`the notice did not reach the site\n${JSON.stringify((await authority('GET', `/api/authority/notices/${issued.body.id}`, admin)).body)}\n--- site core ---\n${core.output.slice(-4000)}\n--- service ---\n${service.output.slice(-3000)}`);
-    expect(onSite[0]!.externalRef).toBe(issued.body.id);
+    // Issued before the site ever connected: the broker had no session to keep it in and dropped it
+    // after its PUBACK; the platform sent it again once the site was heard from, until its receipt.
+    const onSite = await eventually(() => siteAuthorityNotices(core, token), (n) => n.length === 1, 20_000, 200);
+    if (onSite.length !== 1) throw new Error(`the notice did not reach the site\n${JSON.stringify((await authority('GET', `/api/authority/notices/${firstNoticeId}`, admin)).body)}\n--- site core ---\n${core.output.slice(-4000)}\n--- service ---\n${service.output.slice(-3000)}`);
+    expect(onSite[0]!.externalRef).toBe(firstNoticeId);
+    const delivered = await eventually(() => authority<AuthorityNoticeView>('GET', `/api/authority/notices/${firstNoticeId}`, admin), (r) => r.body.pendingDownlinks === 0, 15_000, 200);
+    expect(delivered.body.audit.map((a) => a.action)).toEqual(['notice-issued', 'downlink-acked', 'downlink-delivered']);
+    const sends = await pool.query<{ attempts: number }>("SELECT attempts FROM authority_downlink WHERE notice_id = $1 AND type = 'notice'", [firstNoticeId]);
+    // The first send went to no session: the platform sent it again once the site was heard from.
+    expect(sends.rows[0]!.attempts).toBeGreaterThanOrEqual(2);
 
     await answerOnSite(core, token, onSite[0]!.id);
-    const answered = await eventually(() => authority<AuthorityNoticeView>('GET', `/api/authority/notices/${issued.body.id}`, admin), (r) => r.body.state === 'answered', 20_000, 200);
+    const answered = await eventually(() => authority<AuthorityNoticeView>('GET', `/api/authority/notices/${firstNoticeId}`, admin), (r) => r.body.state === 'answered', 20_000, 200);
     expect(answered.body.answers).toHaveLength(1);
+    // Applied once however often it came down.
+    expect(await siteAuthorityNotices(core, token)).toHaveLength(1);
     expect(answered.body.answers[0]!.photos[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     // The answer is one message of the site's own sequence, kept once beside its summaries.
     const rows = await pool.query<{ n: string }>("SELECT count(*) AS n FROM site_messages WHERE site_id = $1 AND kind = 'notice-answer'", [SITE_ID]);

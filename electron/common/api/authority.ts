@@ -80,7 +80,7 @@ export interface AuthorityNoticeSummary {
   issuer: string;
   issuerOrg: string;
   createdAt: number;
-  /** Downlink messages not yet acknowledged by the broker. */
+  /** Downlink messages the site has not yet confirmed holding (its `notice-receipt`; the broker's PUBACK is not enough). */
   pendingDownlinks: number;
 }
 

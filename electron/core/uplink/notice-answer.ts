@@ -12,10 +12,10 @@ import type { NoticeView } from '../../common/api/quality.js';
 import type { NoticeAnswerBody } from '../../common/supervision.js';
 import type { SecurityEvent } from '../alarms/alarm-store.js';
 import type { Outbox } from './outbox.js';
+import { SUPERVISION_CHANNEL } from './publisher.js';
 
 /** Photos up to this size go inline (base64); the 4 MiB answer limit of the platform holds ~6 of them. */
 export const INLINE_PHOTO_MAX_BYTES = 512 * 1024;
-export const SUPERVISION_CHANNEL = 'supervision';
 
 const MIME: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 

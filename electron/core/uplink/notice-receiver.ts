@@ -13,13 +13,14 @@
 import type { QualityAssignee } from '../../common/api/quality.js';
 import type { NoticeView } from '../../common/api/quality.js';
 import { QUALITY_ALARM_SOURCE } from '../../common/quality.js';
-import type { DownlinkMessage, NoticeEvidence } from '../../common/supervision.js';
+import type { DownlinkMessage, NoticeEvidence, NoticeReceiptBody } from '../../common/supervision.js';
 import type { SecurityEvent } from '../alarms/alarm-store.js';
 import type { ConditionEvaluation } from '../../common/alarms.js';
 import { flagCondition } from '../alarms/rules/condition.js';
 import type { QualityActor } from '../quality/quality-service.js';
 import type { Outbox } from './outbox.js';
 import { downlinkSignatureValid } from './notice-signature.js';
+import { SUPERVISION_CHANNEL } from './publisher.js';
 
 /** The outbox's channel name for downlink message ids (firstDelivery). */
 export const DOWNLINK_CHANNEL = 'supervision-down';
@@ -167,8 +168,13 @@ export function createNoticeReceiver(deps: NoticeReceiverDeps): NoticeReceiver {
       const run = deps.transaction ?? (<T>(fn: () => T) => fn());
       try {
         const result = run(() => {
-          if (!deps.outbox.firstDelivery(DOWNLINK_CHANNEL, m.messageId)) return null;
-          return apply(m);
+          const first = deps.outbox.firstDelivery(DOWNLINK_CHANNEL, m.messageId);
+          // The platform counts a message delivered on this receipt, not the broker's PUBACK (a
+          // broker drops what it gets for a session that does not exist yet); a repeat is
+          // confirmed again, in case the first receipt is what went missing.
+          const receipt: NoticeReceiptBody = { messageIds: [m.messageId] };
+          deps.outbox.enqueue(SUPERVISION_CHANNEL, 'notice-receipt', receipt);
+          return first ? apply(m) : null;
         });
         if (result === null) {
           stats.duplicates++;

@@ -1,9 +1,13 @@
 /**
  * Sends queued downlink messages (authority_downlink) to each site's topic with MQTT QoS 1
- * through the cluster's MQTT listener, and marks one sent only on the broker's PUBACK. The
- * broker keeps a QoS 1 message for a site's persistent session (clean session off) while the
- * site is offline, and delivers it when the site reconnects. Unacknowledged messages are sent
- * again on reconnect and every few seconds; the site applies each messageId once.
+ * through the cluster's MQTT listener. The broker keeps a QoS 1 message for a site's persistent
+ * session (clean session off) while the site is offline, and delivers it when the site
+ * reconnects — but only for a session that exists: a site that has never connected has none, and
+ * the broker PUBACKs and drops the message. So a message is done when the SITE confirms it
+ * (its `notice-receipt`, authority/downlink-receipts.ts), not on the PUBACK: one not yet PUBACKed
+ * is sent again on reconnect and every few seconds; one PUBACKed but unconfirmed is sent again
+ * after 30 s doubling to an hour, and at once when its site is heard from (`siteHeard`: the site
+ * is connected, so its subscription exists). The site applies each messageId once.
  */
 import mqtt from 'mqtt';
 import type pg from 'pg';
@@ -12,6 +16,8 @@ import { appendAudit } from './audit.js';
 
 const RESEND_EVERY_MS = 2_000;
 const BATCH = 200;
+/** A message sent this recently is not sent again when its site is heard from (it is on its way). */
+const HEARD_RESEND_AFTER_S = 3;
 
 export interface DownlinkSenderOptions {
   pool: pg.Pool;
@@ -28,6 +34,8 @@ export class DownlinkSender {
   private running = false;
   private again = false;
   private closed = false;
+  /** Sites heard from since the last pass: their unconfirmed messages go again now. */
+  private readonly heard = new Set<string>();
 
   constructor(private readonly o: DownlinkSenderOptions) {
     const [first] = o.urls;
@@ -57,6 +65,17 @@ export class DownlinkSender {
     this.timer.unref();
   }
 
+  /** A site's uplink arrived (it is connected now): its unconfirmed messages go again without waiting. */
+  siteHeard(siteIds: Iterable<string>): void {
+    let any = false;
+    for (const id of siteIds) {
+      if (this.heard.size >= 10_000) break; // bounded; the timer covers the rest
+      this.heard.add(id);
+      any = true;
+    }
+    if (any) this.wake();
+  }
+
   /** Sends what waits now (called after a notice step commits, on connect, and on the timer). */
   wake(): void {
     if (this.closed || !this.client?.connected) return;
@@ -77,9 +96,18 @@ export class DownlinkSender {
   }
 
   private async sendPending(): Promise<void> {
+    const heard = [...this.heard];
+    this.heard.clear();
+    // Not yet PUBACKed; or PUBACKed but unconfirmed by the site and due again (backoff by sends,
+    // or at once for a site just heard from).
     const { rows } = await this.o.pool.query<{ message_id: string; notice_id: string; site_id: string; type: string; payload: unknown }>(
-      'SELECT message_id, notice_id, site_id, type, payload FROM authority_downlink WHERE acked_at IS NULL ORDER BY created_at LIMIT $1',
-      [BATCH],
+      `SELECT message_id, notice_id, site_id, type, payload FROM authority_downlink
+       WHERE delivered_at IS NULL AND (
+         acked_at IS NULL OR last_sent_at IS NULL
+         OR last_sent_at < now() - make_interval(secs => least(3600, 30 * power(2, greatest(0, least(attempts, 8) - 1))))
+         OR (site_id = ANY($2::text[]) AND last_sent_at < now() - make_interval(secs => $3)))
+       ORDER BY created_at LIMIT $1`,
+      [BATCH, heard, HEARD_RESEND_AFTER_S],
     );
     for (const row of rows) {
       if (this.inFlight.has(row.message_id) || !this.client) continue;
@@ -97,7 +125,8 @@ export class DownlinkSender {
         await this.o.pool.query('UPDATE authority_downlink SET attempts = attempts + 1, last_error = $2 WHERE message_id = $1', [row.message_id, error.message.slice(0, 300)]);
         return;
       }
-      const acked = await this.o.pool.query('UPDATE authority_downlink SET attempts = attempts + 1, acked_at = now() WHERE message_id = $1 AND acked_at IS NULL', [row.message_id]);
+      await this.o.pool.query('UPDATE authority_downlink SET attempts = attempts + 1, last_sent_at = now() WHERE message_id = $1', [row.message_id]);
+      const acked = await this.o.pool.query('UPDATE authority_downlink SET acked_at = now() WHERE message_id = $1 AND acked_at IS NULL', [row.message_id]);
       if (acked.rowCount === 1) {
         await appendAudit(this.o.pool, { actor: 'platform', actorRole: 'system', action: 'downlink-acked', siteId: row.site_id, noticeId: row.notice_id, detail: { messageId: row.message_id, type: row.type } });
       }

@@ -6,6 +6,7 @@ import { loadSigningKey } from './keys.js';
 import { ensureFirstAdmin } from './users.js';
 
 export { applyNoticeAnswer } from './notices.js';
+export { applyNoticeReceipt } from './downlink-receipts.js';
 
 /** What the supervision service hands the authority console (electron/supervision/service.ts). */
 export interface AuthorityDeps {
@@ -33,6 +34,8 @@ export interface AuthorityHandle {
   port: number;
   /** The public key sites check downlink signatures with (SPKI PEM). */
   publicKeyPem: string;
+  /** Sites whose uplink just arrived: their unconfirmed downlink messages go again now. */
+  siteHeard(siteIds: Iterable<string>): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function startAuthority(deps: AuthorityDeps): Promise<AuthorityHand
     url: `http://${deps.host}:${port}`,
     port,
     publicKeyPem: key.publicPem,
+    siteHeard: (siteIds) => downlink.siteHeard(siteIds),
     close: async () => {
       await downlink.close();
       server.closeAllConnections();

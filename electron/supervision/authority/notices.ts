@@ -40,7 +40,7 @@ interface NoticeRow {
 const SELECT = `
   SELECT n.id, n.site_id, s.name AS site_name, n.kind, n.title, n.body, to_char(n.due_date, 'YYYY-MM-DD') AS due_date,
          n.evidence, n.issuer, n.issuer_org, n.state, n.created_at,
-         (SELECT count(*) FROM authority_downlink d WHERE d.notice_id = n.id AND d.acked_at IS NULL) AS pending
+         (SELECT count(*) FROM authority_downlink d WHERE d.notice_id = n.id AND d.delivered_at IS NULL) AS pending
     FROM authority_notices n JOIN sites s ON s.id = n.site_id`;
 
 function summary(r: NoticeRow): AuthorityNoticeSummary {

@@ -26,11 +26,19 @@ describe('validateUplink', () => {
     ['a subject outside sc.up', 'sc.down.site-001.notice', bytes(envelope()), /subject/],
     ['an unknown kind', 'sc.up.site-001.selfie', bytes(envelope()), /unknown kind/],
     ['a date PostgreSQL would refuse', 'sc.up.site-001.summary', bytes(envelope({ at: 8.64e15 })), /at/],
+    ['a notice receipt without ids', 'sc.up.site-001.notice-receipt', bytes(envelope({ kind: 'notice-receipt', body: { messageIds: [] } })), /notice receipt invalid/],
+    ['a notice receipt with 51 ids', 'sc.up.site-001.notice-receipt', bytes(envelope({ kind: 'notice-receipt', body: { messageIds: Array.from({ length: 51 }, (_, i) => `m${i}`) } })), /notice receipt invalid/],
+    ['a notice receipt with a number for an id', 'sc.up.site-001.notice-receipt', bytes(envelope({ kind: 'notice-receipt', body: { messageIds: [7] } })), /notice receipt invalid/],
     ['an oversized payload', 'sc.up.site-001.summary', Buffer.alloc(UPLINK_MAX_BYTES + 1, 0x20), /over/],
   ])('refuses %s with its reason', (_name, subject, payload, reason) => {
     const v = validateUplink(subject, payload, isRegistered);
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.reason).toMatch(reason);
+  });
+
+  it('takes a site\'s receipt for the downlink messages it holds', () => {
+    const v = validateUplink('sc.up.site-001.notice-receipt', bytes(envelope({ kind: 'notice-receipt', body: { messageIds: ['6f1c0d2e-1'] } })), isRegistered);
+    expect(v.ok).toBe(true);
   });
 
   it('names the subject\'s site in a refusal, so it is counted against the sender', () => {

@@ -8,6 +8,7 @@ const EVIDENCE_ZH: Record<string, string> = { alarm: '报警', clip: '录像片�
 const ACTION_ZH: Record<string, string> = {
   'notice-issued': '下达',
   'downlink-acked': '已送达平台消息服务',
+  'downlink-delivered': '工地已确认收到',
   'notice-answered': '工地回复',
   'notice-verify': '复查合格',
   'notice-reopen': '复查不合格，退回整改',
@@ -48,7 +49,7 @@ export function NoticeDetail({ id, onSite }: { id: string; onSite: (siteId: stri
           <span className={notice.kind === 'stop-work' ? 'au-stop' : undefined}>{NOTICE_KIND_ZH[notice.kind]}</span> {notice.title}
         </h2>
         <strong data-testid="au-notice-state">{NOTICE_STATE_ZH[notice.state]}</strong>
-        {notice.pendingDownlinks > 0 && <span className="au-dim">（{notice.pendingDownlinks} 条待送达）</span>}
+        {notice.pendingDownlinks > 0 && <span className="au-dim">（{notice.pendingDownlinks} 条待工地确认收到）</span>}
       </header>
       <div className="au-site-grid">
         <section className="au-panel">
