@@ -64,6 +64,10 @@ afterAll(async () => {
 describe('authority console', () => {
   it('says it is the authority mode, refuses the unauthenticated and the wrong password', async () => {
     expect((await api<{ mode: string }>('GET', '/api/mode', null)).body.mode).toBe('authority');
+    // The console's pages carry the site console's headers: only this origin's scripts, no framing.
+    const page = await fetch(`${w.authority.url}/`);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect((await api('GET', '/api/authority/sites', null)).status).toBe(401);
     expect((await api('POST', '/api/authority/login', null, { username: 'admin', password: 'nope' })).status).toBe(401);
     expect((await api('POST', '/api/authority/users', tokens.inspector!, { username: 'x1', role: 'authority', password: 'password-1234' })).status).toBe(403);

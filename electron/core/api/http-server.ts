@@ -16,6 +16,7 @@ import { originAllowed, refuseUpgrade } from './socket-handshake.js';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { setSecurityHeaders } from './security-headers.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -300,16 +301,4 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  // Everything the console needs comes from this origin; blob: for video (MSE) and workers later.
-  res.setHeader(
-    'Content-Security-Policy',
-    // 'wasm-unsafe-eval' lets CesiumJS compile its WebAssembly decoders; it does not allow JavaScript eval.
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' data: ws: wss:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
-  );
 }

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type pg from 'pg';
 import type { AuthorityMode } from '../../common/api/authority.js';
 import { bearerToken, parseRequestUrl } from '../../core/api/http-server.js';
+import { setSecurityHeaders } from '../../core/api/security-headers.js';
 import { serveStatic } from '../../core/api/static-files.js';
 import type { DownlinkSender } from './downlink.js';
 import { AuthorityError } from './errors.js';
@@ -62,6 +63,7 @@ export function authorityRequestHandler(d: AuthorityHttpDeps) {
   const mayIssue = (user: AuthorityUser) => user.role === 'authority' || user.role === 'authority-admin' || user.role === 'enterprise';
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    setSecurityHeaders(res);
     const url = parseRequestUrl(req.url);
     if (!url) return send(res, 400, { error: 'malformed URL' });
     const path = url.pathname;
