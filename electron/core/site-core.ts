@@ -46,6 +46,7 @@ import { wireUplink } from './wiring/uplink.js';
 import { wireDataPackages } from './wiring/data-package.js';
 import { createStatisticsReportSections } from './statistics/report-sections.js';
 import { createProgressReportSections } from './progress/report-sections.js';
+import { Outbox } from './uplink/outbox.js';
 
 export interface SiteCoreOptions {
   siteDir: string;
@@ -282,7 +283,9 @@ export class SiteCore {
     const quality = wireQuality({ db, dataDir: this.options.dataDir, log: this.log.child('quality'), auth, site: () => effectiveSite.current, alarms, panoramas, simulate: !this.options.mqttUrl && this.options.simulate, onStep: (event) => authorityNotices.onQualityStep(event) });
     for (const service of quality.services) this.registry.add(service);
     // The supervising authority's notices: received down, answered up (#13 coordinated enforcement).
-    const authorityNotices = wireAuthorityNotices({ db, dataDir: this.options.dataDir, siteId: site.id, supervision: effectiveSite.current.supervision, siteDir: this.options.siteDir, quality, alarms, log: this.log.child('authority-notices') });
+    // One outbox for every channel (supervision, real-name platform, downlink deliveries).
+    const outbox = new Outbox(db);
+    const authorityNotices = wireAuthorityNotices({ db, outbox, dataDir: this.options.dataDir, siteId: site.id, supervision: effectiveSite.current.supervision, siteDir: this.options.siteDir, quality, alarms, log: this.log.child('authority-notices') });
     this.registry.add(authorityNotices.service);
     // Wall screens (#/screen/NAME); the default wall is written on first start.
     const screens = wireScreens({ db, site: () => effectiveSite.current, log: this.log.child('screens') });
@@ -301,11 +304,11 @@ export class SiteCore {
     });
     this.registry.add(reports.service);
     // Supervision uplink (#13): summaries and events to the platform through the outbox (off without the site file's section).
-    const uplink = wireUplink({ db, site: () => effectiveSite.current, alarms, devices, headcount: () => (gates ? { total: gates.headcount.total, managers: gates.headcount.view().managers } : null), vault: vaults.secrets, log: this.log, noticeReceiver: authorityNotices.receiver });
+    const uplink = wireUplink({ db, outbox, site: () => effectiveSite.current, alarms, devices, headcount: () => (gates ? { total: gates.headcount.total, managers: gates.headcount.view().managers } : null), vault: vaults.secrets, log: this.log, noticeReceiver: authorityNotices.receiver });
     this.registry.add(uplink);
 
     // The national real-name platform: workforce records uploaded in its order through the outbox.
-    const realnamePlatform = wireRealnamePlatform({ db, vault: vaults.secrets, workforce, log: this.log });
+    const realnamePlatform = wireRealnamePlatform({ db, outbox, vault: vaults.secrets, workforce, log: this.log });
     this.registry.add(realnamePlatform.service);
     // Data packages for the authority: signed with the site's Ed25519 key from the vault.
     const dataPackages = wireDataPackages({ db, dataDir: this.options.dataDir, site: () => effectiveSite.current, vault: vaults.secrets, auditKey: () => vaultAuditKey(vaults.secrets).auditKey(), auth, log: this.log });

@@ -20,11 +20,13 @@ import type { Database } from '../store/database.js';
 import { createNoticeAnswerUplink } from '../uplink/notice-answer.js';
 import { createNoticeReceiver, type NoticeReceiver } from '../uplink/notice-receiver.js';
 import { subscribeNotices, type NoticeSubscription } from '../uplink/notice-subscriber.js';
-import { Outbox } from '../uplink/outbox.js';
+import type { Outbox } from '../uplink/outbox.js';
 import type { QualityWiring } from './quality.js';
 
 export interface AuthorityNoticesOptions {
   db: Database;
+  /** The site's one outbox (store and forward for every channel). */
+  outbox: Outbox;
   dataDir: string;
   siteId: string;
   quality: QualityWiring;
@@ -53,7 +55,7 @@ function publicKeyFrom(value: string | undefined, dir?: string): string | null {
 
 export function wireAuthorityNotices(o: AuthorityNoticesOptions): AuthorityNoticesWiring {
   const env = o.env ?? process.env;
-  const outbox = new Outbox(o.db);
+  const outbox = o.outbox;
   const log = (level: 'info' | 'warn' | 'error', message: string) => o.log[level](message);
   const audit = (event: SecurityEvent) => o.alarms?.store.recordSecurityEvent(event);
   const key = publicKeyFrom(o.supervision?.authorityPublicKey, o.siteDir) ?? publicKeyFrom(env.SITE_COMMAND_AUTHORITY_PUBLIC_KEY);

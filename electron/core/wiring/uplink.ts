@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger.js';
 import type { SecretVault } from '../secrets/secret-vault.js';
 import type { Database } from '../store/database.js';
 import { createNoticeReceiver, type NoticeReceiver } from '../uplink/notice-receiver.js';
-import { Outbox } from '../uplink/outbox.js';
+import type { Outbox } from '../uplink/outbox.js';
 import { buildSiteSummary, readAttendance } from '../uplink/site-summary.js';
 import { SupervisionUplink } from '../uplink/supervision-uplink.js';
 import { alarmEventBody, UplinkEventFeed } from '../uplink/uplink-events.js';
@@ -13,6 +13,8 @@ import { siteLocal } from '../workforce/attendance-clock.js';
 
 export interface UplinkWiringOptions {
   db: Database;
+  /** The site's one outbox (store and forward for every channel). */
+  outbox: Outbox;
   site: () => SiteConfig;
   alarms: AlarmService;
   devices: DeviceStates;
@@ -31,7 +33,7 @@ export interface UplinkWiringOptions {
  */
 export function wireUplink(o: UplinkWiringOptions): SupervisionUplink {
   const settings = o.site().supervision;
-  const outbox = new Outbox(o.db);
+  const outbox = o.outbox;
   const log = o.log.child('uplink');
   const deviceName = (id: string) => o.devices.list().find((d) => d.id === id)?.name ?? id;
   const uplink: SupervisionUplink = new SupervisionUplink({
