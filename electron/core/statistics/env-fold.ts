@@ -21,6 +21,8 @@ import { buildingDims, DailyCounters, Watermarks } from './daily-counters.js';
 import { ENV_HJ212_CODES, ENV_METRIC, ENV_POLLUTANTS, hourlyLimit, isNoiseNight, leqOf, soundEnergy } from './env-limits.js';
 
 const HOUR_MS = 3_600_000;
+/** Watermark name prefix: `env:DEVICE` holds the start of the next hour to judge for that monitor (hours are judged in order per device). */
+export const ENV_JUDGED_MARK_PREFIX = 'env:';
 /** Minutes of rollups still coming in after an hour ends (the writer flushes every 200 ms; a device may send late). */
 export const ENV_GRACE_MS = 5 * 60_000;
 export const HOURS_PER_STEP = 500;
@@ -67,7 +69,7 @@ export class EnvFold {
     this.judge = db.transaction((deviceId: string, hours: number[]) => {
       for (const hour of hours) this.judgeHour(deviceId, hour);
       this.counters.flush();
-      this.marks.set(`env:${deviceId}`, hours[hours.length - 1]! + HOUR_MS);
+      this.marks.set(`${ENV_JUDGED_MARK_PREFIX}${deviceId}`, hours[hours.length - 1]! + HOUR_MS);
     });
   }
 
@@ -76,7 +78,7 @@ export class EnvFold {
     let judged = 0;
     const lastEnded = Math.floor((now - ENV_GRACE_MS) / HOUR_MS) * HOUR_MS - HOUR_MS;
     for (const deviceId of this.deps.dustDevices()) {
-      let next = this.marks.get(`env:${deviceId}`);
+      let next = this.marks.get(`${ENV_JUDGED_MARK_PREFIX}${deviceId}`);
       if (next === null) {
         const first = this.firstMinute.get(deviceId, 0)?.minute ?? null;
         if (first === null) continue;

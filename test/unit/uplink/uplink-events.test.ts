@@ -15,8 +15,10 @@ afterEach(() => {
 const HOUR = 3_600_000;
 const noon = Date.UTC(2026, 11, 6, 4); // 12:00 in Asia/Shanghai
 
+/** An hour judged by the statistics fold: its row, and the device's mark moved past it (as env-fold.ts does). */
 function envHour(device: string, hour: number, over: 0 | 1) {
   db.prepare(`INSERT INTO stat_env_hours (device_id, pollutant, hour, day, mean, minutes, source, limit_value, over) VALUES (?, 'pm10', ?, '2026-12-06', ?, 60, 'minute-rollups', 150, ?)`).run(device, hour, over ? 180 : 90, over);
+  db.prepare('INSERT INTO stat_watermarks (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)').run(`env:${device}`, hour + HOUR);
 }
 
 function notice(number: string, due: string, state = 'raised'): number {
@@ -45,6 +47,29 @@ describe('UplinkEventFeed', () => {
     expect(sent).toEqual([
       { kind: 'exceedance', body: { deviceId: 'dust-1', deviceName: '扬尘 1', quantity: 'pm10', value: 180, limit: 150, unit: 'µg/m³', hourStart: noon - HOUR } },
       { kind: 'rectification', body: { noticeId: 'ZG-002', title: '脚手架连墙件缺失', state: 'raised', dueDate: '2026-12-08', at: noon } },
+    ]);
+  });
+});
+
+describe('UplinkEventFeed with several monitors', () => {
+  it('sends a monitor\'s hour judged late (after another monitor\'s newer hours), and the first hours of a monitor added later', () => {
+    db = openDatabase(tempDir());
+    envHour('dust-1', noon - 4 * HOUR, 0);
+    const sent: number[][] = [];
+    const feed = () => new UplinkEventFeed(db, (_kind, body) => sent.push([Number((body as { deviceId: string }).deviceId.slice(-1)), (body as { hourStart: number }).hourStart]), (id) => id);
+    expect(feed().poll()).toBe(0);
+    envHour('dust-1', noon - HOUR, 1);
+    envHour('dust-2', noon - 3 * HOUR, 1); // a monitor first judged after the feed started
+    expect(feed().poll()).toBe(2);
+    // dust-2's data came late: its hour before dust-1's newest is judged now.
+    envHour('dust-2', noon - 2 * HOUR, 1);
+    envHour('dust-1', noon - 2 * HOUR + 1, 0);
+    expect(feed().poll()).toBe(1);
+    expect(feed().poll()).toBe(0);
+    expect(sent).toEqual([
+      [1, noon - HOUR],
+      [2, noon - 3 * HOUR],
+      [2, noon - 2 * HOUR],
     ]);
   });
 });
