@@ -9,6 +9,12 @@ import { makePackage } from './package-maker.js';
 import { PART_SUFFIX } from './package-writer.js';
 import type { PackageStore } from './package-store.js';
 import type { SiteSigningKeys } from './site-key.js';
+import { SerialJobs } from '../jobs/serial-jobs.js';
+
+interface Live {
+  step: string;
+  progress: number;
+}
 
 /** Packages waiting behind the one being made; more are refused (ask again when one is done). */
 export const MAX_WAITING_PACKAGES = 4;
@@ -34,37 +40,36 @@ export interface PackageJobsOptions {
  * one's step and progress in memory. Leftover temporary files of a stopped core are removed at start.
  */
 export class PackageJobs {
-  private readonly queue: string[] = [];
-  private readonly live = new Map<string, { step: string; progress: number }>();
-  private running: Promise<void> | null = null;
+  private readonly jobs: SerialJobs<Live>;
   private readonly now: () => number;
 
   constructor(private readonly o: PackageJobsOptions) {
     this.now = o.now ?? Date.now;
+    this.jobs = new SerialJobs<Live>({
+      maxWaiting: MAX_WAITING_PACKAGES,
+      full: (waiting) => new PackageQueueFull(`${waiting} packages are already waiting; ask again when one is done`),
+      run: (id, live) => this.make(id, live),
+      changed: (id) => this.changed(id),
+    });
     mkdirSync(o.dir, { recursive: true });
     for (const name of readdirSync(o.dir)) if (name.endsWith(PART_SUFFIX)) unlinkSync(join(o.dir, name));
     o.store.failUnfinished(this.now());
   }
 
   submit(from: string, to: string, madeBy: string): DataPackageRecord {
-    if (this.queue.length >= MAX_WAITING_PACKAGES) throw new PackageQueueFull(`${this.queue.length} packages are already waiting; ask again when one is done`);
     const id = randomBytes(6).toString('hex');
-    this.o.store.insert({ id, from, to, timeZone: this.o.site().timeZone, madeBy, requestedAt: this.now() });
-    this.queue.push(id);
-    this.live.set(id, { step: 'queued', progress: 0 });
-    this.changed(id);
-    this.running ??= Promise.resolve().then(() => this.pump());
+    this.jobs.submit(id, { step: 'queued', progress: 0 }, () => this.o.store.insert({ id, from, to, timeZone: this.o.site().timeZone, madeBy, requestedAt: this.now() }));
     return this.view(id)!;
   }
 
   view(id: string): DataPackageRecord | null {
     const p = this.o.store.get(id);
     if (!p) return null;
-    return { ...p, ...(this.live.get(id) ?? { step: p.state, progress: p.state === 'done' ? 1 : 0 }) };
+    return { ...p, ...(this.jobs.liveOf(id) ?? { step: p.state, progress: p.state === 'done' ? 1 : 0 }) };
   }
 
   list(limit = 100): DataPackageRecord[] {
-    return this.o.store.list(limit).map((p) => ({ ...p, ...(this.live.get(p.id) ?? { step: p.state, progress: p.state === 'done' ? 1 : 0 }) }));
+    return this.o.store.list(limit).map((p) => ({ ...p, ...(this.jobs.liveOf(p.id) ?? { step: p.state, progress: p.state === 'done' ? 1 : 0 }) }));
   }
 
   /** The finished package's path on disk, or null. */
@@ -73,8 +78,8 @@ export class PackageJobs {
     return p?.state === 'done' && p.file ? join(this.o.dir, p.file) : null;
   }
 
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.jobs.idle();
   }
 
   private changed(id: string): void {
@@ -82,14 +87,8 @@ export class PackageJobs {
     if (v) this.o.onChange?.(v);
   }
 
-  private async pump(): Promise<void> {
-    for (let id = this.queue.shift(); id; id = this.queue.shift()) await this.make(id);
-    this.running = null;
-  }
-
-  private async make(id: string): Promise<void> {
+  private async make(id: string, live: Live): Promise<void> {
     const p = this.o.store.get(id)!;
-    const live = this.live.get(id)!;
     const site = this.o.site();
     const file = `${site.id}-${p.from}_${p.to}-${id}.tar`;
     let lastTold = 0;
@@ -122,7 +121,5 @@ export class PackageJobs {
     } catch (error) {
       this.o.store.fail(id, `the package could not be made: ${(error as Error).message}`, this.now());
     }
-    this.live.delete(id);
-    this.changed(id);
   }
 }

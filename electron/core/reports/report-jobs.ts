@@ -7,6 +7,7 @@ import type { ReportSection } from './report-section.js';
 import type { ReportStore } from './report-store.js';
 import type { ReportDocument } from './render/report-document.js';
 import { renderInWorker } from './render/report-runner.js';
+import { SerialJobs } from '../jobs/serial-jobs.js';
 
 /** Reports waiting behind the one being made; more are refused (ask again when one is done). */
 export const MAX_WAITING_REPORTS = 8;
@@ -37,43 +38,43 @@ interface Live {
  * restarts, the progress of the running one in memory.
  */
 export class ReportJobs {
-  private readonly queue: string[] = [];
-  private readonly live = new Map<string, Live>();
-  private running: Promise<void> | null = null;
+  private readonly jobs: SerialJobs<Live>;
   private readonly now: () => number;
 
   constructor(private readonly o: ReportJobsOptions) {
     this.now = o.now ?? Date.now;
+    this.jobs = new SerialJobs<Live>({
+      maxWaiting: MAX_WAITING_REPORTS,
+      full: (waiting) => new ReportQueueFull(`${waiting} reports are already waiting; ask again when one is done`),
+      run: (id, live) => this.make(id, live),
+      changed: (id) => this.changed(id),
+    });
     mkdirSync(o.dir, { recursive: true });
     o.store.failUnfinished(this.now());
   }
 
   submit(kind: ReportKind, from: string, to: string, madeBy: string, scheduleKey?: string): ReportRecord {
-    if (this.queue.length >= MAX_WAITING_REPORTS) throw new ReportQueueFull(`${this.queue.length} reports are already waiting; ask again when one is done`);
     const id = randomBytes(6).toString('hex');
-    this.o.store.insert({ id, kind, from, to, timeZone: this.o.timeZone(), madeBy, requestedAt: this.now(), ...(scheduleKey ? { scheduleKey } : {}) });
-    this.queue.push(id);
-    this.live.set(id, { section: 0, sections: 0 });
-    this.changed(id);
-    // Started on the next turn, so the caller sees the report queued first.
-    this.running ??= Promise.resolve().then(() => this.pump());
+    this.jobs.submit(id, { section: 0, sections: 0 }, () =>
+      this.o.store.insert({ id, kind, from, to, timeZone: this.o.timeZone(), madeBy, requestedAt: this.now(), ...(scheduleKey ? { scheduleKey } : {}) }),
+    );
     return this.view(id)!;
   }
 
   view(id: string): ReportRecord | null {
     const r = this.o.store.get(id);
     if (!r) return null;
-    const live = this.live.get(id) ?? { section: 0, sections: 0 };
+    const live = this.jobs.liveOf(id) ?? { section: 0, sections: 0 };
     return { ...r, ...live };
   }
 
   list(limit = 200, kind?: ReportKind): ReportRecord[] {
-    return this.o.store.list(limit, kind).map((r) => ({ ...r, ...(this.live.get(r.id) ?? { section: 0, sections: 0 }) }));
+    return this.o.store.list(limit, kind).map((r) => ({ ...r, ...(this.jobs.liveOf(r.id) ?? { section: 0, sections: 0 }) }));
   }
 
   /** Resolves when nothing is queued or being made (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.jobs.idle();
   }
 
   private changed(id: string): void {
@@ -81,14 +82,8 @@ export class ReportJobs {
     if (v) this.o.onChange?.(v);
   }
 
-  private async pump(): Promise<void> {
-    for (let id = this.queue.shift(); id; id = this.queue.shift()) await this.make(id);
-    this.running = null;
-  }
-
-  private async make(id: string): Promise<void> {
+  private async make(id: string, live: Live): Promise<void> {
     const r = this.o.store.get(id)!;
-    const live = this.live.get(id)!;
     try {
       const period = reportPeriod(r.kind, r.from, r.to, r.timeZone);
       const sections = [...this.o.sections()].sort((a, b) => a.order - b.order);
@@ -128,7 +123,5 @@ export class ReportJobs {
     } catch (error) {
       this.o.store.fail(id, `the report could not be made: ${(error as Error).message}`, this.now());
     }
-    this.live.delete(id);
-    this.changed(id);
   }
 }
