@@ -166,7 +166,7 @@ function statusLine(
   }
   if (player.state === 'retrying') return { kind: 'problem', shape: '⚠', text: t('camera.state.retrying') };
   if (player.state === 'playing') return { kind: 'live', shape: '●', text: t('camera.state.live') };
-  if (status?.state === 'live' && status.awaiting === 'keyframe') return { kind: 'pending', shape: '◌', text: t('camera.state.awaitingKeyframe') };
+  if (player.status?.state === 'live' && player.status.awaiting === 'keyframe') return { kind: 'pending', shape: '◌', text: t('camera.state.awaitingKeyframe') };
   // Frames had come (first frame timed) and stopped while the core still calls the camera live.
   if (player.state === 'waiting' && status?.state === 'live' && player.stats?.firstFrameMs !== undefined) {
     return { kind: 'problem', shape: '⚠', text: t('camera.state.stalled') };
