@@ -7,7 +7,8 @@ the bitrate resembles a real camera.
 Misbehaviour, for the console's bad-input tests (each off by default):
 - `--resize-after S --resize-to WxH`: S seconds after the server starts, renegotiates the raw caps
   of every running stream, so the encoder restarts at the new size mid-stream (new SPS in band,
-  same RTSP session); viewers connecting later get the new size from the start;
+  same RTSP session); viewers connecting later get the new size from the start; SIGHUP
+  resizes at once (tests: after the viewer is live);
 - `--codec h265`: x265enc + rtph265pay instead (a codec change is a camera restart on the same URL
   with this flag: an RTSP session cannot change its payload format mid-stream);
 - `--gop-seconds N`: a keyframe only every N seconds (a viewer joining mid-GOP waits for it);
@@ -152,19 +153,19 @@ class Misbehaviour:
         self.valves.append(valve)
         self.sizes.append(size)
 
-    def start_resize_timer(self) -> None:
-        if self.args.resize_after is None or not self.args.resize_to:
-            return
-        width, height = (int(v) for v in self.args.resize_to.lower().split("x"))
-
-        def resize():
-            self.resized = (width, height)
-            for size in self.sizes:
-                size.set_property("caps", self.caps(width, height))
-            print(f"RESIZED {width}x{height}", flush=True)
+    def resize(self) -> bool:
+        if not self.args.resize_to:
             return False
+        width, height = (int(v) for v in self.args.resize_to.lower().split("x"))
+        self.resized = (width, height)
+        for size in self.sizes:
+            size.set_property("caps", self.caps(width, height))
+        print(f"RESIZED {width}x{height}", flush=True)
+        return True
 
-        GLib.timeout_add(int(self.args.resize_after * 1000), resize)
+    def start_resize_timer(self) -> None:
+        if self.args.resize_after is not None and self.args.resize_to:
+            GLib.timeout_add(int(self.args.resize_after * 1000), lambda: self.resize() and False)
 
     def stall(self, drop: bool) -> bool:
         self.stalled = drop
@@ -242,6 +243,7 @@ def main() -> int:
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
     misbehaviour.start_resize_timer()
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGHUP, misbehaviour.resize)
     GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR1, lambda: misbehaviour.stall(True))
     GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR2, lambda: misbehaviour.stall(False))
     print("READY", flush=True)

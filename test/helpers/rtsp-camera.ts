@@ -25,8 +25,8 @@ export interface RtspCameraOptions {
   gopSec?: number;
   /** B-frames between reference frames (default 0: x264 zerolatency, baseline). */
   bframes?: number;
-  /** Renegotiates the picture size mid-stream, this long after the camera starts (later viewers get the new size). */
-  resize?: { afterSec: number; width: number; height: number };
+  /** Renegotiates the picture size mid-stream: `afterSec` after the camera starts, or at `resizeNow()` (later viewers get the new size). */
+  resize?: { afterSec?: number; width: number; height: number };
 }
 
 /** Re-exported so camera tests get both from one helper. */
@@ -70,6 +70,11 @@ export class RtspCamera {
     await this.launch();
   }
 
+  /** Changes the picture size now to `resize`'s (the option must be given; SIGHUP). */
+  resizeNow(): void {
+    if (this.child) process.kill(this.child.pid!, 'SIGHUP');
+  }
+
   /** Stops sending video (every raw frame dropped before the encoder); the RTSP session stays up. */
   stall(): void {
     if (this.child) process.kill(this.child.pid!, 'SIGUSR1');
@@ -106,7 +111,8 @@ export class RtspCamera {
     if (codec) args.push('--codec', codec);
     if (gopSec !== undefined) args.push('--gop-seconds', String(gopSec));
     if (bframes !== undefined) args.push('--bframes', String(bframes));
-    if (resize) args.push('--resize-after', String(resize.afterSec), '--resize-to', `${resize.width}x${resize.height}`);
+    if (resize) args.push('--resize-to', `${resize.width}x${resize.height}`);
+    if (resize?.afterSec !== undefined) args.push('--resize-after', String(resize.afterSec));
     if (user !== undefined) args.push('--user', user, '--password', password ?? '', '--auth', auth ?? 'basic');
     const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
