@@ -12,6 +12,21 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
  * frame-less picture: at every animation frame of the switch, the tile's poster or its video has a
  * presented frame. Afterwards the sub stream's socket is closed.
  */
+/** The DOM parts read in the page (this tsconfig has no DOM types). */
+interface VideoLike {
+  readyState: number;
+  videoWidth: number;
+}
+interface PosterLike {
+  hidden: boolean;
+  width: number;
+}
+interface ElementLike {
+  querySelector(selector: string): unknown;
+}
+declare const document: ElementLike;
+declare function requestAnimationFrame(callback: () => void): number;
+
 let browser: Browser;
 let main: RtspCamera;
 let sub: RtspCamera;
@@ -55,16 +70,16 @@ it('switches sub → main without a black frame and closes the sub socket', asyn
   await page.waitForSelector('[data-testid=site-name]');
   await page.evaluate(() => void ((globalThis as unknown as { location: { hash: string } }).location.hash = '#/cameras'));
   await page.waitForSelector('[data-testid=tile-0][data-camera=cam-switch][data-state=live]', { timeout: 15_000 });
-  await page.waitForFunction(() => (document.querySelector('[data-testid=tile-0] video') as HTMLVideoElement | null)?.videoWidth === 320);
+  await page.waitForFunction(() => (document.querySelector('[data-testid=tile-0] video') as VideoLike | null)?.videoWidth === 320);
 
   // Samples every animation frame: the visible picture element of the camera's tile must have a frame.
   await page.evaluate(() => {
     const log: string[] = [];
     (globalThis as unknown as { switchLog: string[] }).switchLog = log;
     const sample = () => {
-      const tile = document.querySelector('[data-camera=cam-switch]');
-      const poster = tile?.querySelector('canvas.tile-poster') as HTMLCanvasElement | null;
-      const video = tile?.querySelector('video') as HTMLVideoElement | null;
+      const tile = document.querySelector('[data-camera=cam-switch]') as ElementLike | null;
+      const poster = tile?.querySelector('canvas.tile-poster') as PosterLike | null;
+      const video = tile?.querySelector('video') as VideoLike | null;
       if (poster && !poster.hidden) log.push(poster.width > 0 ? 'poster' : 'EMPTY-POSTER');
       else if (video) log.push(video.readyState >= 2 && video.videoWidth > 0 ? `video-${video.videoWidth}` : 'BLACK');
       else log.push('NO-TILE');
