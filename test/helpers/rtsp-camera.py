@@ -2,7 +2,19 @@
 """A real RTSP camera for tests: GStreamer's RTSP server on 127.0.0.1:PORT serving /cam.
 
 H.264 from x264enc (tune=zerolatency, one keyframe per second) over a moving SMPTE pattern so
-the bitrate resembles a real camera. With --user/--password it demands basic auth (digest with
+the bitrate resembles a real camera.
+
+Misbehaviour, for the console's bad-input tests (each off by default):
+- `--resize-after S --resize-to WxH`: S seconds after the server starts, renegotiates the raw caps
+  of every running stream, so the encoder restarts at the new size mid-stream (new SPS in band,
+  same RTSP session); viewers connecting later get the new size from the start; SIGHUP
+  resizes at once (tests: after the viewer is live);
+- `--codec h265`: x265enc + rtph265pay instead (a codec change is a camera restart on the same URL
+  with this flag: an RTSP session cannot change its payload format mid-stream);
+- `--gop-seconds N`: a keyframe only every N seconds (a viewer joining mid-GOP waits for it);
+- `--bframes N`: N B-frames between references (x264 without zerolatency, main profile);
+- SIGUSR1 stalls the camera (a valve before the encoder drops every raw frame, so no RTP data
+  flows while RTSP and RTCP stay up), SIGUSR2 resumes it. With --user/--password it demands basic auth (digest with
 --auth digest), so a wrong
 password gets 401 Unauthorized. Prints READY once the server is attached and listening.
 
@@ -98,6 +110,71 @@ def stamp_frames(media, width: int, height: int) -> None:
     element.get_static_pad("src").add_probe(Gst.PadProbeType.BUFFER, probe)
 
 
+def encoder(args) -> str:
+    """The encoder and payloader part of the launch line for the chosen codec and GOP."""
+    gop = max(1, args.fps * args.gop_seconds)
+    if args.codec == "h265":
+        return (
+            f"x265enc tune=zerolatency speed-preset=ultrafast bitrate={args.bitrate} key-int-max={gop} "
+            f"! video/x-h265,profile=main ! rtph265pay name=pay0 pt=96 config-interval=1"
+        )
+    if args.bframes > 0:
+        # No zerolatency: it forbids B-frames (and lookahead); baseline profile has none either.
+        tune = f"speed-preset=ultrafast bframes={args.bframes} b-adapt=false rc-lookahead=0 sync-lookahead=0"
+        profile = "main"
+    else:
+        tune, profile = "tune=zerolatency speed-preset=ultrafast", "baseline"
+    return (
+        f"x264enc {tune} bitrate={args.bitrate} key-int-max={gop} "
+        f"! video/x-h264,profile={profile} ! rtph264pay name=pay0 pt=96 config-interval=1"
+    )
+
+
+class Misbehaviour:
+    """The camera-wide resize and stall valve, applied to every media (one per distinct URL or session)."""
+
+    def __init__(self, args):
+        self.args = args
+        self.valves = []
+        self.sizes = []
+        self.resized = None
+        self.stalled = False
+
+    def caps(self, width: int, height: int):
+        return Gst.Caps.from_string(f"video/x-raw,format=I420,width={width},height={height},framerate={self.args.fps}/1")
+
+    def configure(self, media) -> None:
+        bin_ = media.get_element()
+        valve, size = bin_.get_by_name("stall"), bin_.get_by_name("size")
+        valve.set_property("drop", self.stalled)
+        if self.resized:
+            # A viewer connecting after the change gets the new size from its first frame (and SDP).
+            size.set_property("caps", self.caps(*self.resized))
+        self.valves.append(valve)
+        self.sizes.append(size)
+
+    def resize(self) -> bool:
+        if not self.args.resize_to:
+            return False
+        width, height = (int(v) for v in self.args.resize_to.lower().split("x"))
+        self.resized = (width, height)
+        for size in self.sizes:
+            size.set_property("caps", self.caps(width, height))
+        print(f"RESIZED {width}x{height}", flush=True)
+        return True
+
+    def start_resize_timer(self) -> None:
+        if self.args.resize_after is not None and self.args.resize_to:
+            GLib.timeout_add(int(self.args.resize_after * 1000), lambda: self.resize() and False)
+
+    def stall(self, drop: bool) -> bool:
+        self.stalled = drop
+        for valve in self.valves:
+            valve.set_property("drop", drop)
+        print("STALLED" if drop else "RESUMED", flush=True)
+        return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
@@ -114,6 +191,11 @@ def main() -> int:
         action="store_true",
         help="stamp each frame with its wall-clock time in pixels (layout: electron/common/frame-stamp.ts)",
     )
+    parser.add_argument("--codec", choices=["h264", "h265"], default="h264")
+    parser.add_argument("--gop-seconds", type=int, default=1, help="seconds between keyframes")
+    parser.add_argument("--bframes", type=int, default=0)
+    parser.add_argument("--resize-after", type=float, help="seconds after the media starts")
+    parser.add_argument("--resize-to", help="WxH, e.g. 1280x720")
     args = parser.parse_args()
 
     Gst.init(None)
@@ -123,16 +205,16 @@ def main() -> int:
 
     launch = (
         f"( videotestsrc is-live=true pattern=smpte horizontal-speed=4 "
-        f"! video/x-raw,format=I420,width={args.width},height={args.height},framerate={args.fps}/1 "
-        f"! identity name=stamp "
-        f"! x264enc tune=zerolatency speed-preset=ultrafast bitrate={args.bitrate} key-int-max={args.fps} "
-        f"! video/x-h264,profile=baseline "
-        f"! rtph264pay name=pay0 pt=96 config-interval=1 )"
+        f"! capsfilter name=size caps=video/x-raw,format=I420,width={args.width},height={args.height},framerate={args.fps}/1 "
+        f"! identity name=stamp ! valve name=stall drop=false "
+        f"! {encoder(args)} )"
     )
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
     # One pipeline for all clients, like a real camera: a second viewer joins the running stream.
     factory.set_shared(True)
+    misbehaviour = Misbehaviour(args)
+    factory.connect("media-configure", lambda _f, media: misbehaviour.configure(media))
     if args.stamp:
         factory.connect("media-configure", lambda _f, media: stamp_frames(media, args.width, args.height))
 
@@ -160,6 +242,10 @@ def main() -> int:
     loop = GLib.MainLoop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, sig, loop.quit)
+    misbehaviour.start_resize_timer()
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGHUP, misbehaviour.resize)
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR1, lambda: misbehaviour.stall(True))
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGUSR2, lambda: misbehaviour.stall(False))
     print("READY", flush=True)
     loop.run()
     return 0

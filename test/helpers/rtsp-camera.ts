@@ -19,6 +19,14 @@ export interface RtspCameraOptions {
   bitrate?: number;
   /** Stamp each frame with its wall-clock time in pixels (electron/common/frame-stamp.ts). */
   stamp?: boolean;
+  /** Video codec (default H.264). A codec change mid-stream is `reconfigure({ codec: 'h265' })`: a restart on the same URL. */
+  codec?: 'h264' | 'h265';
+  /** Seconds between keyframes (default 1); 10 makes a viewer that joins mid-GOP wait up to 10 s. */
+  gopSec?: number;
+  /** B-frames between reference frames (default 0: x264 zerolatency, baseline). */
+  bframes?: number;
+  /** Renegotiates the picture size mid-stream: `afterSec` after the camera starts, or at `resizeNow()` (later viewers get the new size). */
+  resize?: { afterSec?: number; width: number; height: number };
 }
 
 /** Re-exported so camera tests get both from one helper. */
@@ -35,7 +43,7 @@ export class RtspCamera {
   ) {}
 
   static async start(options: RtspCameraOptions = {}): Promise<RtspCamera> {
-    const camera = new RtspCamera(options.port ?? (await freePort()), options);
+    const camera = new RtspCamera(options.port ?? (await freePort()), { ...options });
     await camera.launch();
     return camera;
   }
@@ -53,6 +61,28 @@ export class RtspCamera {
 
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /** Restarts the camera on the same port with changed options (a new codec, GOP, size…). */
+  async reconfigure(change: Partial<RtspCameraOptions>): Promise<void> {
+    await this.stop();
+    Object.assign(this.options, change);
+    await this.launch();
+  }
+
+  /** Changes the picture size now to `resize`'s (the option must be given; SIGHUP). */
+  resizeNow(): void {
+    if (this.child) process.kill(this.child.pid!, 'SIGHUP');
+  }
+
+  /** Stops sending video (every raw frame dropped before the encoder); the RTSP session stays up. */
+  stall(): void {
+    if (this.child) process.kill(this.child.pid!, 'SIGUSR1');
+  }
+
+  /** Sends video again after `stall` (P-frames continue; the next keyframe follows within the GOP). */
+  resume(): void {
+    if (this.child) process.kill(this.child.pid!, 'SIGUSR2');
   }
 
   /** Starts the server again on the same port (after `stop`). */
@@ -74,10 +104,15 @@ export class RtspCamera {
   }
 
   private async launch(): Promise<void> {
-    const { width = 640, height = 360, fps = 15, user, password, auth, bitrate, stamp } = this.options;
+    const { width = 640, height = 360, fps = 15, user, password, auth, bitrate, stamp, codec, gopSec, bframes, resize } = this.options;
     const args = [SCRIPT, '--port', String(this.port), '--width', String(width), '--height', String(height), '--fps', String(fps)];
     if (bitrate !== undefined) args.push('--bitrate', String(bitrate));
     if (stamp) args.push('--stamp');
+    if (codec) args.push('--codec', codec);
+    if (gopSec !== undefined) args.push('--gop-seconds', String(gopSec));
+    if (bframes !== undefined) args.push('--bframes', String(bframes));
+    if (resize) args.push('--resize-to', `${resize.width}x${resize.height}`);
+    if (resize?.afterSec !== undefined) args.push('--resize-after', String(resize.afterSec));
     if (user !== undefined) args.push('--user', user, '--password', password ?? '', '--auth', auth ?? 'basic');
     const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;

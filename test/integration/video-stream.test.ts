@@ -191,7 +191,7 @@ describe('camera faults', () => {
     }
   });
 
-  it('reports "no video" when a connected camera stops sending, and recovers', async () => {
+  it('reports "stalled" when a connected camera stops sending, and recovers', async () => {
     const camera = await RtspCamera.start();
     try {
       const supervisor = supervise(camera.url(), { dataTimeoutMs: 2_000 });
@@ -200,7 +200,7 @@ describe('camera faults', () => {
       process.kill(camera.pid!, 'SIGSTOP'); // the TCP connection stays open, the data stops
       try {
         const status = await waitFor('offline', () => (supervisor.status().state === 'offline' ? supervisor.status() : undefined), 5_000);
-        expect(status.reason).toBe('no video');
+        expect(status.reason).toBe('stalled');
       } finally {
         process.kill(camera.pid!, 'SIGCONT');
       }

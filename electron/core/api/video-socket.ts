@@ -51,15 +51,19 @@ export class VideoSocketServer {
   private onConnection(ws: WebSocket, cameraId: string, quality: StreamQuality): void {
     let unsubscribe: (() => void) | null = null;
     let statusTimer: NodeJS.Timeout | null = null;
+    // Media waits for a keyframe after every init (subscriber-queue.ts); until one comes the viewer can decode nothing.
+    let awaitingKeyframe = false;
 
     const sendStatus = () => {
       const status = this.video.status()[cameraId]?.[quality] ?? this.video.status()[cameraId]?.main;
       if (status && ws.readyState === ws.OPEN) {
-        ws.send(JSON.stringify({ type: 'status', state: status.state, since: status.since, reason: status.reason, fps: status.fps, bitrateKbps: status.bitrateKbps }));
+        const awaiting = status.state === 'live' && awaitingKeyframe ? 'keyframe' : undefined;
+        ws.send(JSON.stringify({ type: 'status', state: status.state, since: status.since, reason: status.reason, awaiting, fps: status.fps, bitrateKbps: status.bitrateKbps }));
       }
     };
     const sink = (segment: VideoSegment): Promise<void> | void => {
       if (ws.readyState !== ws.OPEN) return;
+      awaitingKeyframe = segment.kind === 'init';
       if (segment.kind === 'init') {
         ws.send(JSON.stringify({ type: 'init', codec: segment.codec, width: segment.width, height: segment.height, generation: segment.generation }));
       }

@@ -2,7 +2,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Logger } from '../log/logger.js';
 import { redactUrlsInText } from './ffmpeg-args.js';
 import { guardedSpawn, killGroup, type SpawnGuard } from './guarded-spawn.js';
-import { Mp4Fragmenter, type InitSegment, type MediaSegment } from './mp4-fragmenter.js';
+import { Mp4Fragmenter, Mp4StreamError, type InitSegment, type MediaSegment } from './mp4-fragmenter.js';
 import { classifyFfmpegStderr, type OfflineReason } from './stderr-reason.js';
 
 const STDERR_LINES_KEPT = 20;
@@ -71,7 +71,7 @@ export class FfmpegRun {
         fragmenter.push(chunk);
       } catch (error) {
         options.log?.error('ffmpeg output is not a usable MP4 stream', { stream: options.label, error });
-        this.killReason = 'ffmpeg failed';
+        this.killReason = error instanceof Mp4StreamError ? error.reason : 'ffmpeg failed';
         this.detail = (error as Error).message;
         killGroup(child, 'SIGKILL');
       }
@@ -117,7 +117,7 @@ export class FfmpegRun {
         killGroup(this.child, 'SIGKILL');
       }
     } else if (now - this.lastDataAt > this.options.dataTimeoutMs) {
-      this.killReason = 'no video';
+      this.killReason = 'stalled';
       this.detail = `no video data for ${Math.round((now - this.lastDataAt) / 1000)} s`;
       killGroup(this.child, 'SIGKILL');
     }

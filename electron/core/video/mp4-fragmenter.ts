@@ -1,3 +1,5 @@
+import { inBandSps } from './parameter-sets.js';
+import type { OfflineReason } from './stderr-reason.js';
 import { readFragmentInfo, readTrackInfo, type FragmentInfo, type TrackInfo } from './mp4-boxes.js';
 
 /** ftyp+moov: what a Media Source needs before any fragment, and the codec string to create it with. */
@@ -25,7 +27,11 @@ export interface FragmenterEvents {
 export const DEFAULT_MAX_BOX_BYTES = 16 * 1024 * 1024;
 
 export class Mp4StreamError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What the tile says: a corrupt pipe is an ffmpeg fault; a new SPS is the camera's doing. */
+    readonly reason: OfflineReason = 'ffmpeg failed',
+  ) {
     super(message);
     this.name = 'Mp4StreamError';
   }
@@ -35,6 +41,12 @@ export class Mp4StreamError extends Error {
  * Cuts the fragmented MP4 byte stream that ffmpeg writes to its stdout into the init segment and
  * media segments. Chunks from the pipe split boxes anywhere, headers included; bytes are kept
  * only until their box is complete, and one box may not exceed `maxBoxBytes`.
+ *
+ * A keyframe whose in-band SPS differs from the run's first one (the camera changed resolution or
+ * profile mid-stream) ends the stream with reason 'stream changed' before that fragment is passed
+ * on: the supervisor restarts ffmpeg, whose new init segment describes the new picture, and players
+ * build a new SourceBuffer for it (W3C Media Source Extensions §3.5.7: an init segment with other
+ * track parameters needs `changeType` or a new MediaSource; a new one is the path every browser takes).
  */
 export class Mp4Fragmenter {
   private pending: Buffer[] = [];
@@ -44,6 +56,8 @@ export class Mp4Fragmenter {
   private moof: Buffer | undefined;
   private track: TrackInfo | undefined;
   private failed: Mp4StreamError | undefined;
+  /** The run's first in-band SPS; a different one later means the camera changed its stream. */
+  private sps: Buffer | undefined;
 
   constructor(
     private readonly events: FragmenterEvents,
@@ -143,6 +157,7 @@ export class Mp4Fragmenter {
         if (!this.moof || !this.track) throw new Mp4StreamError('mdat without a moof before it');
         const moof = this.moof;
         const info = readFragmentInfo(moof.subarray(moof.readUInt32BE(0) === 1 ? 16 : 8), this.track);
+        if (info.keyframe) this.checkParameterSets(box.subarray(header));
         const data = Buffer.concat([...this.mediaPrefix, moof, box]);
         this.moof = undefined;
         this.mediaPrefix = [];
@@ -152,6 +167,19 @@ export class Mp4Fragmenter {
       default:
         // free, skip, mfra (the trailer at a clean exit), uuid: nothing a live player needs.
         break;
+    }
+  }
+
+  /** The keyframe sample opens the mdat (ffmpeg's default_base_moof layout: one trun, data right after the moof). */
+  private checkParameterSets(mdatBody: Buffer): void {
+    const sps = inBandSps(mdatBody, this.track!.codec);
+    if (!sps) return;
+    if (!this.sps) {
+      this.sps = Buffer.from(sps);
+      return;
+    }
+    if (!this.sps.equals(sps)) {
+      throw new Mp4StreamError(`the camera changed its stream parameters mid-stream (new SPS; init segment says ${this.track!.codec} ${this.track!.width}x${this.track!.height})`, 'stream changed');
     }
   }
 }

@@ -11,6 +11,10 @@ export type OfflineReason =
   | 'no video'
   | 'unreachable'
   | 'stream ended'
+  /** The camera changed resolution or codec parameters mid-stream; the core reconnects for a new init segment. */
+  | 'stream changed'
+  /** Video had been flowing and stopped while the connection stayed up (the data watchdog fired). */
+  | 'stalled'
   | 'ffmpeg failed'
   | 'ffmpeg not found';
 

@@ -19,6 +19,11 @@ export interface StreamStatusMessage {
   since: number;
   /** Why it is offline, in the core's words (`connection refused`, `timed out`, …). */
   reason?: string;
+  /**
+   * Set while the stream is live but this viewer has had no keyframe yet (a camera with a long
+   * GOP, joined mid-GOP): nothing can be decoded until one comes.
+   */
+  awaiting?: 'keyframe';
   fps?: number;
   bitrateKbps?: number;
 }

@@ -1,11 +1,12 @@
-import { useEffect, useRef, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CameraView } from '../../../../electron/common/api.js';
 import { formatSiteTime } from '../../../../electron/common/time.js';
 import { codecFamily } from '../../video/codec-support.js';
-import { offlineReasonKey } from './offline-reason.js';
+import { isTransientReason, offlineReasonKey } from './offline-reason.js';
 import { PtzControls } from './PtzControls.js';
 import type { ApiClient } from '../../transport/api-client.js';
+import { useFrameHandoff } from './use-frame-handoff.js';
 import { useLivePlayer, type LivePlayerView } from './use-live-player.js';
 
 export const CAMERA_DRAG_TYPE = 'application/x-site-command-camera';
@@ -29,13 +30,22 @@ export interface CameraTileProps {
   ptzClient?: ApiClient;
 }
 
-/** One tile of the wall: a live player, the camera's name and state in words, and its actions. */
+/**
+ * One tile of the wall: a live player, the camera's name and state in words, and its actions. A
+ * grid tile plays the sub stream; in full screen (the Fullscreen API on the tile itself) it plays
+ * the main stream, and every switch keeps the previous picture up until the new stream's first
+ * frame (use-frame-handoff.ts).
+ */
 export function CameraTile(props: CameraTileProps) {
   const { t, i18n } = useTranslation();
-  const { index, camera, quality, selected } = props;
+  const { index, camera, selected } = props;
   const videoRef = useRef<HTMLVideoElement>(null);
+  const posterRef = useRef<HTMLCanvasElement>(null);
   const tileRef = useRef<HTMLElement>(null);
+  const fullscreen = useOwnFullscreen(tileRef);
+  const quality = fullscreen ? 'main' : props.quality;
   const player = useLivePlayer(videoRef, tileRef, props.origin, camera?.id ?? null, quality);
+  useFrameHandoff(videoRef, posterRef, camera?.id ?? null, quality);
   // Frames on screen mean live, even before the core's next 2-s status message says so.
   const streamState = player.state === 'playing' && player.status?.state !== 'offline' ? 'live' : player.status?.state;
   const { onStreamState } = props;
@@ -72,7 +82,10 @@ export function CameraTile(props: CameraTileProps) {
       onDragOver={(event) => event.preventDefault()}
       onDrop={onDrop}
     >
-      <video ref={videoRef} muted autoPlay playsInline disablePictureInPicture />
+      <div className="tile-picture">
+        <video ref={videoRef} muted autoPlay playsInline disablePictureInPicture />
+        <canvas ref={posterRef} className="tile-poster" data-testid={`tile-${index}-poster`} hidden aria-hidden="true" />
+      </div>
       {!camera && <p className="tile-empty">{t('camera.emptyTile', { n: index + 1 })}</p>}
       {camera && (
         <>
@@ -89,17 +102,36 @@ export function CameraTile(props: CameraTileProps) {
             <button type="button" onClick={(e) => (e.stopPropagation(), props.onSnapshot(camera))} title={t('camera.snapshot')}>
               ◉ {t('camera.snapshot')}
             </button>
-            {quality === 'sub' && (
+            {props.quality === 'sub' && (
               <button type="button" onClick={(e) => (e.stopPropagation(), props.onOpen())} title={t('camera.open')}>
                 ⤢ <span className="visually-hidden">{t('camera.open')}</span>
               </button>
             )}
+            <button type="button" data-testid={`tile-${index}-fullscreen`} onClick={(e) => (e.stopPropagation(), toggleFullscreen(tileRef.current))} title={t('camera.tileFullscreen')}>
+              ⛶ <span className="visually-hidden">{t('camera.tileFullscreen')}</span>
+            </button>
           </footer>
           {camera.ptz && props.ptzClient && <PtzControls client={props.ptzClient} cameraId={camera.id} tileRef={tileRef} />}
         </>
       )}
     </section>
   );
+}
+
+/** Whether `ref`'s element is the document's full-screen element (WHATWG Fullscreen API). */
+function useOwnFullscreen(ref: RefObject<HTMLElement | null>): boolean {
+  const [own, setOwn] = useState(false);
+  useEffect(() => {
+    const onChange = () => setOwn(document.fullscreenElement !== null && document.fullscreenElement === ref.current);
+    document.addEventListener('fullscreenchange', onChange);
+    return () => document.removeEventListener('fullscreenchange', onChange);
+  }, [ref]);
+  return own;
+}
+
+function toggleFullscreen(tile: HTMLElement | null): void {
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  else void tile?.requestFullscreen?.().catch(() => undefined);
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -123,6 +155,9 @@ function statusLine(
   }
   if (player.state === 'unauthorized') return { kind: 'problem', shape: '⚠', text: t('camera.state.unauthorized') };
   if (player.state === 'unknown-camera') return { kind: 'problem', shape: '⚠', text: t('camera.state.unknownCamera') };
+  if (status?.state === 'offline' && isTransientReason(status.reason)) {
+    return { kind: 'pending', shape: '◌', text: t(offlineReasonKey(status.reason)!) };
+  }
   if (status?.state === 'offline') {
     const time = formatSiteTime(status.since, timeZone, language);
     const key = offlineReasonKey(status.reason);
@@ -131,6 +166,11 @@ function statusLine(
   }
   if (player.state === 'retrying') return { kind: 'problem', shape: '⚠', text: t('camera.state.retrying') };
   if (player.state === 'playing') return { kind: 'live', shape: '●', text: t('camera.state.live') };
+  if (player.status?.state === 'live' && player.status.awaiting === 'keyframe') return { kind: 'pending', shape: '◌', text: t('camera.state.awaitingKeyframe') };
+  // Frames had come (first frame timed) and stopped while the core still calls the camera live.
+  if (player.state === 'waiting' && status?.state === 'live' && player.stats?.firstFrameMs !== undefined) {
+    return { kind: 'problem', shape: '⚠', text: t('camera.state.stalled') };
+  }
   if (status?.state === 'starting') return { kind: 'pending', shape: '◌', text: t('camera.state.starting') };
   const pending = player.state === 'paused' ? 'paused' : player.state === 'waiting' ? 'waiting' : 'connecting';
   return { kind: 'pending', shape: '◌', text: t(`camera.state.${pending}`) };

@@ -9,7 +9,17 @@ const REASON_KEYS: Record<string, string> = {
   'stream ended': 'camera.reason.ended',
   'ffmpeg failed': 'camera.reason.ffmpeg',
   'ffmpeg not found': 'camera.reason.noFfmpeg',
+  'stream changed': 'camera.reason.changed',
+  stalled: 'camera.reason.stalled',
 };
+
+/**
+ * Reasons the core recovers from by itself within a second or two (it reconnects at once for the
+ * new stream): the tile shows them as pending, not as a fault.
+ */
+export function isTransientReason(reason: string | undefined): boolean {
+  return reason === 'stream changed';
+}
 
 export function offlineReasonKey(reason: string | undefined): string | null {
   return reason ? (REASON_KEYS[reason] ?? null) : null;
