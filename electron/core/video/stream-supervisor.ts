@@ -239,12 +239,12 @@ export class StreamSupervisor {
   private spawnFfmpeg(): void {
     if (this.startTicket) return;
     if (this.state === 'idle') this.setState('starting');
-    let ticket: StartTicket | undefined;
+    const asked: { ticket?: StartTicket } = {};
     let grantedAtOnce = false;
-    ticket = this.startGate.enter(() => {
-      if (ticket) this.onStartSlot(ticket);
+    const ticket = (asked.ticket = this.startGate.enter(() => {
+      if (asked.ticket) this.onStartSlot(asked.ticket);
       else grantedAtOnce = true; // granted inside enter(), before it returned the ticket
-    });
+    }));
     this.startTicket = ticket;
     if (grantedAtOnce) this.onStartSlot(ticket);
   }
