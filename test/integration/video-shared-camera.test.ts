@@ -31,7 +31,8 @@ beforeAll(async () => {
     },
     siteDir,
   );
-  serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--no-simulate']);
+  // A core took over 20 s to start on the 2-core machine while other suites ran beside it.
+  serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--no-simulate'], {}, 45_000);
   token = await login(serve.url);
 });
 
