@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.js';
 import { redactUrlsInText } from './ffmpeg-args.js';
 import { guardedSpawn, killGroup, type SpawnGuard } from './guarded-spawn.js';
 import { Mp4Fragmenter, Mp4StreamError, type InitSegment, type MediaSegment } from './mp4-fragmenter.js';
+import { watchdogVerdict } from './run-watchdog.js';
 import { classifyFfmpegStderr, type OfflineReason } from './stderr-reason.js';
 
 const STDERR_LINES_KEPT = 20;
@@ -13,9 +14,9 @@ export interface FfmpegRunOptions {
   /** The stream as logs may name it (credentials masked). */
   label: string;
   mode: 'remux' | 'transcode';
-  /** Kill the run after this long without a byte on stdout, ms. */
+  /** Kill the run after this long without a byte on stdout once data has flowed, ms. */
   dataTimeoutMs: number;
-  /** ffmpeg's own RTSP socket timeout, ms: before the first byte the watchdog allows for it. */
+  /** ffmpeg's own RTSP socket timeout, ms: before the first byte the watchdog allows three (run-watchdog.ts). */
   socketTimeoutMs: number;
   spawnGuard?: SpawnGuard;
   log?: Logger;
@@ -110,17 +111,12 @@ export class FfmpegRun {
   private checkData(): void {
     if (this.stopping) return;
     const now = this.options.now();
-    if (this.lastDataAt === undefined) {
-      // Before the first byte ffmpeg itself gives up after its socket timeout; allow for that.
-      if (now - this.startedAt > Math.max(this.options.dataTimeoutMs, this.options.socketTimeoutMs + 2_000)) {
-        this.killReason = 'timed out';
-        killGroup(this.child, 'SIGKILL');
-      }
-    } else if (now - this.lastDataAt > this.options.dataTimeoutMs) {
-      this.killReason = 'stalled';
-      this.detail = `no video data for ${Math.round((now - this.lastDataAt) / 1000)} s`;
-      killGroup(this.child, 'SIGKILL');
-    }
+    const verdict = watchdogVerdict({ startedAt: this.startedAt, lastDataAt: this.lastDataAt, now }, this.options);
+    if (verdict === 'ok') return;
+    this.killReason = verdict;
+    if (verdict === 'stalled') this.detail = `no video data for ${Math.round((now - this.lastDataAt!) / 1000)} s`;
+    else this.detail = `no video within ${Math.round((now - this.startedAt) / 1000)} s of starting`;
+    killGroup(this.child, 'SIGKILL');
   }
 
   private onStderr(chunk: Buffer): void {

@@ -1,11 +1,12 @@
 import { locateFfmpeg } from '../../../native/ffmpeg.js';
 import type { Logger } from '../log/logger.js';
-import { Backoff } from '../sources/mqtt/backoff.js';
 import { DEFAULT_SOCKET_TIMEOUT_MS, TEST_PATTERN_SCHEME, testPatternArgs, redactRtspUrl, remuxArgs, transcodeArgs, type RemuxOptions, type TranscodeOptions } from './ffmpeg-args.js';
 import { FfmpegRun } from './ffmpeg-run.js';
 import { FragmentRing } from './fragment-ring.js';
 import type { SpawnGuard } from './guarded-spawn.js';
 import type { InitSegment, MediaSegment } from './mp4-fragmenter.js';
+import { JitteredRestartDelay, type RestartDelays } from './restart-delay.js';
+import { sharedStartGate, type StartGate, type StartTicket } from './start-gate.js';
 import type { OfflineReason } from './stderr-reason.js';
 import { DEFAULT_QUEUE_LIMITS, SubscriberQueue, type QueueLimits, type SegmentSink } from './subscriber-queue.js';
 import type { LiveFragment, LiveInit, StreamState, StreamStatus } from './video-types.js';
@@ -32,7 +33,10 @@ export interface StreamSupervisorOptions {
   queueLimits?: QueueLimits;
   ffmpegPath?: string;
   spawnGuard?: SpawnGuard;
-  backoff?: Backoff;
+  /** Delays between restarts. Default: 1 s → 30 s, doubling, with equal jitter (restart-delay.ts). */
+  backoff?: RestartDelays;
+  /** Bounds how many streams start at once. Default: the core's shared gate (start-gate.ts). */
+  startGate?: StartGate;
   log?: Logger;
   now?: () => number;
 }
@@ -55,15 +59,17 @@ export interface VideoSubscription {
 /**
  * One camera stream: one ffmpeg (RTSP → fragmented MP4, an FfmpegRun) shared by every viewer of
  * that URL. Starts on the first subscriber, stops `graceMs` after the last one leaves, restarts
- * with exponential backoff (1 s → 30 s) while anyone is subscribed, and sends a new init segment
- * after every restart.
+ * with jittered exponential backoff (1 s → 30 s) while anyone is subscribed, and sends a new init
+ * segment after every restart. Every start, first or restart, waits its turn at a start gate
+ * shared by the core's streams, so 32 tiles opening at once reach the cameras a few at a time.
  */
 export class StreamSupervisor {
   private labelText: string;
   private url: string;
   private readonly subscribers = new Set<SubscriberQueue>();
   private readonly ring: FragmentRing;
-  private readonly backoff: Backoff;
+  private readonly backoff: RestartDelays;
+  private readonly startGate: StartGate;
   private readonly now: () => number;
   private readonly graceMs: number;
   private readonly dataTimeoutMs: number;
@@ -80,6 +86,8 @@ export class StreamSupervisor {
   private statusListeners = new Set<(status: StreamStatus) => void>();
 
   private run: FfmpegRun | undefined;
+  /** Our place at the start gate, from asking for a slot until the run is live or has ended. */
+  private startTicket: StartTicket | undefined;
   private gotMedia = false;
   private stopInFlight: Promise<void> | undefined;
 
@@ -92,7 +100,8 @@ export class StreamSupervisor {
     this.now = options.now ?? Date.now;
     this.since = this.now();
     this.ring = new FragmentRing(options.preRollMs ?? 10_000);
-    this.backoff = options.backoff ?? new Backoff(1000, 30_000);
+    this.backoff = options.backoff ?? new JitteredRestartDelay();
+    this.startGate = options.startGate ?? sharedStartGate;
     this.graceMs = options.graceMs ?? 10_000;
     this.dataTimeoutMs = options.dataTimeoutMs ?? 5_000;
     this.socketTimeoutMs = options.remux?.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
@@ -223,7 +232,40 @@ export class StreamSupervisor {
     this.graceTimer = undefined;
   }
 
+  /**
+   * Asks the start gate for a slot and starts ffmpeg when it comes (at once when the gate is
+   * free). Does nothing while this stream already waits for, or holds, a slot.
+   */
   private spawnFfmpeg(): void {
+    if (this.startTicket) return;
+    if (this.state === 'idle') this.setState('starting');
+    const asked: { ticket?: StartTicket } = {};
+    let grantedAtOnce = false;
+    const ticket = (asked.ticket = this.startGate.enter(() => {
+      if (asked.ticket) this.onStartSlot(asked.ticket);
+      else grantedAtOnce = true; // granted inside enter(), before it returned the ticket
+    }));
+    this.startTicket = ticket;
+    if (grantedAtOnce) this.onStartSlot(ticket);
+  }
+
+  private onStartSlot(ticket: StartTicket): void {
+    if (this.startTicket !== ticket) return;
+    if (this.subscribers.size === 0 || this.run || this.stopInFlight) {
+      this.releaseStartSlot();
+      return;
+    }
+    this.launchFfmpeg();
+  }
+
+  /** Gives the start slot back: the run is live, has ended or is being stopped. */
+  private releaseStartSlot(): void {
+    const ticket = this.startTicket;
+    this.startTicket = undefined;
+    ticket?.release();
+  }
+
+  private launchFfmpeg(): void {
     let ffmpegPath: string;
     try {
       ffmpegPath = this.options.ffmpegPath ?? locateFfmpeg().path;
@@ -245,7 +287,6 @@ export class StreamSupervisor {
       }
       args = transcodeOptions ? transcodeArgs(input, transcodeOptions) : remuxArgs(input, this.options.remux);
     }
-    if (this.state === 'idle') this.setState('starting');
 
     this.generation++;
     this.init = undefined;
@@ -296,6 +337,7 @@ export class StreamSupervisor {
     };
     if (!this.gotMedia) {
       this.gotMedia = true;
+      this.releaseStartSlot();
       this.backoff.reset();
       this.reason = undefined;
       this.detail = undefined;
@@ -324,6 +366,7 @@ export class StreamSupervisor {
   }
 
   private onRunEnded(reason: OfflineReason, detail: string): void {
+    this.releaseStartSlot();
     this.restarts++;
     this.reason = reason;
     this.detail = detail;
@@ -342,7 +385,11 @@ export class StreamSupervisor {
   private stopFfmpeg(): Promise<void> {
     if (this.stopInFlight) return this.stopInFlight;
     const run = this.run;
-    if (!run) return Promise.resolve();
+    if (!run) {
+      this.releaseStartSlot(); // still waiting at the gate: leave the queue
+      return Promise.resolve();
+    }
+    this.releaseStartSlot();
     this.stopInFlight = run.stop().then(() => {
       if (this.run === run) this.run = undefined;
       this.stopInFlight = undefined;
