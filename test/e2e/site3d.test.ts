@@ -224,12 +224,20 @@ describe('3D site view', () => {
     }
     // Unacknowledged alarms pulse every frame; the label layer is laid out only when data changes (1 Hz here).
     const before = await page.evaluate(() => ({ ...(globalThis as unknown as W).__site3d!.renderer.stats }));
+    // At least 3 s and 20 frames (a loaded machine draws the stress site at a few frames a second).
+    const stats = () => page.evaluate(() => ({ ...(globalThis as unknown as W).__site3d!.renderer.stats }));
     await page.waitForTimeout(3000);
-    const after = await page.evaluate(() => ({ ...(globalThis as unknown as W).__site3d!.renderer.stats }));
+    await expect.poll(async () => (await stats()).frames - before.frames, { timeout: 30_000 }).toBeGreaterThan(20);
+    const after = await stats();
     const frames = after.frames - before.frames;
     const labelFrames = after.labelFrames - before.labelFrames;
-    expect(frames).toBeGreaterThan(10);
-    expect(labelFrames).toBeLessThan(frames / 2);
+    const updates = after.updates - before.updates;
+    // Frames drawn for the pulse alone (no data change) leave the label layer as it was: it is laid
+    // out only in frames that brought new data (at most a frame more each to settle). Counted
+    // against the data frames, not the frame rate, which a loaded machine drags down to ~1 Hz
+    // (where nearly every frame brings data and the two counts meet).
+    expect(frames).toBeGreaterThan(20);
+    expect(labelFrames).toBeLessThanOrEqual(updates + 2);
     await shot(page, 'site3d-stress');
     await page.context().close();
   });
