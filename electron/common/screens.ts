@@ -209,8 +209,9 @@ export function overlappingPairs(panels: readonly PanelPlacement[]): [PanelPlace
 
 /**
  * The default wall (主屏) for the demo and new sites, 24 × 12 cells: the site in 3D in the middle
- * over the camera tiles; cranes, the hoist and dust/noise with their limits on the left; the
- * headcount, the alarm system's KPIs and the alarm list on the right.
+ * over the camera tiles (two by two, near 16:9 each) and the map (the site on the offline globe);
+ * cranes, the hoist and dust/noise with their limits on the left; the headcount, the alarm
+ * system's KPIs and the alarm list on the right.
  */
 export function defaultScreen(): ScreenDraft {
   return {
@@ -223,7 +224,8 @@ export function defaultScreen(): ScreenDraft {
       { id: 'hoists', kind: 'hoists', x: 0, y: 4, w: 6, h: 3, options: {} },
       { id: 'environment', kind: 'environment', x: 0, y: 7, w: 6, h: 5, options: {} },
       { id: 'site3d', kind: 'site3d', x: 6, y: 0, w: 12, h: 8, options: { view: 'overview' } },
-      { id: 'cameras', kind: 'cameras', x: 6, y: 8, w: 12, h: 4, options: { columns: 4 } },
+      { id: 'cameras', kind: 'cameras', x: 6, y: 8, w: 8, h: 4, options: { columns: 2 } },
+      { id: 'map', kind: 'map', x: 14, y: 8, w: 4, h: 4, options: {} },
       { id: 'headcount', kind: 'headcount', x: 18, y: 0, w: 6, h: 3, options: {} },
       { id: 'alarm-kpis', kind: 'alarm-kpis', x: 18, y: 3, w: 6, h: 3, options: {} },
       { id: 'alarms', kind: 'alarms', x: 18, y: 6, w: 6, h: 6, options: { maxRows: 8 } },

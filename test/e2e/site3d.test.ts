@@ -19,6 +19,7 @@ interface W {
       stats: { frames: number; updates: number; labelFrames: number };
       workerMarkers: number;
       coveredLabels: number;
+      labelsSettled: boolean;
       selectedId: string | null;
       camera: { position: { toArray(): number[] } };
       screenPoint(p: { e: number; n: number; u: number }): { x: number; y: number } | null;
@@ -196,16 +197,24 @@ describe('3D site view', () => {
   it('keeps a busy site readable: no two shown labels overlap, workers all drawn, labels still while only pulses move', async () => {
     const page = await open3d();
     await page.evaluate(() => (globalThis as unknown as W).__site3d!.load('stress'));
-    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.workerMarkers)).toBe(2000);
-    await page.waitForTimeout(2500);
+    // Building the stress site takes seconds of SwiftShader on a loaded machine: poll, never a fixed wait.
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.workerMarkers), { timeout: 30_000 }).toBe(2000);
+    // Read the boxes when the label layer is laid out for what is shown (polled, never a fixed
+    // sleep), in the same task as the check, so no frame can move a label between the two.
+    type Read = { settled: boolean; covered: number; boxes: number[][] };
+    const read = () =>
+      page.evaluate<Read>(`(() => {
+        const r = window.__site3d.renderer;
+        const boxes = [...document.querySelectorAll('.s3d-label:not(.s3d-label-covered)')]
+          .filter((e) => e.style.display !== 'none')
+          .map((e) => e.getBoundingClientRect())
+          .map((b) => [b.left, b.top, b.right, b.bottom]);
+        return { settled: r.labelsSettled, covered: r.coveredLabels, boxes };
+      })()`);
+    let layout: Read = { settled: false, covered: 0, boxes: [] };
     // Twenty cranes' labels pile up at the overview: some give way, and the rest do not overlap.
-    expect(await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.coveredLabels)).toBeGreaterThan(0);
-    const boxes = await page.locator('.s3d-label:not(.s3d-label-covered)').evaluateAll((els) =>
-      els
-        .filter((e) => (e as unknown as { style: { display: string } }).style.display !== 'none')
-        .map((e) => (e as unknown as { getBoundingClientRect(): { left: number; top: number; right: number; bottom: number } }).getBoundingClientRect())
-        .map((r) => [r.left, r.top, r.right, r.bottom]),
-    );
+    await expect.poll(async () => (layout = await read()).settled && layout.covered > 0, { timeout: 20_000 }).toBe(true);
+    const { boxes } = layout;
     expect(boxes.length).toBeGreaterThan(3);
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
@@ -215,12 +224,20 @@ describe('3D site view', () => {
     }
     // Unacknowledged alarms pulse every frame; the label layer is laid out only when data changes (1 Hz here).
     const before = await page.evaluate(() => ({ ...(globalThis as unknown as W).__site3d!.renderer.stats }));
+    // At least 3 s and 20 frames (a loaded machine draws the stress site at a few frames a second).
+    const stats = () => page.evaluate(() => ({ ...(globalThis as unknown as W).__site3d!.renderer.stats }));
     await page.waitForTimeout(3000);
-    const after = await page.evaluate(() => ({ ...(globalThis as unknown as W).__site3d!.renderer.stats }));
+    await expect.poll(async () => (await stats()).frames - before.frames, { timeout: 30_000 }).toBeGreaterThan(20);
+    const after = await stats();
     const frames = after.frames - before.frames;
     const labelFrames = after.labelFrames - before.labelFrames;
-    expect(frames).toBeGreaterThan(10);
-    expect(labelFrames).toBeLessThan(frames / 2);
+    const updates = after.updates - before.updates;
+    // Frames drawn for the pulse alone (no data change) leave the label layer as it was: it is laid
+    // out only in frames that brought new data (at most a frame more each to settle). Counted
+    // against the data frames, not the frame rate, which a loaded machine drags down to ~1 Hz
+    // (where nearly every frame brings data and the two counts meet).
+    expect(frames).toBeGreaterThan(20);
+    expect(labelFrames).toBeLessThanOrEqual(updates + 2);
     await shot(page, 'site3d-stress');
     await page.context().close();
   });

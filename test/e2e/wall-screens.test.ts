@@ -110,8 +110,11 @@ describe.each([
     await expect.poll(() => page.locator('[data-testid=wall-cameras] [data-testid^=tile-]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
     await expect.poll(() => page.locator('[data-testid=wall-site3d] canvas').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid=wall-site3d] .s3d-label').count(), { timeout: 10_000 }).toBeGreaterThan(3);
+    // The map: the globe drawn in its box, without the desk view's project tree beside it.
+    await expect.poll(() => page.locator('[data-testid=wall-map] canvas').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=wall-map] [data-testid=gis-sites]').isVisible()).toBe(false);
     const kinds = await page.locator('.wall-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')).sort());
-    expect(kinds).toEqual(['alarm-kpis', 'alarms', 'cameras', 'cranes', 'environment', 'headcount', 'hoists', 'site3d']);
+    expect(kinds).toEqual(['alarm-kpis', 'alarms', 'cameras', 'cranes', 'environment', 'headcount', 'hoists', 'map', 'site3d']);
     const { chrome } = await measure(page);
     expect(chrome).toBe(0);
   });
@@ -181,7 +184,7 @@ describe('editing a layout', () => {
     await other.mouse.move(200, 200);
     const kinds = await other.locator('.wall-panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
     expect(kinds).not.toContain('headcount');
-    expect(kinds).toHaveLength(7);
+    expect(kinds).toHaveLength(8);
     const token = await other.evaluate<string>(`JSON.parse(sessionStorage.getItem('site-command.session') ?? '{}').token`);
     const saved = (await (await fetch(`${serve.url}/api/screens/lobby`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Screen;
     expect(saved).toMatchObject({ title: '大厅屏', version: 1, updatedBy: 'admin' });

@@ -352,9 +352,15 @@ export class SiteRenderer {
       // Matrices first (the WebGL render updated them), then placement, then the DOM writes.
       this.labelLayout.run(this.allLabels(), this.camera, this.widthPx, this.heightPx);
       this.labels.render(this.scene, this.camera);
+      // A label shown for the first time had no size (not in the DOM yet, or `display: none`) and
+      // was kept hidden: the layer just drew it, so it has one now. Place it in this same frame;
+      // waiting for the next one would leave it out of place for a frame (a second on a loaded machine).
+      if (this.labelLayout.unmeasured > 0) {
+        this.labelLayout.run(this.allLabels(), this.camera, this.widthPx, this.heightPx);
+        this.labels.render(this.scene, this.camera);
+      }
       this.stats.labelFrames++;
-      // A label shown for the first time has no size yet: lay out once more once it has one.
-      // (A few times at most: in a hidden stage nothing ever gets a size.)
+      // Still without a size (a hidden stage): try again a few frames later, never for ever.
       if (this.labelLayout.unmeasured === 0) this.layoutRetries = 0;
       else if (this.layoutRetries++ < 3) {
         this.labelsStale = true;
@@ -372,6 +378,14 @@ export class SiteRenderer {
   /** Labels hidden in the last layout because more important ones held every spot around them. */
   get coveredLabels(): number {
     return this.labelLayout.covered;
+  }
+
+  /**
+   * The label layer is laid out for what the scene shows now: every shown label measured and
+   * placed, and no change waiting for the next frame (tests read label boxes only then).
+   */
+  get labelsSettled(): boolean {
+    return this.labelLayout.unmeasured === 0 && !this.labelsStale && !this.dirty && this.fly === null;
   }
 
   private resize(): void {

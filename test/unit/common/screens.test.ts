@@ -25,7 +25,7 @@ describe('screen layout rules', () => {
     const site3d = screen.panels.find((p) => p.kind === 'site3d')!;
     expect(site3d.x).toBeGreaterThan(0);
     expect(site3d.x + site3d.w).toBeLessThan(screen.columns);
-    for (const kind of ['cameras', 'alarms', 'cranes', 'hoists', 'environment', 'headcount', 'alarm-kpis']) expect(screen.panels.some((p) => p.kind === kind)).toBe(true);
+    for (const kind of ['map', 'cameras', 'alarms', 'cranes', 'hoists', 'environment', 'headcount', 'alarm-kpis']) expect(screen.panels.some((p) => p.kind === kind)).toBe(true);
   });
 
   it('refuses unknown panel kinds, naming the known ones', () => {
