@@ -164,6 +164,8 @@ export class MsePlayer {
     this.releaseMedia();
     this.generation = meta.generation;
     this.codec = meta.codec;
+    // Which path plays (the lag bench and tests read it; WebRTC marks its own element 'webrtc').
+    this.video.dataset.videoPath = this.options.quality === 'fallback' ? 'fallback' : 'mse';
     this.queue.push(segment);
     this.openMedia(meta.codec);
     this.setState('waiting');

@@ -1,0 +1,165 @@
+// Live video: camera-to-screen lag (issue 15). A GStreamer camera stamps each frame with its
+// wall-clock time in pixels (test/helpers/rtsp-camera.py --stamp, layout in
+// electron/common/frame-stamp.ts); a real core remuxes it; headless Chromium shows it in the
+// console's single view (main stream) at 1920×1080, and the console's own StampReader decodes the
+// stamp of every presented frame: lag = when the frame is shown − when the camera stamped it.
+import { loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { median, percentile, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
+
+const MINUTES = Number(process.env.BENCH_LAG_MINUTES ?? 30);
+const PATHS = (process.env.BENCH_LAG_PATHS ?? 'mse').split(',').map((p) => p.trim()).filter(Boolean);
+const WINDOW_MS = 60_000;
+const PASSWORD = 'bench-password';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const title = 'Live video: camera-to-screen lag (issue 15)';
+export const note =
+  `Camera: GStreamer RTSP test camera on loopback, 1920×1080 25 fps x264 (ultrafast, zerolatency, 1 keyframe/s) ~4 Mbit/s, every frame stamped with its wall-clock ms (--stamp). ` +
+  `Path: camera → the real core (ffmpeg remux to fMP4, video socket) → headless Debian Chromium 1920×1080 showing the camera in the console's own single view (main stream; the full UI, not a minimal page) opened with ?videoPath=PATH. ` +
+  `Probe: the console's StampReader (renderer/src/video/stamp-reader.ts) on every frame the <video> presents (requestVideoFrameCallback): draws the stamp row to a small canvas, decodes it, lag = (Date.now() at the frame's expected display time) − stamp; same machine, same clock. ` +
+  `Rows: median and p95 per one-minute window for BENCH_LAG_MINUTES (default 30), each against minute 1 (the ratio shows growth); paths in BENCH_LAG_PATHS (default mse) play side by side in their own pages; a path the page does not play is reported as not measured. ` +
+  `"buffer" = the player's newest buffered frame − play head, sampled 4×/s. Load: this machine's 2 cores are shared with other work (see the load-average rows).`;
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startCamera(root) {
+  const port = await freePort();
+  const args = [join(root, 'test', 'helpers', 'rtsp-camera.py'), '--port', String(port), '--width', '1920', '--height', '1080', '--fps', '25', '--bitrate', '4000', '--stamp'];
+  const { child } = await spawnUntil('/usr/bin/python3', args, /READY/);
+  return { child, url: `rtsp://127.0.0.1:${port}/cam` };
+}
+
+async function startCore(root, cameraUrl) {
+  const site = tempDir();
+  const data = tempDir();
+  writeFileSync(join(site, 'site.json'), JSON.stringify({ id: 'lag-bench', name: 'Lag bench', devices: [], cameras: [{ id: 'cam1', name: 'Stamped camera', mainUrl: cameraUrl }] }));
+  const { child, match } = await spawnUntil(
+    process.execPath,
+    [join(root, 'dist', 'electron', 'core', 'cli', 'serve.js'), '--port', '0', '--data', data, '--site', site, '--no-simulate'],
+    /Site Command listening on (http:\/\/\S+)/,
+    { SITE_COMMAND_ADMIN_PASSWORD: PASSWORD },
+  );
+  return { child, url: match[1], cleanup: () => (removeDir(site), removeDir(data)) };
+}
+
+/**
+ * Opens the single view for one path and starts an every-frame StampReader on its video; null when
+ * the page does not play that path (e.g. WebRTC not built yet, or it fell back).
+ */
+async function openPath(browser, coreUrl, path) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, screen: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(coreUrl);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=site-name]');
+  // The session is kept in sessionStorage, so the reload with the query keeps it.
+  await page.goto(`${coreUrl}/?videoPath=${encodeURIComponent(path)}#/cameras/camera:cam1`);
+  const video = '[data-testid=single-view] video';
+  try {
+    await page.waitForFunction((sel) => {
+      const v = document.querySelector(sel);
+      return v && v.currentTime > 0 && v.dataset.videoPath;
+    }, video, { timeout: 30_000 });
+  } catch {
+    await context.close();
+    return { path, measured: false, why: 'no picture within 30 s' };
+  }
+  const playing = await page.$eval(video, (v) => v.dataset.videoPath);
+  if (playing !== path) {
+    await context.close();
+    return { path, measured: false, why: `the page played ${playing}` };
+  }
+  await page.evaluate((sel) => {
+    const v = document.querySelector(sel);
+    const reader = new window.__stampReader(v, { minIntervalMs: 0, capacity: 5_000 });
+    reader.start();
+    const buffer = [];
+    setInterval(() => {
+      if (v.buffered.length) buffer.push((v.buffered.end(v.buffered.length - 1) - v.currentTime) * 1000);
+    }, 250);
+    let reads = 0;
+    let decoded = 0;
+    window.__lagBench = {
+      drain() {
+        const out = { lags: reader.samples.drain(), reads: reader.reads - reads, decoded: reader.decoded - decoded, buffer: buffer.splice(0), rate: v.playbackRate };
+        reads = reader.reads;
+        decoded = reader.decoded;
+        return out;
+      },
+    };
+  }, video);
+  return { path, measured: true, page, context, windows: [] };
+}
+
+const ms = (v) => `${Math.round(v)} ms`;
+
+export async function run({ root }) {
+  const rows = [];
+  const loadBefore = loadavg();
+  const camera = await startCamera(root);
+  const core = await startCore(root, camera.url);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'],
+  });
+  try {
+    const sessions = [];
+    for (const path of PATHS) sessions.push(await openPath(browser, core.url, path));
+    const live = sessions.filter((s) => s.measured);
+    const windows = Math.max(1, Math.round(MINUTES));
+    for (let w = 0; w < windows; w++) {
+      await new Promise((r) => setTimeout(r, WINDOW_MS));
+      for (const s of live) s.windows.push(await s.page.evaluate(() => window.__lagBench.drain()));
+      process.stderr.write(`video-lag: minute ${w + 1}/${windows} ${live.map((s) => `${s.path} median ${Math.round(median(s.windows.at(-1).lags))} ms`).join(', ')}\n`);
+    }
+    for (const s of sessions) {
+      if (!s.measured) {
+        rows.push({ name: `${s.path}: not measured (${s.why})`, value: '—' });
+        continue;
+      }
+      const first = s.windows[0];
+      const last = s.windows.at(-1);
+      const m1 = median(first.lags);
+      const p1 = percentile(first.lags, 95);
+      s.windows.forEach((win, i) => {
+        const share = win.reads ? ((win.decoded / win.reads) * 100).toFixed(1) : '0';
+        const label = `${s.path}, minute ${i + 1} (${win.reads} frames read, ${share} % decoded; buffer median ${ms(median(win.buffer))})`;
+        rows.push({ name: `${label}: median lag`, value: median(win.lags), unit: 'ms', baselineName: 'minute 1', baseline: m1 });
+        rows.push({ name: `${s.path}, minute ${i + 1}: p95 lag`, value: percentile(win.lags, 95), unit: 'ms', baselineName: 'minute 1', baseline: p1 });
+      });
+      const mN = median(last.lags);
+      const pN = percentile(last.lags, 95);
+      const target = s.path === 'webrtc' ? { median: 150, p95: 250 } : { median: 350, p95: 500 };
+      rows.push({ name: `${s.path}: median lag after 1 minute`, value: m1, unit: 'ms', target: `≤ ${target.median} ms`, met: m1 <= target.median });
+      rows.push({ name: `${s.path}: p95 lag after 1 minute`, value: p1, unit: 'ms', target: `≤ ${target.p95} ms`, met: p1 <= target.p95 });
+      rows.push({ name: `${s.path}: median lag after ${windows} minutes (the last window)`, value: mN, unit: 'ms', baselineName: 'minute 1', baseline: m1, target: `≤ ${target.median} ms, no growth (≤ 1.2× minute 1)`, met: mN <= target.median && mN <= 1.2 * m1 });
+      rows.push({ name: `${s.path}: p95 lag after ${windows} minutes (the last window)`, value: pN, unit: 'ms', baselineName: 'minute 1', baseline: p1, target: `≤ ${target.p95} ms`, met: pN <= target.p95 });
+      const reads = s.windows.reduce((a, w) => a + w.reads, 0);
+      const decoded = s.windows.reduce((a, w) => a + w.decoded, 0);
+      rows.push({ name: `${s.path}: frames whose stamp decoded (of ${reads} presented frames read)`, value: reads ? (decoded / reads) * 100 : 0, unit: '%', target: '≥ 95 %', met: reads > 0 && decoded / reads >= 0.95 });
+      await s.context.close();
+    }
+  } finally {
+    await browser.close();
+    await stop(core.child);
+    core.cleanup();
+    await stop(camera.child);
+  }
+  const loadAfter = loadavg();
+  rows.push({ name: 'machine load average (1 min) before the run (other work shares these cores)', value: loadBefore[0], unit: '' });
+  rows.push({ name: 'machine load average (1 min) after the run', value: loadAfter[0], unit: '' });
+  return rows;
+}
