@@ -3,10 +3,12 @@
 // electron/common/frame-stamp.ts); a real core remuxes it; headless Chromium shows it in the
 // console's single view (main stream) at 1920×1080, and the console's own StampReader decodes the
 // stamp of every presented frame: lag = when the frame is shown − when the camera stamped it.
+import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { median, percentile, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
 
@@ -93,7 +95,7 @@ async function openPath(browser, coreUrl, path) {
     let decoded = 0;
     window.__lagBench = {
       drain() {
-        const out = { lags: reader.samples.drain(), reads: reader.reads - reads, decoded: reader.decoded - decoded, buffer: buffer.splice(0), rate: v.playbackRate };
+        const out = { lags: reader.samples.drain(), reads: reader.reads - reads, decoded: reader.decoded - decoded, buffer: buffer.splice(0), rate: v.playbackRate, arrival: v.dataset.arrivalDelayMs, backlogs: v.dataset.backlogsDropped };
         reads = reader.reads;
         decoded = reader.decoded;
         return out;
@@ -103,13 +105,53 @@ async function openPath(browser, coreUrl, path) {
   return { path, measured: true, page, context, windows: [] };
 }
 
+/**
+ * The same-run baseline: the camera's own share of the lag. A bare ffmpeg reads the camera's RTSP
+ * stream directly, decodes it (low_delay: no frame-threading delay), crops the stamp row to grey
+ * bytes and this process decodes each frame's stamp on arrival: lag = camera encode + RTSP on
+ * loopback + one decode, no console in between. Its cost (one 1080p decode) loads the machine like
+ * another viewer would.
+ */
+function startReference(root, cameraUrl, decodeStamp, stampRegion) {
+  const r = stampRegion(1920);
+  const frameBytes = r.width * r.height;
+  const lags = [];
+  let frames = 0;
+  let pending = Buffer.alloc(0);
+  const child = spawn('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-rtsp_transport', 'tcp', '-fflags', 'nobuffer', '-flags', 'low_delay', '-i', cameraUrl, '-an', '-vf', `crop=${r.width}:${r.height}:${r.x}:${r.y},format=gray`, '-f', 'rawvideo', 'pipe:1'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  child.stdout.on('data', (chunk) => {
+    const now = Date.now();
+    pending = Buffer.concat([pending, chunk]);
+    while (pending.length >= frameBytes) {
+      const frame = pending.subarray(0, frameBytes);
+      pending = pending.subarray(frameBytes);
+      frames++;
+      const luma = [];
+      for (let i = 0; i < 48; i++) luma.push(frame[Math.floor(r.block / 2) * r.width + i * r.block + Math.floor(r.block / 2)]);
+      const stamp = decodeStamp(luma, now);
+      if (stamp !== null) lags.push(now - stamp);
+    }
+  });
+  return {
+    child,
+    drain() {
+      const out = { lags: lags.splice(0), frames };
+      frames = 0;
+      return out;
+    },
+  };
+}
+
 const ms = (v) => `${Math.round(v)} ms`;
 
 export async function run({ root }) {
   const rows = [];
   const loadBefore = loadavg();
+  const { decodeStamp, stampRegion } = await import(pathToFileURL(join(root, 'dist', 'electron', 'common', 'frame-stamp.js')).href);
   const camera = await startCamera(root);
   const core = await startCore(root, camera.url);
+  const reference = startReference(root, camera.url, decodeStamp, stampRegion);
+  const referenceWindows = [];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -123,8 +165,21 @@ export async function run({ root }) {
     for (let w = 0; w < windows; w++) {
       await new Promise((r) => setTimeout(r, WINDOW_MS));
       for (const s of live) s.windows.push(await s.page.evaluate(() => window.__lagBench.drain()));
-      process.stderr.write(`video-lag: minute ${w + 1}/${windows} ${live.map((s) => `${s.path} median ${Math.round(median(s.windows.at(-1).lags))} ms`).join(', ')}\n`);
+      referenceWindows.push(reference.drain());
+      const summary = (name, win) => `${name} median ${Math.round(median(win.lags))} p95 ${Math.round(percentile(win.lags, 95))} ms`;
+      process.stderr.write(
+        `video-lag: minute ${w + 1}/${windows} load ${loadavg()[0].toFixed(1)}; ${summary('camera→ffmpeg', referenceWindows.at(-1))}; ${live
+          .map((s) => `${summary(s.path, s.windows.at(-1))} (${s.windows.at(-1).reads} frames, buffer ${Math.round(median(s.windows.at(-1).buffer))} ms, arrival delay ${s.windows.at(-1).arrival} ms, backlogs dropped ${s.windows.at(-1).backlogs})`)
+          .join('; ')}\n`,
+      );
     }
+    referenceWindows.forEach((win, i) => {
+      rows.push({ name: `baseline: camera → bare ffmpeg decode, minute ${i + 1} (${win.frames} frames): median lag`, value: median(win.lags), unit: 'ms' });
+    });
+    const refAll = referenceWindows.flatMap((w) => w.lags);
+    const refMedian = median(refAll);
+    rows.push({ name: 'baseline: camera → bare ffmpeg decode, whole run: median lag', value: refMedian, unit: 'ms' });
+    rows.push({ name: 'baseline: camera → bare ffmpeg decode, whole run: p95 lag', value: percentile(refAll, 95), unit: 'ms' });
     for (const s of sessions) {
       if (!s.measured) {
         rows.push({ name: `${s.path}: not measured (${s.why})`, value: '—' });
@@ -137,7 +192,7 @@ export async function run({ root }) {
       s.windows.forEach((win, i) => {
         const share = win.reads ? ((win.decoded / win.reads) * 100).toFixed(1) : '0';
         const label = `${s.path}, minute ${i + 1} (${win.reads} frames read, ${share} % decoded; buffer median ${ms(median(win.buffer))})`;
-        rows.push({ name: `${label}: median lag`, value: median(win.lags), unit: 'ms', baselineName: 'minute 1', baseline: m1 });
+        rows.push({ name: `${label}: median lag`, value: median(win.lags), unit: 'ms', baselineName: 'camera → ffmpeg, same minute', baseline: median(referenceWindows[i].lags) });
         rows.push({ name: `${s.path}, minute ${i + 1}: p95 lag`, value: percentile(win.lags, 95), unit: 'ms', baselineName: 'minute 1', baseline: p1 });
       });
       const mN = median(last.lags);
@@ -154,6 +209,7 @@ export async function run({ root }) {
     }
   } finally {
     await browser.close();
+    await stop(reference.child);
     await stop(core.child);
     core.cleanup();
     await stop(camera.child);
