@@ -85,9 +85,9 @@ export function rangesOf(buffered: { length: number; start(i: number): number; e
 }
 
 /** Data later than the best of the recent past by this much, s, means it waited in a queue on the way. */
-export const BACKLOG_S = 1;
-/** …for this many consecutive ticks (a single main-thread stall is not a backlog). */
-export const BACKLOG_TICKS = 4;
+export const BACKLOG_S = 1.5;
+/** …for this many consecutive ticks, 2 s (a main-thread stall, or a camera that sends a late burst itself, is not a queue to drop). */
+export const BACKLOG_TICKS = 8;
 /** How far back the best (earliest) arrival is remembered, s: long enough to span a backlog, short enough to follow a camera clock's drift. */
 export const ARRIVAL_WINDOW_S = 30;
 

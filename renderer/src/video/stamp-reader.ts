@@ -1,4 +1,4 @@
-import { decodeStampRow, stampRegion } from '../../../electron/common/frame-stamp.js';
+import { decodeStamp, decodeStampRow, STAMP_BITS, stampRegion } from '../../../electron/common/frame-stamp.js';
 import { LagSamples, StampDetector, lagFromStamp, medianOf, percentile, readDue } from './stamp-lag.js';
 
 /** How often and how much a reader samples. */
@@ -26,9 +26,12 @@ export interface StampLagReading {
  * video-rvfc), draws only the stamp region of that frame to a small canvas, decodes it
  * (electron/common/frame-stamp.ts) and records lag = the wall-clock time the frame is expected on
  * screen − the time the camera stamped it. Same machine, same clock; for a remote camera only as
- * good as the two clocks' agreement. Cheap by construction: a 48-block row (at 1080p 24 × 1152 px)
- * is drawn, at most `minIntervalMs` apart, and a camera that does not stamp is tried only every
- * 2 s once it has failed 25 times in a row.
+ * good as the two clocks' agreement. Cheap by construction: only the 48-block row (at 1080p
+ * 24 × 1152 px) is read, at most `minIntervalMs` apart, and a camera that does not stamp is tried
+ * only every 2 s once it has failed 25 times in a row. Where WebCodecs can map the frame
+ * (`new VideoFrame(video)`, `copyTo` with a rect: W3C WebCodecs §9.4) the luma plane of that row
+ * is copied as is, with no colour conversion of the whole frame; otherwise (a frame WebCodecs
+ * cannot map, an older browser) the row is drawn to a canvas.
  */
 export class StampReader {
   readonly samples: LagSamples;
@@ -41,6 +44,9 @@ export class StampReader {
   private callbackId: number | null = null;
   private lastReadAt = Number.NEGATIVE_INFINITY;
   private running = false;
+  /** A WebCodecs read in flight (frames presented meanwhile are skipped). */
+  private busy = false;
+  private useCanvas = typeof VideoFrame === 'undefined';
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -79,20 +85,76 @@ export class StampReader {
   private readonly onFrame = (now: DOMHighResTimeStamp, frame: VideoFrameCallbackMetadata): void => {
     if (!this.running) return;
     this.callbackId = this.video.requestVideoFrameCallback(this.onFrame);
-    if (!readDue(now, this.lastReadAt, this.minIntervalMs, this.detector.missStreak)) return;
+    if (this.busy || !readDue(now, this.lastReadAt, this.minIntervalMs, this.detector.missStreak)) return;
     this.lastReadAt = now;
     // When the frame will be visible, on the wall clock (expectedDisplayTime is on performance.now()'s).
     const shownAt = Date.now() + Math.max(0, frame.expectedDisplayTime - performance.now());
-    const lag = lagFromStamp(this.decode(frame.width), shownAt);
+    if (!this.useCanvas && this.readLuma(shownAt)) return;
+    this.record(this.drawAndDecode(frame.width), shownAt);
+  };
+
+  private record(stampMs: number | null, shownAt: number): void {
+    const lag = lagFromStamp(stampMs, shownAt);
     this.reads++;
     this.detector.record(lag !== null);
     if (lag === null) return;
     this.decoded++;
     this.samples.push(lag);
-  };
+  }
+
+  /**
+   * Copies the stamp row's luma straight out of the presented frame (WebCodecs). Returns false when
+   * this frame cannot be read that way; the reader then uses the canvas from now on.
+   */
+  private readLuma(shownAt: number): boolean {
+    let frame: VideoFrame;
+    try {
+      frame = new VideoFrame(this.video);
+    } catch {
+      return false;
+    }
+    const layout = lumaLayout(frame.format);
+    const visible = frame.visibleRect;
+    if (!layout || !visible) {
+      frame.close();
+      this.useCanvas = true;
+      return false;
+    }
+    const r = stampRegion(visible.width);
+    const rect = { x: visible.x + r.x, y: visible.y + r.y, width: r.width, height: r.height };
+    let buffer: Uint8Array;
+    try {
+      buffer = new Uint8Array(frame.allocationSize({ rect }));
+    } catch {
+      frame.close();
+      this.useCanvas = true;
+      return false;
+    }
+    this.busy = true;
+    frame
+      .copyTo(buffer, { rect })
+      .then((planes) => {
+        const { offset, stride } = planes[0]!;
+        const row = offset + Math.floor(r.block / 2) * stride;
+        const luma: number[] = [];
+        for (let i = 0; i < STAMP_BITS; i++) {
+          const at = row + (i * r.block + Math.floor(r.block / 2)) * layout.bytesPerPixel;
+          luma.push(layout.bytesPerPixel === 1 ? buffer[at]! : (buffer[at]! + buffer[at + 1]! + buffer[at + 2]!) / 3);
+        }
+        this.record(decodeStamp(luma, Date.now()), shownAt);
+      })
+      .catch(() => {
+        this.useCanvas = true;
+      })
+      .finally(() => {
+        frame.close();
+        this.busy = false;
+      });
+    return true;
+  }
 
   /** Draws the stamp row of the frame now presented (the frame's own pixels, not the element's size) and decodes it. */
-  private decode(frameWidth: number): number | null {
+  private drawAndDecode(frameWidth: number): number | null {
     if (!frameWidth) return null;
     const r = stampRegion(frameWidth);
     if (!this.context || this.canvas!.width !== r.width || this.canvas!.height !== r.height) {
@@ -112,4 +174,11 @@ export class StampReader {
       return null;
     }
   }
+}
+
+/** How to read luma from the first plane of a frame format: 8-bit YUV planes carry it as is, RGB is averaged. */
+function lumaLayout(format: VideoPixelFormat | null): { bytesPerPixel: number } | null {
+  if (format === 'I420' || format === 'I420A' || format === 'I422' || format === 'I444' || format === 'NV12') return { bytesPerPixel: 1 };
+  if (format === 'RGBA' || format === 'RGBX' || format === 'BGRA' || format === 'BGRX') return { bytesPerPixel: 4 };
+  return null;
 }
