@@ -85,11 +85,17 @@ export function rangesOf(buffered: { length: number; start(i: number): number; e
 }
 
 /** Data later than the best of the recent past by this much, s, means it waited in a queue on the way. */
-export const BACKLOG_S = 1.5;
+export const BACKLOG_S = 2;
 /** …for this many consecutive ticks, 2 s (a main-thread stall, or a camera that sends a late burst itself, is not a queue to drop). */
 export const BACKLOG_TICKS = 8;
-/** How far back the best (earliest) arrival is remembered, s: long enough to span a backlog, short enough to follow a camera clock's drift. */
-export const ARRIVAL_WINDOW_S = 30;
+/**
+ * How far back the best (earliest) arrival is remembered, s. Short, because a camera's media clock
+ * need not keep pace with ours: measured here, a camera starved of CPU (load 30 on two cores)
+ * stamps media time by frame count and falls ~10 % behind the wall clock, which over a 30-s window
+ * looked like a 3-s backlog and made the player reconnect 14 times a minute for nothing. Over 10 s
+ * such drift stays under 1 s, below BACKLOG_S.
+ */
+export const ARRIVAL_WINDOW_S = 10;
 
 /**
  * How late the stream's data reaches the SourceBuffer compared with the best of the last
