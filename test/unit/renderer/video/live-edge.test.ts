@@ -91,14 +91,14 @@ describe('ArrivalDelay', () => {
   it('measures data that arrives later than the recent best, and calls it a backlog only when it lasts', () => {
     const a = new ArrivalDelay();
     for (let t = 0; t < 5; t += 0.25) a.record(1000 + t, 5 + t);
-    // From now on the data arrives 2 s late (it waited in a socket).
+    // From now on the data arrives 3 s late (it waited in a socket).
     const delays: number[] = [];
     for (let i = 0; i < BACKLOG_TICKS; i++) {
       expect(a.backlogged).toBe(false);
       const t = 5 + i * 0.25;
-      delays.push(a.record(1000 + t, 5 + t - 2));
+      delays.push(a.record(1000 + t, 5 + t - 3));
     }
-    expect(delays.every((d) => Math.abs(d - 2) < 1e-6)).toBe(true);
+    expect(delays.every((d) => Math.abs(d - 3) < 1e-6)).toBe(true);
     expect(a.backlogged).toBe(true);
   });
 
