@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn } from '../helpers/browser.js';
+import { launchBrowser, logIn, screenshot } from '../helpers/browser.js';
 import { RtspCamera } from '../helpers/rtsp-camera.js';
 import { ADMIN_PASSWORD, ServeProcess } from '../helpers/serve-process.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
@@ -49,6 +49,8 @@ describe('camera-to-screen lag on a tile', () => {
     expect(lagMs).toBeLessThan(2_000);
     expect(await readout.innerText()).toMatch(/相机到屏幕 \d+\.\d\d s/);
     expect(await readout.getAttribute('title')).toMatch(/相机到屏幕的延迟/);
+    await page.hover('[data-testid=single-view] [data-testid=tile-0]');
+    await screenshot(page, 'camera-lag-readout');
     await context.close();
   });
 });
