@@ -22,7 +22,7 @@ export const title = 'Live video: camera-to-screen lag (issue 15)';
 export const note =
   `Camera: GStreamer RTSP test camera on loopback, 1920×1080 25 fps x264 (ultrafast, zerolatency, 1 keyframe/s) ~4 Mbit/s, every frame stamped with its wall-clock ms (--stamp). ` +
   `Path: camera → the real core (ffmpeg remux to fMP4, video socket) → headless Debian Chromium 1920×1080 showing the camera in the console's own single view (main stream; the full UI, not a minimal page) opened with ?videoPath=PATH. ` +
-  `Probe: the console's StampReader (renderer/src/video/stamp-reader.ts) on every frame the <video> presents (requestVideoFrameCallback): draws the stamp row to a small canvas, decodes it, lag = (Date.now() at the frame's expected display time) − stamp; same machine, same clock. ` +
+  `Probe: the console's StampReader (renderer/src/video/stamp-reader.ts) on every frame the <video> presents (requestVideoFrameCallback): copies only the stamp row's luma out of the frame (WebCodecs VideoFrame.copyTo with a rect; a small canvas where that is unavailable), decodes it, lag = (Date.now() at the frame's expected display time) − stamp; same machine, same clock. ` +
   `Rows: median and p95 per one-minute window for BENCH_LAG_MINUTES (default 30), each against minute 1 (the ratio shows growth); paths in BENCH_LAG_PATHS (default mse) play side by side in their own pages; a path the page does not play is reported as not measured. ` +
   `"buffer" = the player's newest buffered frame − play head, sampled 4×/s. Load: this machine's 2 cores are shared with other work (see the load-average rows).`;
 
