@@ -40,6 +40,28 @@ export class AppendQueue {
     return item;
   }
 
+  /**
+   * Everything queued as one buffer (oldest first), up to `maxBytes`. One `appendBuffer` per batch
+   * instead of per fragment, as go2rtc's player does: each append costs an `updateend` task on the
+   * page's main thread, and on a busy machine those tasks, not the bytes, are what fall behind.
+   * MSE parses consecutive moof+mdat pairs (and an init segment before them) in one append.
+   */
+  takeAll(maxBytes = 4 * 1024 * 1024): Uint8Array<ArrayBuffer> | undefined {
+    if (this.items.length === 0) return undefined;
+    if (this.items.length === 1) return new Uint8Array(this.shift()!);
+    let total = 0;
+    let count = 0;
+    while (count < this.items.length && (count === 0 || total + this.items[count]!.byteLength <= maxBytes)) total += this.items[count++]!.byteLength;
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const item = this.shift()!;
+      out.set(new Uint8Array(item), at);
+      at += item.byteLength;
+    }
+    return out;
+  }
+
   clear(): void {
     this.items = [];
     this.bytes = 0;

@@ -1,6 +1,6 @@
 import { AppendQueue } from './append-queue.js';
 import { mseMimeType } from './codec-support.js';
-import { decideLiveEdge, rangesOf, trimRange } from './live-edge.js';
+import { ArrivalDelay, decideLiveEdge, rangesOf, trimRange } from './live-edge.js';
 import { VideoSocket, type SocketState, type StreamInitMessage, type StreamStatusMessage } from './video-socket.js';
 
 /** What a tile shows about its player (the camera's own state comes from `StreamStatusMessage`). */
@@ -29,6 +29,10 @@ export interface PlayerStats {
   dropped: number;
   /** MediaSource rebuilds (ffmpeg restarts, resyncs). */
   resets: number;
+  /** How much later than the recent best the newest data reached the SourceBuffer, ms (time queued on the way). */
+  arrivalDelayMs?: number;
+  /** Queued backlogs dropped by reconnecting (see ArrivalDelay). */
+  backlogsDropped?: number;
 }
 
 export interface PlayerListener {
@@ -51,7 +55,9 @@ const STALL_MS = 8_000;
 /**
  * A live MSE player fed by the core's video socket. One MediaSource per ffmpeg run (a new `init`
  * generation rebuilds it, so timestamps never jump backwards inside one SourceBuffer); a bounded
- * append queue; the play head kept within ~0.5 s of the newest frame by rate and seek; the buffer
+ * append queue drained in batches; the play head kept ~0.15 s behind the newest frame by rate and
+ * seek (live-edge.ts); data that queued on the way (socket, append queue) dropped by a reconnect
+ * that keeps the MediaSource; the buffer
  * behind the play head trimmed to ~10 s. `destroy()` releases the socket and the media player —
  * Chromium has capped media players per page before (75; it then logs "Blocked attempt to create a
  * WebMediaPlayer as there are too many WebMediaPlayers already in existence"), so a closed tile
@@ -67,6 +73,9 @@ export class MsePlayer {
   private generation = -1;
   private codec = '';
   private readonly queue = new AppendQueue();
+  private readonly arrival = new ArrivalDelay();
+  private arrivalDelayMs = Number.NaN;
+  private backlogsDropped = 0;
   private tickTimer: ReturnType<typeof setInterval> | null = null;
   private active = false;
   private destroyed = false;
@@ -162,8 +171,11 @@ export class MsePlayer {
     // A new ffmpeg run restarts timestamps: a fresh MediaSource is simpler and safer than abort+changeType.
     if (this.generation !== -1) this.resets++;
     this.releaseMedia();
+    this.arrival.reset();
     this.generation = meta.generation;
     this.codec = meta.codec;
+    // Which path plays (the lag bench and tests read it; WebRTC marks its own element 'webrtc').
+    this.video.dataset.videoPath = this.options.quality === 'fallback' ? 'fallback' : 'mse';
     this.queue.push(segment);
     this.openMedia(meta.codec);
     this.setState('waiting');
@@ -182,6 +194,18 @@ export class MsePlayer {
       return;
     }
     this.pump();
+  }
+
+  /**
+   * The data is arriving seconds late: it queued somewhere on the way (the socket's kernel buffers,
+   * the core's queue for this viewer, our append queue). Reconnect and keep the MediaSource: the
+   * core starts the new socket at its latest keyframe, the stale bytes go with the old socket.
+   */
+  private dropBacklog(): void {
+    this.backlogsDropped++;
+    this.arrival.reset();
+    this.queue.clear();
+    this.socket?.reconnectNow();
   }
 
   private resync(): void {
@@ -258,7 +282,7 @@ export class MsePlayer {
       sourceBuffer.remove(trim.start, trim.end);
       return;
     }
-    const next = this.queue.shift();
+    const next = this.queue.takeAll();
     if (!next) return;
     try {
       sourceBuffer.appendBuffer(next);
@@ -278,6 +302,9 @@ export class MsePlayer {
       if (decision.seekTo !== undefined) video.currentTime = decision.seekTo;
       if (video.playbackRate !== decision.rate) video.playbackRate = decision.rate;
       this.lagMs = Math.round(decision.lagS * 1000);
+      const ranges = video.buffered;
+      this.arrivalDelayMs = Math.round(this.arrival.record(Date.now() / 1000, ranges.end(ranges.length - 1)) * 1000);
+      if (this.arrival.backlogged) this.dropBacklog();
       if (video.paused) void video.play().catch(() => undefined);
       if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.currentTime > 0 && this.firstFrameMs === undefined) this.markFirstFrame(now);
       if (this.state !== 'playing' && now - this.lastMediaAt < 1_000) this.setState('playing');
@@ -305,8 +332,12 @@ export class MsePlayer {
       firstFrameMs: this.firstFrameMs,
       dropped: this.queue.dropped,
       resets: this.resets,
+      arrivalDelayMs: this.arrivalDelayMs,
+      backlogsDropped: this.backlogsDropped,
     };
     if (Number.isFinite(this.lagMs)) this.video.dataset.lagMs = String(this.lagMs);
+    if (Number.isFinite(this.arrivalDelayMs)) this.video.dataset.arrivalDelayMs = String(this.arrivalDelayMs);
+    this.video.dataset.backlogsDropped = String(this.backlogsDropped);
     this.listener.onStats(stats);
   }
 

@@ -8,6 +8,8 @@ import { PtzControls } from './PtzControls.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { useFrameHandoff } from './use-frame-handoff.js';
 import { useLivePlayer, type LivePlayerView } from './use-live-player.js';
+import { useStampLag } from './use-stamp-lag.js';
+import type { StampLagReading } from '../../video/stamp-reader.js';
 
 export const CAMERA_DRAG_TYPE = 'application/x-site-command-camera';
 
@@ -46,6 +48,7 @@ export function CameraTile(props: CameraTileProps) {
   const quality = fullscreen ? 'main' : props.quality;
   const player = useLivePlayer(videoRef, tileRef, props.origin, camera?.id ?? null, quality);
   useFrameHandoff(videoRef, posterRef, camera?.id ?? null, quality);
+  const stampLag = useStampLag(videoRef, player.state === 'playing');
   // Frames on screen mean live, even before the core's next 2-s status message says so.
   const streamState = player.state === 'playing' && player.status?.state !== 'offline' ? 'live' : player.status?.state;
   const { onStreamState } = props;
@@ -96,9 +99,7 @@ export function CameraTile(props: CameraTileProps) {
             </span>
           </header>
           <footer className="tile-actions">
-            <span className="readout" data-testid={`tile-${index}-readout`}>
-              {readout(player, t)}
-            </span>
+            <ReadoutLine player={player} stampLag={stampLag} index={index} t={t} />
             <button type="button" onClick={(e) => (e.stopPropagation(), props.onSnapshot(camera))} title={t('camera.snapshot')}>
               ◉ {t('camera.snapshot')}
             </button>
@@ -176,13 +177,30 @@ function statusLine(
   return { kind: 'pending', shape: '◌', text: t(`camera.state.${pending}`) };
 }
 
-function readout(player: LivePlayerView, t: Translate): string {
+/**
+ * The hover readout. The lag is camera-to-screen where the camera stamps its frames (measured on
+ * the frames shown), else the player's buffer gap, labelled as such; the tooltip says which.
+ */
+function ReadoutLine(props: { player: LivePlayerView; stampLag: StampLagReading | null; index: number; t: Translate }) {
+  const { player, stampLag, t } = props;
   const parts: string[] = [];
   const { stats, status } = player;
+  const source = stampLag ? 'camera' : 'buffer';
   if (stats && player.state === 'playing') {
-    const lag = Number.isFinite(stats.lagMs) ? `${(stats.lagMs / 1000).toFixed(2)} s` : t('camera.unknownValue');
-    parts.push(t('camera.readout', { fps: stats.fps.toFixed(0), kbps: stats.kbps, lag }));
+    const lagMs = stampLag ? stampLag.medianMs : stats.lagMs;
+    const lag = Number.isFinite(lagMs) ? `${(lagMs / 1000).toFixed(2)} s` : t('camera.unknownValue');
+    parts.push(t(stampLag ? 'cameraLag.stamped' : 'cameraLag.buffered', { fps: stats.fps.toFixed(0), kbps: stats.kbps, lag }));
   }
   if (status?.fps !== undefined) parts.push(t('camera.readoutCore', { fps: status.fps.toFixed(0), kbps: Math.round(status.bitrateKbps ?? 0) }));
-  return parts.join(' · ');
+  return (
+    <span
+      className="readout"
+      data-testid={`tile-${props.index}-readout`}
+      data-lag-source={source}
+      data-lag-ms={stampLag ? Math.round(stampLag.medianMs) : undefined}
+      title={t(stampLag ? 'cameraLag.stampedTitle' : 'cameraLag.bufferedTitle')}
+    >
+      {parts.join(' · ')}
+    </span>
+  );
 }

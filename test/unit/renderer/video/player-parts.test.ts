@@ -80,3 +80,26 @@ describe('offline reasons', () => {
     expect(offlineReasonKey(undefined)).toBeNull();
   });
 });
+
+describe('AppendQueue.takeAll', () => {
+  it('hands out everything queued as one buffer, in order, and empties the queue', () => {
+    const q = new AppendQueue();
+    q.push(new Uint8Array([1, 2]).buffer);
+    q.push(new Uint8Array([3]).buffer);
+    q.push(new Uint8Array([4, 5, 6]).buffer);
+    expect(Array.from(q.takeAll()!)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(q.length).toBe(0);
+    expect(q.size).toBe(0);
+    expect(q.takeAll()).toBeUndefined();
+  });
+
+  it('stops a batch at its byte limit (always at least one item) and leaves the rest queued', () => {
+    const q = new AppendQueue();
+    q.push(new ArrayBuffer(6));
+    q.push(new ArrayBuffer(3));
+    q.push(new ArrayBuffer(3));
+    expect(q.takeAll(4)!.byteLength).toBe(6);
+    expect(q.takeAll(7)!.byteLength).toBe(6);
+    expect(q.length).toBe(0);
+  });
+});
