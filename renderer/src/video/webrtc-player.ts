@@ -1,0 +1,207 @@
+import type { PlayerListener, PlayerState, PlayerStats } from './mse-player.js';
+import { VideoSocket } from './video-socket.js';
+
+export interface WebRtcPlayerOptions {
+  origin: string;
+  cameraId: string;
+  quality: 'main' | 'sub';
+  token: () => string | null;
+}
+
+/** The player's listener plus the one event the staged fallback needs. */
+export interface WebRtcPlayerListener extends PlayerListener {
+  /** This path failed (and the player released everything): the tile picks the next one. */
+  onFailed(detail: string, hadFrames: boolean): void;
+}
+
+/** Connection and first picture within this (covers ICE, DTLS and up to a 2-s keyframe interval), ms. */
+export const FIRST_FRAME_TIMEOUT_MS = 6_000;
+/** No new frame for this long after frames had shown: the path has failed, ms. */
+const STALL_MS = 4_000;
+const TICK_MS = 1_000;
+
+/**
+ * A live player over WebRTC with the same small interface as MsePlayer (state, status and stats
+ * callbacks, `setActive`, `destroy`). Signalling runs on the authenticated video socket
+ * (`path: 'webrtc'`): the core offers one send-only H.264 track, this answers and trickles its
+ * candidates. No STUN/TURN (`iceServers: []`): host candidates only, so the browser must reach the
+ * core's UDP ports directly. The browser's jitter buffer paces playout; there is no live-edge
+ * logic to run. Any failure (core says no, ICE fails, no picture in `FIRST_FRAME_TIMEOUT_MS`, a
+ * stall) tears the player down and reports `onFailed` once; the tile then takes the next path.
+ */
+export class WebRtcPlayer {
+  private socket: VideoSocket | null = null;
+  private pc: RTCPeerConnection | null = null;
+  private active = false;
+  private destroyed = false;
+  private failed = false;
+  private state: PlayerState = 'paused';
+  private activatedAt = 0;
+  private frames = 0;
+  private lastFrameAt = 0;
+  private firstFrameMs: number | undefined;
+  private tickTimer: ReturnType<typeof setInterval> | null = null;
+  private frameCallback: number | null = null;
+  private lastStats = { at: 0, frames: 0, bytes: 0 };
+
+  constructor(
+    private readonly video: HTMLVideoElement,
+    private readonly options: WebRtcPlayerOptions,
+    private readonly listener: WebRtcPlayerListener,
+  ) {}
+
+  /** Whether this browser can play the WebRTC path at all. */
+  static get supported(): boolean {
+    return typeof RTCPeerConnection === 'function';
+  }
+
+  /** Off screen or hidden: release the peer and the socket; back on: connect again. */
+  setActive(active: boolean): void {
+    if (this.destroyed || this.failed || active === this.active) return;
+    this.active = active;
+    if (active) this.start();
+    else {
+      this.release();
+      this.setState('paused');
+    }
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.release();
+    this.setState('closed');
+  }
+
+  private start(): void {
+    this.activatedAt = performance.now();
+    this.frames = 0;
+    this.lastFrameAt = 0;
+    this.firstFrameMs = undefined;
+    this.setState('connecting');
+    this.socket = new VideoSocket(
+      { ...this.options, path: 'webrtc' },
+      {
+        onInit: () => undefined,
+        onMedia: () => undefined,
+        onStatus: (status) => this.listener.onStatus(status),
+        onState: (state, detail) => {
+          if (state === 'unauthorized' || state === 'unknown-camera') {
+            this.release();
+            this.setState(state, detail);
+          } else if (state === 'retrying' && !this.pc) {
+            // The socket closed before a peer existed: the core refused or went away.
+            this.fail(`socket closed${detail ? `: ${detail}` : ''}`);
+          }
+        },
+        onSignal: (message) => {
+          if (message.type === 'webrtc-error') {
+            if (message.code !== 'bad-message') this.fail(message.reason || message.code);
+          } else void this.answer(message.sdp).catch((error: unknown) => this.fail(`answer failed: ${(error as Error).message}`));
+        },
+      },
+    );
+    this.tickTimer = setInterval(() => this.tick(), TICK_MS);
+    this.watchFrames();
+  }
+
+  private async answer(offer: string): Promise<void> {
+    this.pc?.close();
+    const pc = new RTCPeerConnection({ iceServers: [] });
+    this.pc = pc;
+    pc.ontrack = (event) => {
+      this.video.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+      void this.video.play().catch(() => undefined);
+    };
+    pc.onicecandidate = (event) => {
+      const c = event.candidate;
+      this.socket?.send({ type: 'webrtc-candidate', candidate: c?.candidate ?? '', sdpMid: c?.sdpMid ?? null, sdpMLineIndex: c?.sdpMLineIndex ?? null });
+    };
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'failed') this.fail('ICE/DTLS connection failed');
+    };
+    await pc.setRemoteDescription({ type: 'offer', sdp: offer });
+    await pc.setLocalDescription(await pc.createAnswer());
+    if (pc.localDescription) this.socket?.send({ type: 'webrtc-answer', sdp: pc.localDescription.sdp });
+  }
+
+  /** Counts presented frames (W3C requestVideoFrameCallback); the first one means playing. */
+  private watchFrames(): void {
+    if (!('requestVideoFrameCallback' in this.video)) return;
+    const onFrame = () => {
+      this.frames++;
+      this.lastFrameAt = performance.now();
+      if (this.firstFrameMs === undefined) {
+        this.firstFrameMs = Math.round(this.lastFrameAt - this.activatedAt);
+        this.setState('playing');
+      }
+      this.frameCallback = this.video.requestVideoFrameCallback(onFrame);
+    };
+    this.frameCallback = this.video.requestVideoFrameCallback(onFrame);
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    if (this.firstFrameMs === undefined && now - this.activatedAt > FIRST_FRAME_TIMEOUT_MS) {
+      return this.fail(this.pc?.connectionState === 'connected' ? `no picture in ${FIRST_FRAME_TIMEOUT_MS / 1000} s` : `not connected in ${FIRST_FRAME_TIMEOUT_MS / 1000} s`);
+    }
+    if (this.firstFrameMs !== undefined && now - this.lastFrameAt > STALL_MS) return this.fail(`no frame for ${STALL_MS / 1000} s`);
+    void this.reportStats(now);
+  }
+
+  private async reportStats(now: number): Promise<void> {
+    const pc = this.pc;
+    if (!pc || this.firstFrameMs === undefined) return;
+    let bytes = 0;
+    let jitterMs = Number.NaN;
+    let dropped = 0;
+    (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+      if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
+      bytes = Number(report.bytesReceived ?? 0);
+      dropped = Number(report.framesDropped ?? 0);
+      const emitted = Number(report.jitterBufferEmittedCount ?? 0);
+      if (emitted > 0) jitterMs = (Number(report.jitterBufferDelay ?? 0) / emitted) * 1000;
+    });
+    const seconds = (now - this.lastStats.at) / 1000;
+    const stats: PlayerStats = {
+      fps: this.lastStats.at ? (this.frames - this.lastStats.frames) / seconds : 0,
+      kbps: this.lastStats.at ? Math.round(((bytes - this.lastStats.bytes) * 8) / seconds / 1000) : 0,
+      // The browser's jitter buffer delay: how long a frame waits between arrival and decode.
+      lagMs: jitterMs,
+      firstFrameMs: this.firstFrameMs,
+      dropped,
+      resets: 0,
+    };
+    this.lastStats = { at: now, frames: this.frames, bytes };
+    if (!this.destroyed && !this.failed) this.listener.onStats(stats);
+  }
+
+  private fail(detail: string): void {
+    if (this.failed || this.destroyed) return;
+    this.failed = true;
+    const hadFrames = this.firstFrameMs !== undefined;
+    this.release();
+    this.setState('retrying', detail);
+    this.listener.onFailed(detail, hadFrames);
+  }
+
+  /** Closes the socket and the peer and gives the video element back (srcObject would override an MSE `src`). */
+  private release(): void {
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    this.tickTimer = null;
+    if (this.frameCallback !== null) this.video.cancelVideoFrameCallback(this.frameCallback);
+    this.frameCallback = null;
+    this.socket?.close();
+    this.socket = null;
+    this.pc?.close();
+    this.pc = null;
+    this.video.srcObject = null;
+    this.lastStats = { at: 0, frames: 0, bytes: 0 };
+  }
+
+  private setState(state: PlayerState, detail?: string): void {
+    if (state === this.state && state !== 'retrying') return;
+    this.state = state;
+    this.listener.onState(state, detail);
+  }
+}
