@@ -75,6 +75,8 @@ export class WebRtcPeer {
     this.connectTimer = setTimeout(() => void this.close('not connected in time'), CONNECT_TIMEOUT_MS);
     this.connectTimer.unref();
     this.unsubscribe = this.source.subscribe((packet) => {
+      // werift drops RTP until DTLS is up: the gate must not open on a keyframe nobody receives.
+      if (this.pc.connectionState !== 'connected') return;
       for (const out of this.gate.admit(packet, this.source.parameterSets)) {
         this.packetsSent++;
         this.track.writeRtp(out);

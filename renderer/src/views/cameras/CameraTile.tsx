@@ -7,6 +7,7 @@ import { offlineReasonKey } from './offline-reason.js';
 import { PtzControls } from './PtzControls.js';
 import type { ApiClient } from '../../transport/api-client.js';
 import { useLivePlayer, type LivePlayerView } from './use-live-player.js';
+import '../../video/webrtc-path-strings.js';
 
 export const CAMERA_DRAG_TYPE = 'application/x-site-command-camera';
 
@@ -78,6 +79,14 @@ export function CameraTile(props: CameraTileProps) {
         <>
           <header className="tile-bar">
             <span className="tile-name">{camera.name}</span>
+            <span
+              className="tile-path"
+              data-testid={`tile-${index}-path`}
+              data-path={player.path.path}
+              title={`${t(`videoPath.why.${player.path.why}`)}${player.path.detail ? `（${player.path.detail}）` : ''}`}
+            >
+              {t(`videoPath.label.${player.path.path}`)}
+            </span>
             <span className="tile-state" data-testid={`tile-${index}-state`}>
               <span className="shape" aria-hidden="true">{line.shape}</span> {line.text}
             </span>
