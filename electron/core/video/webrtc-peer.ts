@@ -94,6 +94,11 @@ export class WebRtcPeer {
     await this.pc.addIceCandidate({ candidate: message.candidate.replace(/^a=/, ''), sdpMid: message.sdpMid ?? undefined, sdpMLineIndex: message.sdpMLineIndex ?? undefined });
   }
 
+  /** The stream's state for the viewer's status line. */
+  streamStatus(): ReturnType<WebRtcRtpSource['status']> {
+    return this.source.status();
+  }
+
   get connectionState(): string {
     return this.pc.connectionState;
   }

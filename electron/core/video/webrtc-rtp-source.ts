@@ -70,6 +70,8 @@ export class WebRtcRtpSource {
   private profile: string | undefined;
   private waiters = new Set<() => void>();
   private stopped = false;
+  private liveSince = 0;
+  private offlineSince = 0;
   /** Why the last run ended, in an operator's words. */
   lastError: string | undefined;
 
@@ -102,6 +104,14 @@ export class WebRtcRtpSource {
       this.waiters.add(done);
     });
     return this.profile;
+  }
+
+  /** The stream as the tile's status line shows it (the MSE socket's `status` message, same shape). */
+  status(): { state: 'starting' | 'live' | 'offline'; since: number; reason?: string } {
+    const now = Date.now();
+    if (this.child && this.lastPacketAt && now - this.lastPacketAt < 2_000) return { state: 'live', since: this.liveSince };
+    if (this.child && !this.lastPacketAt) return { state: 'starting', since: this.startedAt };
+    return { state: 'offline', since: this.offlineSince || now, ...(this.lastError ? { reason: this.lastError } : {}) };
   }
 
   /** The latest packets that carried SPS/PPS. */
@@ -204,6 +214,7 @@ export class WebRtcRtpSource {
 
   private onEnded(reason: string): void {
     this.lastError = reason;
+    this.offlineSince = Date.now();
     this.options.log?.warn('webrtc ffmpeg ended', { stream: this.options.label, reason });
     if (this.stopped || this.listeners.size === 0) return;
     this.restartTimer = setTimeout(() => void this.start(), this.backoff.next());
@@ -214,7 +225,10 @@ export class WebRtcRtpSource {
     if (!this.child || isRtcp(data)) return;
     const headerLength = rtpHeaderLength(data);
     if (headerLength < 0) return;
-    if (!this.lastPacketAt) this.backoff.reset();
+    if (!this.lastPacketAt) {
+      this.backoff.reset();
+      this.liveSince = Date.now();
+    }
     this.lastPacketAt = Date.now();
     const info = inspectH264Payload(data.subarray(headerLength));
     if (info.sps) {

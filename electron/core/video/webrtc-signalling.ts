@@ -79,7 +79,12 @@ export function serveWebRtcViewer(ws: WebSocket, o: WebRtcViewerOptions): void {
       });
     },
   });
+  // The tile's status line, as on the MSE path (`{type:'status'}` every second).
+  const statusTimer = setInterval(() => {
+    if (peer && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'status', ...peer.streamStatus() }));
+  }, 1_000);
   ws.on('close', () => {
+    clearInterval(statusTimer);
     socketClosed = true;
     void peer?.close('socket closed');
   });

@@ -133,6 +133,7 @@ export class WebRtcPlayer {
       this.lastFrameAt = performance.now();
       if (this.firstFrameMs === undefined) {
         this.firstFrameMs = Math.round(this.lastFrameAt - this.activatedAt);
+        this.video.dataset.firstFrameMs = String(this.firstFrameMs);
         this.setState('playing');
       }
       this.frameCallback = this.video.requestVideoFrameCallback(onFrame);
@@ -196,12 +197,14 @@ export class WebRtcPlayer {
     this.pc?.close();
     this.pc = null;
     this.video.srcObject = null;
+    delete this.video.dataset.firstFrameMs;
     this.lastStats = { at: 0, frames: 0, bytes: 0 };
   }
 
   private setState(state: PlayerState, detail?: string): void {
     if (state === this.state && state !== 'retrying') return;
     this.state = state;
+    this.video.dataset.playerState = state;
     this.listener.onState(state, detail);
   }
 }
