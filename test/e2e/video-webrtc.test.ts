@@ -49,7 +49,8 @@ describe('a wall tile over WebRTC', () => {
     const page = await openWall('');
     const path = page.locator('[data-testid=tile-0-path]');
     await expect.poll(() => path.getAttribute('data-path')).toBe('webrtc');
-    await page.waitForSelector('[data-testid=tile-0] video[data-first-frame-ms]', { timeout: 10_000 });
+    await page.waitForSelector('[data-testid=tile-0] video[data-first-frame-ms]', { timeout: 20_000 });
+    expect(await path.getAttribute('data-path'), (await path.getAttribute('title')) ?? '').toBe('webrtc');
     const srcObject = await page.locator('[data-testid=tile-0] video').evaluate((v) => (v as unknown as { srcObject: unknown }).srcObject !== null);
     expect(srcObject).toBe(true); // a MediaStream from the peer, not an MSE object URL
     const before = await framesShown(page);

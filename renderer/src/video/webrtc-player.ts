@@ -14,8 +14,13 @@ export interface WebRtcPlayerListener extends PlayerListener {
   onFailed(detail: string, hadFrames: boolean): void;
 }
 
-/** Connection and first picture within this (covers ICE, DTLS and up to a 2-s keyframe interval), ms. */
-export const FIRST_FRAME_TIMEOUT_MS = 6_000;
+/**
+ * Deadlines of each step before the first picture, ms: the core's offer (it waits up to 6 s for
+ * the camera's SPS and says so itself when it gives up), ICE + DTLS after the offer, then the
+ * first frame after connecting (a viewer starts at the camera's next keyframe: up to one
+ * keyframe interval, 1–2 s on most cameras).
+ */
+export const STEP_TIMEOUT_MS = { offer: 10_000, connect: 5_000, firstFrame: 4_000 } as const;
 /** No new frame for this long after frames had shown: the path has failed, ms. */
 const STALL_MS = 4_000;
 const TICK_MS = 1_000;
@@ -26,7 +31,7 @@ const TICK_MS = 1_000;
  * (`path: 'webrtc'`): the core offers one send-only H.264 track, this answers and trickles its
  * candidates. No STUN/TURN (`iceServers: []`): host candidates only, so the browser must reach the
  * core's UDP ports directly. The browser's jitter buffer paces playout; there is no live-edge
- * logic to run. Any failure (core says no, ICE fails, no picture in `FIRST_FRAME_TIMEOUT_MS`, a
+ * logic to run. Any failure (core says no, ICE fails, no offer, connection or picture within its step's deadline, a
  * stall) tears the player down and reports `onFailed` once; the tile then takes the next path.
  */
 export class WebRtcPlayer {
@@ -40,6 +45,8 @@ export class WebRtcPlayer {
   private frames = 0;
   private lastFrameAt = 0;
   private firstFrameMs: number | undefined;
+  /** The step being waited for before the first picture, and its deadline (performance.now ms). */
+  private step: { name: keyof typeof STEP_TIMEOUT_MS; deadline: number } = { name: 'offer', deadline: 0 };
   private tickTimer: ReturnType<typeof setInterval> | null = null;
   private frameCallback: number | null = null;
   private lastStats = { at: 0, frames: 0, bytes: 0 };
@@ -78,6 +85,7 @@ export class WebRtcPlayer {
     this.frames = 0;
     this.lastFrameAt = 0;
     this.firstFrameMs = undefined;
+    this.nextStep('offer');
     this.setState('connecting');
     this.socket = new VideoSocket(
       { ...this.options, path: 'webrtc' },
@@ -119,7 +127,9 @@ export class WebRtcPlayer {
     };
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'failed') this.fail('ICE/DTLS connection failed');
+      if (pc.connectionState === 'connected' && this.firstFrameMs === undefined) this.nextStep('firstFrame');
     };
+    this.nextStep('connect');
     await pc.setRemoteDescription({ type: 'offer', sdp: offer });
     await pc.setLocalDescription(await pc.createAnswer());
     if (pc.localDescription) this.socket?.send({ type: 'webrtc-answer', sdp: pc.localDescription.sdp });
@@ -143,8 +153,9 @@ export class WebRtcPlayer {
 
   private tick(): void {
     const now = performance.now();
-    if (this.firstFrameMs === undefined && now - this.activatedAt > FIRST_FRAME_TIMEOUT_MS) {
-      return this.fail(this.pc?.connectionState === 'connected' ? `no picture in ${FIRST_FRAME_TIMEOUT_MS / 1000} s` : `not connected in ${FIRST_FRAME_TIMEOUT_MS / 1000} s`);
+    if (this.firstFrameMs === undefined && now > this.step.deadline) {
+      const seconds = STEP_TIMEOUT_MS[this.step.name] / 1000;
+      return this.fail({ offer: `no offer from the core in ${seconds} s`, connect: `not connected in ${seconds} s`, firstFrame: `no picture ${seconds} s after connecting` }[this.step.name]);
     }
     if (this.firstFrameMs !== undefined && now - this.lastFrameAt > STALL_MS) return this.fail(`no frame for ${STALL_MS / 1000} s`);
     void this.reportStats(now);
@@ -175,6 +186,10 @@ export class WebRtcPlayer {
     };
     this.lastStats = { at: now, frames: this.frames, bytes };
     if (!this.destroyed && !this.failed) this.listener.onStats(stats);
+  }
+
+  private nextStep(name: keyof typeof STEP_TIMEOUT_MS): void {
+    this.step = { name, deadline: performance.now() + STEP_TIMEOUT_MS[name] };
   }
 
   private fail(detail: string): void {
