@@ -1,6 +1,7 @@
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
 import type { WebRtcCandidateMessage } from '../../common/video-path.js';
 import type { Logger } from '../log/logger.js';
+import { isMdnsCandidate } from './webrtc-candidate.js';
 import type { WebRtcRtpSource } from './webrtc-rtp-source.js';
 import { ViewerGate } from './webrtc-viewer-gate.js';
 
@@ -89,8 +90,18 @@ export class WebRtcPeer {
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
   }
 
+  /**
+   * Applies a browser's trickled candidate, except mDNS host names (`<uuid>.local`,
+   * draft-ietf-mmusic-mdns-ice-candidates), which browsers use for host candidates by default.
+   * werift would resolve one by multicast DNS and, for a candidate that arrived before the answer,
+   * hold the whole connection (ICE checks done, DTLS not started) until the lookup times out after
+   * 10 s. They are not needed: the browser's first check to one of the core's host candidates
+   * creates a peer-reflexive candidate that ICE nominates (RFC 8445 §7.3.1.3), and the mDNS draft
+   * lets an endpoint that cannot resolve a name ignore the candidate.
+   */
   async candidate(message: WebRtcCandidateMessage): Promise<void> {
     if (message.candidate === '') return; // end of candidates: nothing to do for werift
+    if (isMdnsCandidate(message.candidate)) return;
     await this.pc.addIceCandidate({ candidate: message.candidate.replace(/^a=/, ''), sdpMid: message.sdpMid ?? undefined, sdpMLineIndex: message.sdpMLineIndex ?? undefined });
   }
 
@@ -131,3 +142,4 @@ export class WebRtcPeer {
     });
   }
 }
+

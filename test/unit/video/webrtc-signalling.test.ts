@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SDP_CHARS, parseWebRtcFromBrowser, parseWebRtcFromCore } from '../../../electron/common/video-path.js';
+import { isMdnsCandidate } from '../../../electron/core/video/webrtc-candidate.js';
 
 const SDP = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n';
 
@@ -47,6 +48,20 @@ describe('WebRTC signalling from the browser', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('mDNS candidates (the core skips them: werift would block the connection on a 10-s lookup)', () => {
+  it.each([
+    ['candidate:842163049 1 udp 1677729535 3f2a-11.local 54321 typ host generation 0', true],
+    ['a=candidate:1 1 udp 2122260223 ABCD.LOCAL 5000 typ host', true],
+    ['candidate:1 1 udp 2122260223 192.168.1.20 5000 typ host', false],
+    ['candidate:1 1 udp 1686052607 203.0.113.7 5000 typ srflx raddr 0.0.0.0 rport 0', false],
+    ['candidate:1 1 udp 2122260223 fe80::1 5000 typ host', false],
+    ['candidate:1 1 udp', false],
+    ['', false],
+  ])('%s → %s', (line, mdns) => {
+    expect(isMdnsCandidate(line)).toBe(mdns);
   });
 });
 
