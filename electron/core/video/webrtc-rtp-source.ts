@@ -68,6 +68,9 @@ export class WebRtcRtpSource {
   private watchdog: NodeJS.Timeout | undefined;
   private parameters: Buffer[] = [];
   private profile: string | undefined;
+  /** The RTP encoding name ffmpeg announced for this run (its SDP on stdout), e.g. `H264`, `H265`. */
+  private encoding: string | undefined;
+  private sdpText = '';
   private waiters = new Set<() => void>();
   private stopped = false;
   private liveSince = 0;
@@ -91,9 +94,12 @@ export class WebRtcRtpSource {
     };
   }
 
-  /** The stream's profile-level-id once an SPS has passed this run; waits up to `timeoutMs`. */
+  /**
+   * The stream's profile-level-id once an SPS has passed this run; waits up to `timeoutMs`, and
+   * returns at once (undefined) when ffmpeg has announced a codec other than H.264 (see `codec`).
+   */
   async profileLevelId(timeoutMs: number): Promise<string | undefined> {
-    if (this.profile) return this.profile;
+    if (this.profile || this.notH264) return this.profile;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -104,6 +110,15 @@ export class WebRtcRtpSource {
       this.waiters.add(done);
     });
     return this.profile;
+  }
+
+  /** The codec ffmpeg announced in its RTP SDP this run (RFC 6184 `H264`, RFC 7798 `H265`, …), if yet known. */
+  get codec(): string | undefined {
+    return this.encoding;
+  }
+
+  private get notH264(): boolean {
+    return this.encoding !== undefined && this.encoding.toUpperCase() !== 'H264';
   }
 
   /** The stream as the tile's status line shows it (the MSE socket's `status` message, same shape). */
@@ -147,6 +162,7 @@ export class WebRtcRtpSource {
     this.socket?.close();
     this.socket = undefined;
     this.profile = undefined;
+    this.encoding = undefined;
     this.parameters = [];
   }
 
@@ -173,6 +189,8 @@ export class WebRtcRtpSource {
     }
     this.generation++;
     this.profile = undefined;
+    this.encoding = undefined;
+    this.sdpText = '';
     this.parameters = [];
     this.stderrTail = [];
     this.startedAt = Date.now();
@@ -180,7 +198,7 @@ export class WebRtcRtpSource {
     const child = guardedSpawn(this.options.ffmpegPath, rtpForwardArgs(input, this.port), this.options.spawnGuard);
     this.child = child;
     this.options.log?.info('webrtc ffmpeg started', { stream: this.options.label, pid: child.pid });
-    child.stdout.resume();
+    child.stdout.on('data', (chunk: Buffer) => this.onSdp(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split(/\r?\n/)) {
         if (line.trim()) this.stderrTail.push(redactUrlsInText(line).slice(0, 300));
@@ -200,6 +218,20 @@ export class WebRtcRtpSource {
     );
     this.watchdog = setInterval(() => this.checkData(child), 500);
     this.watchdog.unref();
+  }
+
+  /**
+   * ffmpeg's RTP muxer prints the session's SDP on stdout as soon as it has opened the camera,
+   * before any packet: its `a=rtpmap` names the codec (RFC 8866 §6.6), so a viewer of a camera that
+   * is not H.264 hears at once that WebRTC cannot carry it instead of waiting for an SPS.
+   */
+  private onSdp(chunk: Buffer): void {
+    if (this.encoding !== undefined || this.sdpText.length > 4096) return;
+    this.sdpText += chunk.toString('utf8');
+    const rtpmap = /a=rtpmap:\d+ ([A-Za-z0-9-]+)\//.exec(this.sdpText);
+    if (!rtpmap) return;
+    this.encoding = rtpmap[1];
+    if (this.notH264) for (const wake of [...this.waiters]) wake();
   }
 
   private checkData(child: ChildProcessWithoutNullStreams): void {

@@ -59,6 +59,7 @@ export class WebRtcService {
     const hold = source.subscribe(() => undefined);
     try {
       const profileLevelId = await source.profileLevelId(PARAMETERS_TIMEOUT_MS);
+      if (source.codec && source.codec.toUpperCase() !== 'H264') return error('unsupported', `the camera sends ${source.codec}; WebRTC here carries H.264 only`);
       if (!profileLevelId) return error('failed', `no H.264 parameters from the camera in ${PARAMETERS_TIMEOUT_MS / 1000} s${source.lastError ? ` (${source.lastError})` : ''}`);
       if (peers.size >= this.maxPeers) return error('busy', `at most ${this.maxPeers} WebRTC viewers per stream`);
       const peer: WebRtcPeer = new WebRtcPeer(
