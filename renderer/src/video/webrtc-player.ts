@@ -49,7 +49,7 @@ export class WebRtcPlayer {
   private step: { name: keyof typeof STEP_TIMEOUT_MS; deadline: number } = { name: 'offer', deadline: 0 };
   private tickTimer: ReturnType<typeof setInterval> | null = null;
   private frameCallback: number | null = null;
-  private lastStats = { at: 0, frames: 0, bytes: 0 };
+  private lastStats = { at: 0, frames: 0, bytes: 0, delay: 0, emitted: 0 };
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -165,26 +165,31 @@ export class WebRtcPlayer {
     const pc = this.pc;
     if (!pc || this.firstFrameMs === undefined) return;
     let bytes = 0;
-    let jitterMs = Number.NaN;
+    let delay = 0;
+    let emitted = 0;
     let dropped = 0;
     (await pc.getStats()).forEach((report: Record<string, unknown>) => {
       if (report.type !== 'inbound-rtp' || report.kind !== 'video') return;
       bytes = Number(report.bytesReceived ?? 0);
       dropped = Number(report.framesDropped ?? 0);
-      const emitted = Number(report.jitterBufferEmittedCount ?? 0);
-      if (emitted > 0) jitterMs = (Number(report.jitterBufferDelay ?? 0) / emitted) * 1000;
+      delay = Number(report.jitterBufferDelay ?? 0);
+      emitted = Number(report.jitterBufferEmittedCount ?? 0);
     });
-    const seconds = (now - this.lastStats.at) / 1000;
+    const last = this.lastStats;
+    this.lastStats = { at: now, frames: this.frames, bytes, delay, emitted };
+    // The first sample is only the baseline: rates need two (a "0 fps, 0 kbit/s" readout would be false).
+    if (!last.at) return;
+    const seconds = (now - last.at) / 1000;
     const stats: PlayerStats = {
-      fps: this.lastStats.at ? (this.frames - this.lastStats.frames) / seconds : 0,
-      kbps: this.lastStats.at ? Math.round(((bytes - this.lastStats.bytes) * 8) / seconds / 1000) : 0,
-      // The browser's jitter buffer delay: how long a frame waits between arrival and decode.
-      lagMs: jitterMs,
+      fps: (this.frames - last.frames) / seconds,
+      kbps: Math.round(((bytes - last.bytes) * 8) / seconds / 1000),
+      // The jitter buffer delay over the last interval (W3C webrtc-stats, jitterBufferDelay /
+      // jitterBufferEmittedCount): how long a frame waited between arrival and decode.
+      lagMs: emitted > last.emitted ? ((delay - last.delay) / (emitted - last.emitted)) * 1000 : Number.NaN,
       firstFrameMs: this.firstFrameMs,
       dropped,
       resets: 0,
     };
-    this.lastStats = { at: now, frames: this.frames, bytes };
     if (!this.destroyed && !this.failed) this.listener.onStats(stats);
   }
 
@@ -213,7 +218,7 @@ export class WebRtcPlayer {
     this.pc = null;
     this.video.srcObject = null;
     delete this.video.dataset.firstFrameMs;
-    this.lastStats = { at: 0, frames: 0, bytes: 0 };
+    this.lastStats = { at: 0, frames: 0, bytes: 0, delay: 0, emitted: 0 };
   }
 
   private setState(state: PlayerState, detail?: string): void {
