@@ -83,7 +83,8 @@ async function startCore(root, cameraUrl) {
 
 /** A page on the single camera view (main stream) that records the stamp lag of every presented frame. */
 async function lagPage(browser, core, path, decoder) {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  // The console's CSP forbids inline scripts; the bench injects the stamp decoder, so it bypasses CSP in its own context.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
   const page = await context.newPage();
   await page.goto(`${core.url}/?videoPath=${path}`);
   await page.fill('input[name=password]', 'bench-password');
@@ -180,7 +181,8 @@ async function measureCpu(core) {
       await new Promise((r) => setTimeout(r, 2_000));
       results[`${path}-${n}`].push(await cpuPercent(core.child.pid, CPU_SECONDS));
       await Promise.all(viewers.map((v) => v.close()));
-      await new Promise((r) => setTimeout(r, 1_000));
+      // The core closes a peer when its socket closes: let it, or the next 8 meet the per-stream limit.
+      await new Promise((r) => setTimeout(r, 3_000));
     }
   }
   return results;
@@ -199,7 +201,16 @@ export async function run({ root }) {
       const m = p === 50 ? median(lags.mse) : percentile(lags.mse, p);
       rows.push({ name: `camera-to-screen lag, ${name}, WebRTC (1080p25; round medians ${spread(roundMedians.webrtc)} ms; ${lags.webrtc.length} frames)`, value: w, unit: 'ms', baseline: m, baselineName: 'MSE', target: p === 50 ? '≤ 150 ms' : '', met: p === 50 ? w <= 150 : undefined });
     }
-    const cpu = await measureCpu(core);
+    let cpu;
+    try {
+      cpu = await measureCpu(core);
+    } catch (error) {
+      // Keep the lag figures when the CPU rounds cannot finish (say why in the table).
+      rows.push({ name: `core + ffmpeg CPU per viewer: not measured (${error.message})`, value: '—' });
+      const loadAfter = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+      rows.push({ name: `machine load (1/5/15-min load average) before → after`, value: `${loadBefore} → ${loadAfter}` });
+      return rows;
+    }
     const med = (k) => median(cpu[k]);
     const perWebrtc = (med(`webrtc-${MANY}`) - med('webrtc-1')) / (MANY - 1);
     const perMse = (med(`mse-${MANY}`) - med('mse-1')) / (MANY - 1);
