@@ -77,7 +77,8 @@ describe('camera wall with a real RTSP camera', () => {
   const tile = `[data-testid=tile-0][data-camera=${CAMERA_ID}]`;
 
   it('runs in a Chromium whose MSE plays H.264', async () => {
-    page = await openWall(serve.url);
+    // This block is about MSE (its buffer and live edge): the page forces that path (tiles try WebRTC first otherwise).
+    page = await openWall(`${serve.url}/?videoPath=mse`);
     const support = (await page.evaluate(`({
       h264: MediaSource.isTypeSupported('video/mp4; codecs="avc1.42C01E"'),
       hevc: MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'),

@@ -7,6 +7,9 @@ import type { CameraRegistry } from '../cameras/camera-registry.js';
 import type { Logger } from '../log/logger.js';
 import type { StreamQuality, VideoService } from '../video/video-service.js';
 import type { VideoSegment } from '../video/video-types.js';
+import { WebRtcService } from '../video/webrtc-service.js';
+import { VIDEO_SOCKET_MAX_PAYLOAD } from '../../common/video-path.js';
+import { serveWebRtcViewer } from '../video/webrtc-signalling.js';
 import { runHandshake, SessionSockets } from './socket-handshake.js';
 
 const STATUS_EVERY_MS = 1000;
@@ -21,7 +24,9 @@ const STATUS_EVERY_MS = 1000;
  * session.
  */
 export class VideoSocketServer {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: VIDEO_SOCKET_MAX_PAYLOAD });
+  /** The WebRTC path (`&path=webrtc`): signalling on this same authenticated socket. */
+  readonly webrtc: WebRtcService;
   private readonly sessions = new SessionSockets();
   private readonly stopListening: () => void;
 
@@ -32,6 +37,7 @@ export class VideoSocketServer {
     private readonly log: Logger,
   ) {
     this.stopListening = auth.onSessionsEnded((hashes) => this.sessions.end(hashes));
+    this.webrtc = new WebRtcService(video, { log: log.child('webrtc') });
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -39,6 +45,13 @@ export class VideoSocketServer {
     const cameraId = url.searchParams.get('camera') ?? '';
     const asked = url.searchParams.get('quality');
     const quality: StreamQuality = asked === 'main' || asked === 'fallback' ? asked : 'sub';
+    if (url.searchParams.get('path') === 'webrtc') {
+      const passQuality = quality === 'main' ? 'main' : 'sub';
+      this.wss.handleUpgrade(req, socket, head, (ws) =>
+        serveWebRtcViewer(ws, { cameraId, quality: passQuality, webrtc: this.webrtc, cameras: this.cameras, auth: this.auth, sessions: this.sessions, log: this.log }),
+      );
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, cameraId, quality));
   }
 
@@ -46,6 +59,7 @@ export class VideoSocketServer {
     this.stopListening();
     for (const ws of this.wss.clients) ws.close(1001, 'server shutting down');
     this.wss.close();
+    void this.webrtc.stop();
   }
 
   private onConnection(ws: WebSocket, cameraId: string, quality: StreamQuality): void {

@@ -1,5 +1,5 @@
 import { compactUtc } from '../../common/time.js';
-import { TEST_PATTERN_SCHEME } from './ffmpeg-args.js';
+import { redactRtspUrl, TEST_PATTERN_SCHEME } from './ffmpeg-args.js';
 import { join } from 'node:path';
 import { locateFfmpeg } from '../../../native/ffmpeg.js';
 import type { Logger } from '../log/logger.js';
@@ -158,6 +158,25 @@ export class VideoService implements Service {
       postRollMs: roll.postRollMs,
       ffmpegPath: this.ffmpegPath,
     });
+  }
+
+  /**
+   * Where another path's own ffmpeg (WebRTC's RTP forwarder) reads a camera stream: a key naming
+   * the effective stream, the masked label, the input asked afresh for every run (auth-proxy
+   * ticket for cameras with a password), and whether the stream can be passed through at all.
+   */
+  passThroughSource(cameraId: string, quality: 'main' | 'sub'): { key: string; label: string; input: () => string; passThrough: boolean; ffmpegPath: string | undefined } {
+    const camera = this.cameras.get(cameraId);
+    if (!camera) throw new UnknownCameraError(cameraId);
+    const effective = quality === 'sub' && camera.subUrl ? 'sub' : 'main';
+    const url = this.urlOf(cameraId, effective);
+    return {
+      key: `${cameraId}\u0000${effective}`,
+      label: redactRtspUrl(url),
+      input: () => this.ffmpegInput(this.urlOf(cameraId, effective)),
+      passThrough: !camera.transcode && !url.startsWith(TEST_PATTERN_SCHEME),
+      ffmpegPath: this.ffmpegPath,
+    };
   }
 
   /** The supervisor of one stream, created on first use. */

@@ -1,3 +1,4 @@
+import { parseWebRtcFromCore, type WebRtcFromBrowser, type WebRtcFromCore } from '../../../electron/common/video-path.js';
 import { FINAL_CLOSE_CODES, reconnectDelayMs } from './backoff.js';
 
 /** `{type:'init'}` as the core sends it right before each binary init segment. */
@@ -38,6 +39,8 @@ export interface VideoSocketHandlers {
   onMedia(fragment: ArrayBuffer): void;
   onStatus(status: StreamStatusMessage): void;
   onState(state: SocketState, detail?: string): void;
+  /** WebRTC signalling from the core (sockets opened with `path: 'webrtc'`). */
+  onSignal?(message: WebRtcFromCore): void;
 }
 
 export interface VideoSocketOptions {
@@ -47,6 +50,8 @@ export interface VideoSocketOptions {
   quality: 'main' | 'sub' | 'fallback';
   /** Read at every connect so a renewed session is picked up. */
   token: () => string | null;
+  /** `webrtc`: signalling instead of fMP4 on this socket (electron/core/video/webrtc-signalling.ts). */
+  path?: 'webrtc';
 }
 
 /**
@@ -77,6 +82,13 @@ export class VideoSocket {
     this.connect();
   }
 
+  /** Sends a signalling message; false when the socket is not open. */
+  send(message: WebRtcFromBrowser): boolean {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
   close(): void {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -92,6 +104,7 @@ export class VideoSocket {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     url.searchParams.set('camera', this.options.cameraId);
     url.searchParams.set('quality', this.options.quality);
+    if (this.options.path) url.searchParams.set('path', this.options.path);
     this.handlers.onState('connecting');
     const ws = new WebSocket(url);
     ws.binaryType = 'arraybuffer';
@@ -137,6 +150,10 @@ export class VideoSocket {
     }
     if (message.type === 'init') this.pendingInit = message as StreamInitMessage;
     else if (message.type === 'status') this.handlers.onStatus(message as StreamStatusMessage);
+    else {
+      const signal = parseWebRtcFromCore(text);
+      if (signal?.ok) this.handlers.onSignal?.(signal.message);
+    }
   }
 
   private detach(): void {

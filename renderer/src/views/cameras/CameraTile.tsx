@@ -10,6 +10,7 @@ import { useFrameHandoff } from './use-frame-handoff.js';
 import { useLivePlayer, type LivePlayerView } from './use-live-player.js';
 import { useStampLag } from './use-stamp-lag.js';
 import type { StampLagReading } from '../../video/stamp-reader.js';
+import '../../video/webrtc-path-strings.js';
 
 export const CAMERA_DRAG_TYPE = 'application/x-site-command-camera';
 
@@ -94,6 +95,14 @@ export function CameraTile(props: CameraTileProps) {
         <>
           <header className="tile-bar">
             <span className="tile-name">{camera.name}</span>
+            <span
+              className="tile-path"
+              data-testid={`tile-${index}-path`}
+              data-path={player.path.path}
+              title={`${t(`videoPath.why.${player.path.why}`)}${player.path.detail ? `（${player.path.detail}）` : ''}`}
+            >
+              {t(`videoPath.label.${player.path.path}`)}
+            </span>
             <span className="tile-state" data-testid={`tile-${index}-state`}>
               <span className="shape" aria-hidden="true">{line.shape}</span> {line.text}
             </span>

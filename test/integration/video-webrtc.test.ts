@@ -1,0 +1,151 @@
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
+import WebSocket from 'ws';
+import { inspectH264Payload } from '../../electron/core/video/webrtc-h264.js';
+import { RtspCamera, ffmpegsFor, waitFor } from '../helpers/rtsp-camera.js';
+import { ServeProcess, login } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
+import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * The WebRTC path against the built core and the GStreamer camera, with werift playing the
+ * browser: signalling on the authenticated video socket, H.264 RTP that starts at a keyframe, one
+ * ffmpeg for two viewers, bad signalling answered with an error, and nothing left behind (peers'
+ * UDP sockets, the socket, ffmpeg) once the viewers leave.
+ */
+
+let camera: RtspCamera;
+let serve: ServeProcess;
+let token: string;
+
+beforeAll(async () => {
+  camera = await RtspCamera.start({ width: 640, height: 360, fps: 25 });
+  const siteDir = tempDir();
+  writeSiteFile({ id: 'webrtc-test', name: 'WebRTC test site', devices: [], cameras: [{ id: 'cam', name: 'Camera', mainUrl: camera.url() }] }, siteDir);
+  serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--no-simulate'], { SITE_COMMAND_TEST_WEBRTC_GRACE_MS: '500' });
+  token = await login(serve.url);
+});
+
+afterAll(async () => {
+  await serve?.stop('SIGKILL');
+  await camera?.stop();
+  removeTempDirs();
+});
+
+interface Viewer {
+  ws: WebSocket;
+  texts: Array<Record<string, unknown>>;
+  pc: RTCPeerConnection | undefined;
+  /** NAL unit type of each RTP payload received (24 STAP-A, 28 FU-A, else the NAL itself). */
+  nalTypes: number[];
+  firstPayload: Buffer | undefined;
+  closed: Promise<number>;
+}
+
+function openViewer(): Viewer {
+  const ws = new WebSocket(`${serve.url.replace(/^http/, 'ws')}/api/video?camera=cam&quality=main&path=webrtc`);
+  const viewer: Viewer = { ws, texts: [], pc: undefined, nalTypes: [], firstPayload: undefined, closed: new Promise((resolve) => ws.on('close', (code) => resolve(code))) };
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
+  ws.on('error', () => undefined);
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString()) as Record<string, unknown>;
+    viewer.texts.push(message);
+    if (message.type === 'webrtc-offer') void answer(viewer, message.sdp as string);
+  });
+  return viewer;
+}
+
+async function answer(viewer: Viewer, offer: string): Promise<void> {
+  const pc = new RTCPeerConnection({
+    iceServers: [],
+    iceAdditionalHostAddresses: ['127.0.0.1'],
+    codecs: { audio: [], video: [new RTCRtpCodecParameters({ mimeType: 'video/H264', clockRate: 90_000, parameters: 'packetization-mode=1;profile-level-id=42c01e' })] },
+  });
+  viewer.pc = pc;
+  pc.onTrack.subscribe((track) =>
+    track.onReceiveRtp.subscribe((rtp) => {
+      viewer.firstPayload ??= Buffer.from(rtp.payload);
+      viewer.nalTypes.push(rtp.payload[0]! & 0x1f);
+    }),
+  );
+  await pc.setRemoteDescription({ type: 'offer', sdp: offer });
+  await pc.setLocalDescription(await pc.createAnswer());
+  viewer.ws.send(JSON.stringify({ type: 'webrtc-answer', sdp: pc.localDescription!.sdp }));
+}
+
+/** UDP sockets held by the core process (one per WebRTC peer, one per running RTP source). */
+function coreUdpSockets(): number {
+  const pid = corePid();
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (link.startsWith('socket:')) inodes.add(link.slice(8, -1));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  let udp = 0;
+  for (const table of ['udp', 'udp6']) {
+    for (const line of readFileSync(`/proc/${pid}/net/${table}`, 'utf8').split('\n').slice(1)) {
+      const inode = line.trim().split(/\s+/)[9];
+      if (inode && inodes.has(inode)) udp++;
+    }
+  }
+  return udp;
+}
+
+/** The site core: the serve process's node child when it runs the core in a child, else itself. */
+function corePid(): number {
+  const parent = serve.child.pid!;
+  const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  const node = children.find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.endsWith('node'));
+  return Number(node ?? parent);
+}
+
+describe('live video over WebRTC', () => {
+  it('sends H.264 RTP from a keyframe to two viewers from one ffmpeg, and leaves nothing behind', async () => {
+    const before = coreUdpSockets();
+    const a = openViewer();
+    const b = openViewer();
+    const offer = await waitFor('an offer', () => a.texts.find((t) => t.type === 'webrtc-offer'), 8_000);
+    expect(offer.sdp).toMatch(/a=rtpmap:\d+ H264\/90000/);
+    expect(offer.sdp).toMatch(/packetization-mode=1;profile-level-id=42c01e/i);
+    expect(offer.sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 \d+ typ host/);
+    expect(offer.sdp).not.toMatch(/typ (srflx|relay)/);
+
+    await waitFor('video at both viewers', () => a.nalTypes.length > 30 && b.nalTypes.length > 30, 12_000);
+    // The first packet a viewer gets opens a keyframe: it carries the SPS (in a STAP-A here, after an AUD).
+    for (const viewer of [a, b]) {
+      const first = viewer.firstPayload!;
+      expect(inspectH264Payload(first).sps).toBeDefined();
+      expect(viewer.nalTypes).toContain(28); // FU-A fragments (RFC 6184 §5.8) of the keyframes
+    }
+    expect(ffmpegsFor(camera.url())).toHaveLength(1);
+    expect(coreUdpSockets()).toBeGreaterThan(before);
+
+    a.ws.close();
+    b.ws.close();
+    await Promise.all([a.pc?.close(), b.pc?.close()]);
+    await waitFor('ffmpeg gone after the grace', () => ffmpegsFor(camera.url()).length === 0, 5_000);
+    await waitFor('peers and the RTP socket closed', () => coreUdpSockets() === before, 3_000);
+  });
+
+  it('answers bad signalling with webrtc-error and keeps serving', async () => {
+    const viewer = openViewer();
+    await waitFor('authenticated', () => viewer.texts.length > 0 || viewer.ws.readyState === WebSocket.OPEN, 3_000);
+    const bad = ['{"type":"webrtc-answer","sdp":"hello"}', 'not json', '{"type":"webrtc-candidate","candidate":"x"}', '{"type":"shutdown"}'];
+    await new Promise((resolve) => setTimeout(resolve, 100)); // after the auth message
+    for (const text of bad) viewer.ws.send(text);
+    viewer.ws.send(Buffer.from([1, 2, 3]));
+    await waitFor('an error for each', () => viewer.texts.filter((t) => t.type === 'webrtc-error' && t.code === 'bad-message').length >= bad.length + 1, 3_000);
+    // Still serving: the offer was answered and video flows despite the garbage.
+    await waitFor('video after the garbage', () => viewer.nalTypes.length > 20, 8_000);
+    viewer.ws.close();
+    await viewer.closed;
+    await viewer.pc?.close();
+    const health = await fetch(`${serve.url}/api/health`);
+    expect(health.status).toBeLessThan(500);
+  });
+});
