@@ -48,9 +48,9 @@ describe('wall screens through the core', () => {
   it('writes the default wall (主屏) on first start; anyone logged in reads it', async () => {
     const list = await call<ScreenSummary[]>('screens', viewer);
     expect(list.status).toBe(200);
-    expect(list.body).toEqual([expect.objectContaining({ name: 'default', title: '主屏', version: 1, panels: 8 })]);
+    expect(list.body).toEqual([expect.objectContaining({ name: 'default', title: '主屏', version: 1, panels: 9 })]);
     const screen = await call<Screen>('screens/default', viewer);
-    expect(screen.body.panels.map((p) => p.kind).sort()).toEqual(['alarm-kpis', 'alarms', 'cameras', 'cranes', 'environment', 'headcount', 'hoists', 'site3d']);
+    expect(screen.body.panels.map((p) => p.kind).sort()).toEqual(['alarm-kpis', 'alarms', 'cameras', 'cranes', 'environment', 'headcount', 'hoists', 'map', 'site3d']);
     expect((await fetch(`${serve.url}/api/screens`)).status).toBe(401);
     const missing = await call<{ error: string }>('screens/nowhere', viewer);
     expect([missing.status, missing.body.error]).toEqual([404, 'no screen "nowhere"; see the list of screens']);
