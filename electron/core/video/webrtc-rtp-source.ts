@@ -1,7 +1,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import type { Logger } from '../log/logger.js';
-import { Backoff } from '../sources/mqtt/backoff.js';
+import { JitteredRestartDelay } from './restart-delay.js';
 import { DEFAULT_SOCKET_TIMEOUT_MS, redactUrlsInText } from './ffmpeg-args.js';
 import { guardedSpawn, killGroup, type SpawnGuard } from './guarded-spawn.js';
 import { classifyFfmpegStderr } from './stderr-reason.js';
@@ -49,12 +49,13 @@ export interface RtpSourceOptions {
 /**
  * One camera stream's RTP for every WebRTC viewer of it: one ffmpeg and one loopback UDP socket
  * however many viewers (as StreamSupervisor does for MSE). Starts with the first listener, stops
- * `graceMs` after the last, restarts with backoff (1 s → 30 s) while anyone listens, and restarts
+ * `graceMs` after the last, restarts with a jittered backoff (1 s → 30 s) while anyone listens, and restarts
  * a run that sends nothing for `dataTimeoutMs`.
  */
 export class WebRtcRtpSource {
   private readonly listeners = new Set<(packet: SourcePacket) => void>();
-  private readonly backoff = new Backoff(1000, 30_000);
+  /** The MSE streams' jittered delays (restart-delay.ts): cameras that fail together do not retry together. */
+  private readonly backoff = new JitteredRestartDelay();
   private socket: Socket | undefined;
   private port = 0;
   private child: ChildProcessWithoutNullStreams | undefined;
