@@ -14,9 +14,13 @@ interface DayPlan {
 
 const minutes = (h: number, m: number) => h * 60 + m;
 
-/** Site-time window in which the demo runs on the real clock; outside it, a compressed day is played. */
-const REAL_TIME_FROM = minutes(6, 0);
-const REAL_TIME_TO = minutes(20, 0);
+/**
+ * Site-time window in which the demo starts on the real clock; outside it, a compressed day is played.
+ * It is the part of the day when the plan has people inside (arrivals end 08:00, departures start
+ * 17:00): a demo started at 18:50 on the real clock would show an empty site and a headcount of 0.
+ */
+const REAL_TIME_FROM = minutes(7, 0);
+const REAL_TIME_TO = minutes(17, 30);
 /** The compressed day starts at 07:45 and runs 20× (an hour of site life in 3 real minutes). */
 const COMPRESSED_START = minutes(7, 45);
 const COMPRESSED_SPEED = 20;

@@ -34,10 +34,20 @@ describe('demo gate traffic', () => {
     const lunch = insideAfter(traffic, start + 61_000, at('12:15'), 30_000);
     expect(120 - lunch.events).toBeGreaterThan(60);
     expect(lunch.events).toBeGreaterThan(20);
-    const evening = new ShiftTraffic(cards, ['gate-1'], 'Asia/Shanghai', at('17:45'));
-    const before = insideAfter(evening, at('17:45'), at('17:46') + 1000, 1000).inside.size;
+    const evening = new ShiftTraffic(cards, ['gate-1'], 'Asia/Shanghai', at('17:25'));
+    const before = insideAfter(evening, at('17:25'), at('17:26') + 1000, 1000).inside.size;
     expect(before).toBeGreaterThan(0);
     expect(before).toBeLessThan(120);
+  });
+
+  it('started in the evening after the shift (18:54), plays a compressed day instead of an empty site', () => {
+    const start = at('18:54');
+    const traffic = new ShiftTraffic(cards, ['gate-1'], 'Asia/Shanghai', start);
+    expect(traffic.siteMinute(start)).toBe(7 * 60 + 45);
+    expect(insideAfter(traffic, start, start + 61_000, 1000).inside.size).toBeGreaterThan(50);
+    // Before the shift's arrivals are under way (06:40) likewise; from 07:00 the real clock drives it.
+    expect(new ShiftTraffic(cards, ['gate-1'], 'Asia/Shanghai', at('06:40')).siteMinute(at('06:40'))).toBe(7 * 60 + 45);
+    expect(new ShiftTraffic(cards, ['gate-1'], 'Asia/Shanghai', at('07:10')).siteMinute(at('07:10'))).toBe(7 * 60 + 10);
   });
 
   it('plays a compressed day at night so the demo is never empty', () => {
