@@ -18,6 +18,13 @@ export function isVideoPath(value: unknown): value is VideoPath {
 
 /** Longest SDP either side may send, characters. A one-video-track SDP is 1–4 KB. */
 export const MAX_SDP_CHARS = 12_000;
+
+/**
+ * The playout-delay RTP header extension (webrtc.org experiments/rtp-hdrext/playout-delay) the
+ * core offers with min = max = 0 (electron/core/video/webrtc-peer.ts); the player reports whether
+ * its browser accepted it.
+ */
+export const PLAYOUT_DELAY_URI = 'http://www.webrtc.org/experiments/rtp-hdrext/playout-delay';
 /** Longest ICE candidate line (RFC 8839 §5.1 grammar; a host candidate is ~100 characters). */
 export const MAX_CANDIDATE_CHARS = 512;
 /** The video socket's incoming frame limit with room for an answer SDP, bytes. */

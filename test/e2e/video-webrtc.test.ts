@@ -55,6 +55,8 @@ describe('a wall tile over WebRTC', () => {
     expect(await path.getAttribute('title')).toMatch(/WebRTC：摄像机 H\.264 直通/);
     // A MediaStream from the peer, not an MSE object URL.
     expect(await page.locator('[data-testid=tile-0] video').evaluate((v) => (v as unknown as { srcObject: unknown; src: string }).srcObject !== null && !(v as unknown as { src: string }).src)).toBe(true);
+    // Chromium accepted the core's zero playout delay (the frame is shown as soon as it is decoded).
+    expect(await page.locator('[data-testid=tile-0] video').getAttribute('data-playout-delay')).toBe('zero');
     const before = await framesShown(page);
     await expect.poll(() => framesShown(page), { timeout: 3_000, interval: 200 }).toBeGreaterThan(before + 10);
     await screenshot(page, 'camera-wall-path-webrtc');

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
+import { RTCPeerConnection, RTCRtpCodecParameters, RTCRtpHeaderExtensionParameters } from 'werift';
 import WebSocket from 'ws';
 import { inspectH264Payload } from '../../electron/core/video/webrtc-h264.js';
+import { PLAYOUT_DELAY_URI } from '../../electron/common/video-path.js';
 import { RtspCamera, ffmpegsFor, waitFor } from '../helpers/rtsp-camera.js';
 import { ServeProcess, login } from '../helpers/serve-process.js';
 import { writeSiteFile } from '../helpers/site-file.js';
@@ -40,24 +41,29 @@ interface Viewer {
   /** NAL unit type of each RTP payload received (24 STAP-A, 28 FU-A, else the NAL itself). */
   nalTypes: number[];
   firstPayload: Buffer | undefined;
+  /** The playout-delay extension's payload on each packet that had one (its id from our answer). */
+  playoutDelays: string[];
   closed: Promise<number>;
 }
 
-function openViewer(): Viewer {
+/** `acceptPlayoutDelay`: answer with the playout-delay extension, as Chromium does. */
+function openViewer(acceptPlayoutDelay = false): Viewer {
   const ws = new WebSocket(`${serve.url.replace(/^http/, 'ws')}/api/video?camera=cam&quality=main&path=webrtc`);
-  const viewer: Viewer = { ws, texts: [], pc: undefined, nalTypes: [], firstPayload: undefined, closed: new Promise((resolve) => ws.on('close', (code) => resolve(code))) };
+  const viewer: Viewer = { ws, texts: [], pc: undefined, nalTypes: [], firstPayload: undefined, playoutDelays: [], closed: new Promise((resolve) => ws.on('close', (code) => resolve(code))) };
   ws.on('open', () => ws.send(JSON.stringify({ type: 'auth', token })));
   ws.on('error', () => undefined);
   ws.on('message', (data) => {
     const message = JSON.parse(data.toString()) as Record<string, unknown>;
     viewer.texts.push(message);
-    if (message.type === 'webrtc-offer') void answer(viewer, message.sdp as string);
+    if (message.type === 'webrtc-offer') void answer(viewer, message.sdp as string, acceptPlayoutDelay);
   });
   return viewer;
 }
 
-async function answer(viewer: Viewer, offer: string): Promise<void> {
+async function answer(viewer: Viewer, offer: string, acceptPlayoutDelay: boolean): Promise<void> {
+  const offeredId = Number(/a=extmap:(\d+) (\S+)/.exec(offer.split('\n').find((l) => l.includes(PLAYOUT_DELAY_URI)) ?? '')?.[1]);
   const pc = new RTCPeerConnection({
+    headerExtensions: { audio: [], video: acceptPlayoutDelay ? [new RTCRtpHeaderExtensionParameters({ id: offeredId, uri: PLAYOUT_DELAY_URI })] : [] },
     iceServers: [],
     iceAdditionalHostAddresses: ['127.0.0.1'],
     codecs: { audio: [], video: [new RTCRtpCodecParameters({ mimeType: 'video/H264', clockRate: 90_000, parameters: 'packetization-mode=1;profile-level-id=42c01e' })] },
@@ -67,6 +73,8 @@ async function answer(viewer: Viewer, offer: string): Promise<void> {
     track.onReceiveRtp.subscribe((rtp) => {
       viewer.firstPayload ??= Buffer.from(rtp.payload);
       viewer.nalTypes.push(rtp.payload[0]! & 0x1f);
+      const delay = rtp.header.extensions.find((e) => e.id === offeredId);
+      if (delay) viewer.playoutDelays.push(delay.payload.toString('hex'));
     }),
   );
   await pc.setRemoteDescription({ type: 'offer', sdp: offer });
@@ -107,9 +115,10 @@ function corePid(): number {
 describe('live video over WebRTC', () => {
   it('sends H.264 RTP from a keyframe to two viewers from one ffmpeg, and leaves nothing behind', async () => {
     const before = coreUdpSockets();
-    const a = openViewer();
+    const a = openViewer(true);
     const b = openViewer();
     const offer = await waitFor('an offer', () => a.texts.find((t) => t.type === 'webrtc-offer'), 8_000);
+    expect(offer.sdp).toContain(`${PLAYOUT_DELAY_URI}`);
     expect(offer.sdp).toMatch(/a=rtpmap:\d+ H264\/90000/);
     expect(offer.sdp).toMatch(/packetization-mode=1;profile-level-id=42c01e/i);
     expect(offer.sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 \d+ typ host/);
@@ -122,6 +131,10 @@ describe('live video over WebRTC', () => {
       expect(inspectH264Payload(first).sps).toBeDefined();
       expect(viewer.nalTypes).toContain(28); // FU-A fragments (RFC 6184 §5.8) of the keyframes
     }
+    // Zero playout delay (min = max = 0) on every packet for the viewer that accepted it, none for the other.
+    expect(a.playoutDelays.length).toBe(a.nalTypes.length);
+    expect(new Set(a.playoutDelays)).toEqual(new Set(['000000']));
+    expect(b.playoutDelays).toEqual([]);
     expect(ffmpegsFor(camera.url())).toHaveLength(1);
     expect(coreUdpSockets()).toBeGreaterThan(before);
 

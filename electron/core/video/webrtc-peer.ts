@@ -1,5 +1,5 @@
-import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
-import type { WebRtcCandidateMessage } from '../../common/video-path.js';
+import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RTCRtpHeaderExtensionParameters, RtpPacket } from 'werift';
+import { PLAYOUT_DELAY_URI, type WebRtcCandidateMessage } from '../../common/video-path.js';
 import type { Logger } from '../log/logger.js';
 import { isMdnsCandidate } from './webrtc-candidate.js';
 import type { WebRtcRtpSource } from './webrtc-rtp-source.js';
@@ -7,6 +7,19 @@ import { ViewerGate } from './webrtc-viewer-gate.js';
 
 /** A viewer that has not connected (ICE + DTLS) this long after the offer is closed, ms. */
 const CONNECT_TIMEOUT_MS = 15_000;
+
+/**
+ * The playout-delay RTP header extension (webrtc.org experiments/rtp-hdrext/playout-delay):
+ * the sender tells the receiver the smallest and largest delay it may add before showing a frame.
+ * A live camera tile wants the frame on screen as soon as it is decoded — the browser's default
+ * smoothing holds frames back to even out arrival jitter, which on a LAN is a few ms while the
+ * hold is tens. min = max = 0 selects Chromium's zero-delay rendering (the setting cloud gaming
+ * uses); a browser that does not know the extension leaves it out of its answer and plays as before.
+ * This is our offer's id for it (one-byte header form, RFC 8285 §4.2: 1–14).
+ */
+const PLAYOUT_DELAY_ID = 5;
+/** 12-bit minimum, 12-bit maximum, in 10-ms units: both 0. */
+const ZERO_PLAYOUT_DELAY = Buffer.from([0, 0, 0]);
 
 export interface PeerNetwork {
   /** Extra host candidate addresses besides the LAN interfaces (loopback, for a browser on the same machine). */
@@ -34,6 +47,8 @@ export class WebRtcPeer {
   private unsubscribe: (() => void) | undefined;
   private connectTimer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The playout-delay extension's id when the browser's answer accepted it. */
+  private playoutDelayId: number | undefined;
   /** Packets sent to this viewer (tests and diagnostics). */
   packetsSent = 0;
 
@@ -61,6 +76,7 @@ export class WebRtcPeer {
         ],
         audio: [],
       },
+      headerExtensions: { video: [new RTCRtpHeaderExtensionParameters({ id: PLAYOUT_DELAY_ID, uri: PLAYOUT_DELAY_URI })], audio: [] },
     });
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') clearTimeout(this.connectTimer);
@@ -80,7 +96,7 @@ export class WebRtcPeer {
       if (this.pc.connectionState !== 'connected') return;
       for (const out of this.gate.admit(packet, this.source.parameterSets)) {
         this.packetsSent++;
-        this.track.writeRtp(out);
+        this.track.writeRtp(this.withPlayoutDelay(out));
       }
     });
     return this.pc.localDescription?.sdp ?? '';
@@ -88,6 +104,24 @@ export class WebRtcPeer {
 
   async answer(sdp: string): Promise<void> {
     await this.pc.setRemoteDescription({ type: 'answer', sdp });
+    this.playoutDelayId = this.pc.getTransceivers()[0]?.headerExtensions.find((e) => e.uri === PLAYOUT_DELAY_URI)?.id;
+  }
+
+  /** Whether the browser accepted zero playout delay (tests and diagnostics). */
+  get zeroPlayoutDelay(): boolean {
+    return this.playoutDelayId !== undefined;
+  }
+
+  /**
+   * The packet with the zero playout delay attached, when negotiated. Every packet carries it
+   * (3 bytes + 4 of header): a receiver applies the value of the frames it sees, and a viewer may
+   * join or lose packets at any point.
+   */
+  private withPlayoutDelay(packet: Buffer): Buffer | RtpPacket {
+    if (this.playoutDelayId === undefined) return packet;
+    const rtp = RtpPacket.deSerialize(packet);
+    rtp.header.extensions.push({ id: this.playoutDelayId, payload: ZERO_PLAYOUT_DELAY });
+    return rtp;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { PlayerListener, PlayerState, PlayerStats } from './mse-player.js';
+import { PLAYOUT_DELAY_URI } from '../../../electron/common/video-path.js';
 import { VideoSocket } from './video-socket.js';
 
 export interface WebRtcPlayerOptions {
@@ -133,6 +134,10 @@ export class WebRtcPlayer {
     await pc.setRemoteDescription({ type: 'offer', sdp: offer });
     await pc.setLocalDescription(await pc.createAnswer());
     if (pc.localDescription) this.socket?.send({ type: 'webrtc-answer', sdp: pc.localDescription.sdp });
+    // The core asks for zero playout delay (electron/core/video/webrtc-peer.ts); mark whether this
+    // browser took it, for diagnostics and the e2e test.
+    const zero = pc.getReceivers().some((r) => r.getParameters().headerExtensions.some((e) => e.uri === PLAYOUT_DELAY_URI));
+    this.video.dataset.playoutDelay = zero ? 'zero' : 'browser';
   }
 
   /** Counts presented frames (W3C requestVideoFrameCallback); the first one means playing. */
@@ -218,6 +223,7 @@ export class WebRtcPlayer {
     this.pc = null;
     this.video.srcObject = null;
     delete this.video.dataset.firstFrameMs;
+    delete this.video.dataset.playoutDelay;
     this.lastStats = { at: 0, frames: 0, bytes: 0, delay: 0, emitted: 0 };
   }
 
