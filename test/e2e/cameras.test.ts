@@ -204,15 +204,15 @@ describe('camera wall with the demo site', () => {
     // The camera list agrees with the tiles (shape and word).
     await expect.poll(() => page.locator('.camera-list').innerText()).not.toMatch(/正在启动|空闲/);
     expect(await page.locator('.camera-item.stream-live').count()).toBe(4);
-    await page.waitForTimeout(1_000);
+    // Each tile shows a picture, not a black or frozen-grey box: many colours over most of it
+    // (polled: a tile that has just gone live may not have painted its first frame yet).
+    for (let i = 0; i < 4; i++) {
+      const tile = () => screenStats(page, `[data-testid=tile-${i}] video`);
+      await expect.poll(async () => (await tile()).distinctColours, { message: `tile ${i}`, timeout: 5_000, interval: 200 }).toBeGreaterThan(30);
+      expect((await tile()).ink, `tile ${i}`).toBeGreaterThan(0.2);
+    }
     const shot = await screenshot(page, 'camera-wall-demo-2x2');
     console.info(`screenshot: ${shot}`);
-    // Each tile shows a picture, not a black or frozen-grey box: many colours over most of it.
-    for (let i = 0; i < 4; i++) {
-      const tile = await screenStats(page, `[data-testid=tile-${i}] video`);
-      expect(tile.distinctColours, `tile ${i}`).toBeGreaterThan(30);
-      expect(tile.ink, `tile ${i}`).toBeGreaterThan(0.2);
-    }
     await page.context().close();
   });
 
