@@ -36,7 +36,7 @@ export interface CameraPageOptions {
   ready?: string;
   readyTimeoutMs?: number;
   /** Runs on the new page before the login (e.g. `page.addInitScript`). */
-  beforeLogin?: (page: Page) => Promise<void>;
+  beforeLogin?: (page: Page) => Promise<unknown>;
 }
 
 /**
