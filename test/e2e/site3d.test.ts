@@ -12,9 +12,10 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 // The 3D site view against the built core, with a real mosquitto so the test drives crane-1's
 // telemetry itself (no simulator). WebGL runs in SwiftShader (no GPU here).
 //
-// Opening the view costs seconds of SwiftShader (the page, the scene, its shaders) on a two-core
-// machine, so the English tests share one page and go back to the view's starting state
-// (reset3d) instead of opening a new one each; the Chinese test has a page of its own.
+// Opening the view costs seconds on a two-core machine (a fresh page loads and parses the bundle,
+// then the scene is built and its shaders compiled in SwiftShader), and the open view keeps a core
+// busy drawing (~6 frames/s at this size while anything animates), so the tests share one page
+// and go back to the view's starting state (reset3d) instead of opening a new one each.
 
 /** What the page exposes ((globalThis as unknown as W).__site3d), typed for the callbacks run in the page (no DOM lib here). */
 interface W {
@@ -276,13 +277,14 @@ describe('3D site view', () => {
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/cameras/camera%3Acam-east-gate');
     // The wall opens that camera alone, on its main stream.
     await page.waitForSelector('[data-testid=single-view]');
-    // The shared page's last test: closed, so its video stops before the next test.
-    await page.context().close();
+    // Back to the 3D view, so the camera's video stops.
+    await reset3d(page);
   });
 
   it('#/site3d/crane-1 selects crane-1 and flies to it', async () => {
-    // Its own page: the console in Chinese from the start.
-    const page = await open3d('zh-CN');
+    // The console in Chinese, switched as an operator does (the top bar's language menu).
+    await reset3d(page);
+    await page.selectOption('.language-switch select', 'zh-CN');
     await publishCrane({ slewDeg: 45, momentPct: 92.5 });
     await waitForMoment(page, 92.5);
     const far = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.camera.position.toArray());
