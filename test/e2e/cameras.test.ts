@@ -1,50 +1,45 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, screenshot } from '../helpers/browser.js';
+import { launchBrowser, screenshot } from '../helpers/browser.js';
+import { CameraE2e, openCameraPage } from '../helpers/camera-e2e.js';
 import { screenStats } from '../helpers/screen-stats.js';
-import { RtspCamera } from '../helpers/rtsp-camera.js';
-import { ADMIN_PASSWORD, ServeProcess } from '../helpers/serve-process.js';
+import { ServeProcess } from '../helpers/serve-process.js';
+import { writeSiteFile } from '../helpers/site-file.js';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 /**
  * The camera wall in Debian's Chromium: a real GStreamer RTSP camera → the built core's ffmpeg
- * remux → /api/video → the MSE player. Figures (first frame, live-edge lag) are printed.
+ * remux (or WebRTC pass-through) → /api/video → the tile's player. Figures (first frame,
+ * live-edge lag, camera-to-screen lag) are printed.
+ *
+ * One Chromium for the file. The MSE wall, the camera-to-screen lag and the WebRTC blocks share
+ * one core and one camera (640×360 at 25 fps, frames stamped with their time: the lag block reads
+ * the stamps, the others do not mind them); the sub → main switch needs a camera with a sub stream
+ * and a wall with no other tile, so it has its own core; the demo site and the H.265 camera too.
  */
 let browser: Browser;
-let camera: RtspCamera;
-let serve: ServeProcess;
+let wall: CameraE2e;
 
 const CAMERA_ID = 'cam-real';
 
 beforeAll(async () => {
-  camera = await RtspCamera.start({ width: 640, height: 360, fps: 15 });
-  const siteDir = tempDir();
-  writeFileSync(
-    join(siteDir, 'site.json'),
-    JSON.stringify({ id: 'wall-test', name: 'Wall test site', timeZone: 'Asia/Shanghai', devices: [], cameras: [{ id: CAMERA_ID, name: 'Real RTSP camera', mainUrl: camera.url() }] }),
-  );
-  serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', siteDir, '--no-simulate']);
   browser = await launchBrowser();
+  wall = await CameraE2e.start({
+    browser,
+    cameras: [{ id: CAMERA_ID, name: 'Real RTSP camera', main: { width: 640, height: 360, fps: 25, stamp: true } }],
+    // A WebRTC stream's ffmpeg ends 0.5 s after its last viewer (not 10 s), so it does not outlive its block.
+    env: { SITE_COMMAND_TEST_WEBRTC_GRACE_MS: '500' },
+  });
 });
 
 afterAll(async () => {
+  await wall?.stop();
   await browser?.close();
-  await serve?.stop();
-  await camera?.stop();
   removeTempDirs();
 });
 
-async function openWall(url: string, locale = 'zh-CN', hash = '#/cameras'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1600, height: 900 }, screen: { width: 1600, height: 900 } });
-  const page = await context.newPage();
-  await logIn(page, url, ADMIN_PASSWORD);
-  await page.waitForSelector('[data-testid=site-name]');
-  await page.evaluate((h) => void ((globalThis as unknown as { location: { hash: string } }).location.hash = h), hash);
-  await page.waitForSelector('[data-testid=camera-wall]');
-  return page;
-}
+/** The wall (or another camera view) on `url`, logged in, at 1600×900 unless told otherwise. */
+const openWall = (url: string, locale = 'zh-CN', hash = '#/cameras') => openCameraPage(browser, url, { locale, hash, screen: true });
 
 /** The parts of HTMLVideoElement read here (this tsconfig has no DOM types). */
 interface VideoLike {
@@ -78,7 +73,7 @@ describe('camera wall with a real RTSP camera', () => {
 
   it('runs in a Chromium whose MSE plays H.264', async () => {
     // This block is about MSE (its buffer and live edge): the page forces that path (tiles try WebRTC first otherwise).
-    page = await openWall(`${serve.url}/?videoPath=mse`);
+    page = await wall.open({ query: '?videoPath=mse', screen: true });
     const support = (await page.evaluate(`({
       h264: MediaSource.isTypeSupported('video/mp4; codecs="avc1.42C01E"'),
       hevc: MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'),
@@ -116,7 +111,7 @@ describe('camera wall with a real RTSP camera', () => {
   });
 
   it('shows the camera offline with a reason within 5 s, and plays again within 10 s of its return', async () => {
-    await camera.stop();
+    await wall.camera(CAMERA_ID).stop();
     const killedAt = Date.now();
     await expect.poll(() => page.locator(tile).getAttribute('data-state'), { timeout: 5_000, interval: 100 }).toBe('offline');
     const text = await page.locator('[data-testid=tile-0-state]').innerText();
@@ -124,7 +119,7 @@ describe('camera wall with a real RTSP camera', () => {
     expect(text).toMatch(/^✕\s*离线 自 \d\d:\d\d:\d\d — (连接被拒绝|超时|码流中断|无视频)$/);
     await screenshot(page, 'camera-wall-offline');
 
-    await camera.restart();
+    await wall.camera(CAMERA_ID).restart();
     const restartedAt = Date.now();
     await expect.poll(() => page.locator(tile).getAttribute('data-state'), { timeout: 10_000, interval: 100 }).toBe('live');
     const before = await currentTime(page, tile);
@@ -209,23 +204,21 @@ describe('camera wall with the demo site', () => {
     // The camera list agrees with the tiles (shape and word).
     await expect.poll(() => page.locator('.camera-list').innerText()).not.toMatch(/正在启动|空闲/);
     expect(await page.locator('.camera-item.stream-live').count()).toBe(4);
-    await page.waitForTimeout(1_000);
+    // Each tile shows a picture, not a black or frozen-grey box: many colours over most of it
+    // (polled: a tile that has just gone live may not have painted its first frame yet).
+    for (let i = 0; i < 4; i++) {
+      const tile = () => screenStats(page, `[data-testid=tile-${i}] video`);
+      await expect.poll(async () => (await tile()).distinctColours, { message: `tile ${i}`, timeout: 5_000, interval: 200 }).toBeGreaterThan(30);
+      expect((await tile()).ink, `tile ${i}`).toBeGreaterThan(0.2);
+    }
     const shot = await screenshot(page, 'camera-wall-demo-2x2');
     console.info(`screenshot: ${shot}`);
-    // Each tile shows a picture, not a black or frozen-grey box: many colours over most of it.
-    for (let i = 0; i < 4; i++) {
-      const tile = await screenStats(page, `[data-testid=tile-${i}] video`);
-      expect(tile.distinctColours, `tile ${i}`).toBeGreaterThan(30);
-      expect(tile.ink, `tile ${i}`).toBeGreaterThan(0.2);
-    }
     await page.context().close();
   });
 
   // On the same demo core: the settings need an admin and the demo's cameras, nothing else.
   it('an admin sets a camera password from the wall; it is never shown back', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'en-US' })).newPage();
-    await logIn(page, demo.url, ADMIN_PASSWORD);
-    await page.goto(`${demo.url}/#/cameras`);
+    const page = await openCameraPage(browser, demo.url, { locale: 'en-US', viewport: { width: 1500, height: 950 } });
     await page.click('[data-testid=camera-settings-open]');
     const row = page.locator('[data-testid=camera-settings-cam-west-gate]');
     await row.locator('input[type=password]').fill('Hidden-pass-42');
@@ -241,15 +234,12 @@ describe('camera wall with the demo site', () => {
 
 describe('codec fallback in the browser', () => {
   it('plays an H.265 camera through the core’s H.264 fallback where Chromium cannot decode H.265', async () => {
-    const site = tempDir();
-    writeFileSync(join(site, 'site.json'), JSON.stringify({ id: 'v', name: 'HEVC', devices: [], cameras: [{ id: 'hevc', name: 'H.265 camera', mainUrl: 'testpattern:?label=HEVC&size=960x540&rate=10&codec=hevc' }] }));
+    const site = writeSiteFile({ id: 'v', name: 'HEVC', devices: [], cameras: [{ id: 'hevc', name: 'H.265 camera', mainUrl: 'testpattern:?label=HEVC&size=960x540&rate=10&codec=hevc' }] });
     const hevc = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--site', site, '--no-simulate']);
     try {
-      const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' })).newPage();
-      await logIn(page, hevc.url, ADMIN_PASSWORD);
-      await page.goto(`${hevc.url}/#/cameras/camera%3Ahevc`);
-      const video = page.locator('[data-testid=single-view] video');
-      await video.waitFor();
+      const single = '[data-testid=single-view] video';
+      const page = await openCameraPage(browser, hevc.url, { locale: 'en-US', viewport: { width: 1400, height: 900 }, hash: '#/cameras/camera%3Ahevc', ready: single });
+      const video = page.locator(single);
       const time = () => video.evaluate((el) => (el as unknown as { currentTime: number }).currentTime);
       await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(0.5);
       const t0 = await time();
@@ -260,4 +250,155 @@ describe('codec fallback in the browser', () => {
       await hevc.stop();
     }
   }, 60_000);
+});
+
+/**
+ * The tile's lag figure where the camera stamps its frames (electron/common/frame-stamp.ts): the
+ * tile must switch from the buffer figure to the measured camera-to-screen lag, and the figure must
+ * be plausible.
+ */
+describe('camera-to-screen lag on a tile', () => {
+  it('shows the lag measured from the camera’s frame stamps, and says what it is', async () => {
+    const page = await wall.open({ viewport: { width: 1280, height: 720 }, hash: `#/cameras/camera:${CAMERA_ID}`, ready: '[data-testid=single-view]' });
+    const readout = page.locator('[data-testid=single-view] [data-testid=tile-0-readout]');
+    await expect.poll(() => readout.getAttribute('data-lag-source'), { timeout: 12_000, interval: 200 }).toBe('camera');
+    const lagMs = Number(await readout.getAttribute('data-lag-ms'));
+    console.info(`tile's camera-to-screen lag (640×360 25 fps): ${lagMs} ms`);
+    expect(lagMs).toBeGreaterThan(0);
+    expect(lagMs).toBeLessThan(2_000);
+    // The words follow with the player's first rate figures (a WebRTC tile's first stats tick is a baseline).
+    await expect.poll(() => readout.innerText(), { timeout: 5_000, interval: 200 }).toMatch(/相机到屏幕 \d+\.\d\d s/);
+    expect(await readout.getAttribute('title')).toMatch(/相机到屏幕的延迟/);
+    await page.hover('[data-testid=single-view] [data-testid=tile-0]');
+    await screenshot(page, 'camera-lag-readout');
+    await page.context().close();
+  });
+});
+
+/**
+ * A wall tile plays the GStreamer camera over WebRTC (werift in the core, no STUN/TURN, Chromium's
+ * mDNS host candidates as they ship) and says so; `?videoPath=mse` forces MSE.
+ */
+describe('a wall tile over WebRTC', () => {
+  const openWebRtcWall = (query: string) => wall.open({ viewport: { width: 1920, height: 1080 }, query, ready: `[data-testid=tile-0][data-camera=${CAMERA_ID}]` });
+
+  /** Frames the <video> has presented (W3C Media Playback Quality). */
+  const framesShown = (page: Page) =>
+    page.locator('[data-testid=tile-0] video').evaluate((v) => (v as unknown as { getVideoPlaybackQuality(): { totalVideoFrames: number } }).getVideoPlaybackQuality().totalVideoFrames);
+
+  it('plays over WebRTC first and labels the tile with its path and why', async () => {
+    const page = await openWebRtcWall('');
+    const path = page.locator('[data-testid=tile-0-path]');
+    await page.waitForSelector('[data-testid=tile-0] video[data-first-frame-ms]', { timeout: 15_000 });
+    expect(await path.getAttribute('data-path'), (await path.getAttribute('title')) ?? '').toBe('webrtc');
+    expect(await path.innerText()).toBe('WebRTC');
+    expect(await path.getAttribute('title')).toMatch(/WebRTC：摄像机 H\.264 直通/);
+    // A MediaStream from the peer, not an MSE object URL.
+    expect(await page.locator('[data-testid=tile-0] video').evaluate((v) => (v as unknown as { srcObject: unknown; src: string }).srcObject !== null && !(v as unknown as { src: string }).src)).toBe(true);
+    // Chromium accepted the core's zero playout delay (the frame is shown as soon as it is decoded).
+    expect(await page.locator('[data-testid=tile-0] video').getAttribute('data-playout-delay')).toBe('zero');
+    const before = await framesShown(page);
+    await expect.poll(() => framesShown(page), { timeout: 3_000, interval: 200 }).toBeGreaterThan(before + 10);
+    await screenshot(page, 'camera-wall-path-webrtc');
+    await page.context().close();
+  });
+
+  it('plays MSE when the page address forces it (?videoPath=mse)', async () => {
+    const page = await openWebRtcWall('?videoPath=mse');
+    const path = page.locator('[data-testid=tile-0-path]');
+    await page.waitForSelector('[data-testid=tile-0] video[data-first-frame-ms]', { timeout: 15_000 });
+    expect(await path.getAttribute('data-path')).toBe('mse');
+    expect(await path.innerText()).toBe('MSE');
+    expect(await path.getAttribute('title')).toMatch(/由页面地址指定/);
+    expect(await page.locator('[data-testid=tile-0] video').evaluate((v) => (v as unknown as { src: string }).src.startsWith('blob:'))).toBe(true);
+    const before = await framesShown(page);
+    await expect.poll(() => framesShown(page), { timeout: 3_000, interval: 200 }).toBeGreaterThan(before + 10);
+    await page.context().close();
+  });
+});
+
+/** The DOM parts read in the page (this tsconfig has no DOM types). */
+interface SwitchVideoLike {
+  readyState: number;
+  videoWidth: number;
+}
+interface PosterLike {
+  hidden: boolean;
+  width: number;
+}
+interface ElementLike {
+  querySelector(selector: string): unknown;
+}
+declare const document: ElementLike;
+declare function requestAnimationFrame(callback: () => void): number;
+
+/**
+ * Opening a grid tile (sub stream, 320×180) in single view (main stream, 640×360) never shows a
+ * frame-less picture: at every animation frame of the switch, the tile's poster or its video has a
+ * presented frame. Afterwards the sub stream's socket is closed. Its own core: the wall must show
+ * this camera alone (no other tile's sub socket open), from a main and a sub camera.
+ */
+describe('switching a tile from its sub to its main stream', () => {
+  let switching: CameraE2e;
+  beforeAll(async () => {
+    switching = await CameraE2e.start({
+      browser,
+      cameras: [{ id: 'cam-switch', name: 'Switch camera', main: { width: 640, height: 360, fps: 15 }, sub: { width: 320, height: 180, fps: 15 } }],
+    });
+  });
+  afterAll(async () => {
+    await switching?.stop();
+  });
+
+  it('switches sub → main without a black frame and closes the sub socket', async () => {
+    const page = await switching.open({
+      ready: '[data-testid=tile-0][data-camera=cam-switch][data-state=live]',
+      readyTimeoutMs: 15_000,
+      // Counts the page's open video sockets per quality.
+      beforeLogin: (p) =>
+        p.addInitScript(() => {
+          const open: Record<string, number> = {};
+          (globalThis as unknown as { openVideoSockets: Record<string, number> }).openVideoSockets = open;
+          const Native = globalThis.WebSocket;
+          globalThis.WebSocket = class extends Native {
+            constructor(url: string | URL, protocols?: string | string[]) {
+              super(url, protocols);
+              const quality = new URL(String(url)).searchParams.get('quality') ?? '';
+              if (!String(url).includes('/api/video')) return;
+              open[quality] = (open[quality] ?? 0) + 1;
+              this.addEventListener('close', () => (open[quality] = (open[quality] ?? 1) - 1));
+            }
+          } as typeof WebSocket;
+        }),
+    });
+    await page.waitForFunction(() => (document.querySelector('[data-testid=tile-0] video') as SwitchVideoLike | null)?.videoWidth === 320);
+
+    // Samples every animation frame: the visible picture element of the camera's tile must have a frame.
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (globalThis as unknown as { switchLog: string[] }).switchLog = log;
+      const sample = () => {
+        const tile = document.querySelector('[data-camera=cam-switch]') as ElementLike | null;
+        const poster = tile?.querySelector('canvas.tile-poster') as PosterLike | null;
+        const video = tile?.querySelector('video') as SwitchVideoLike | null;
+        if (poster && !poster.hidden) log.push(poster.width > 0 ? 'poster' : 'EMPTY-POSTER');
+        else if (video) log.push(video.readyState >= 2 && video.videoWidth > 0 ? `video-${video.videoWidth}` : 'BLACK');
+        else log.push('NO-TILE');
+        if (log.length < 600) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    await page.dblclick('[data-testid=tile-0]');
+    await page.waitForSelector('[data-testid=single-view] [data-camera=cam-switch][data-state=live]', { timeout: 15_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { switchLog: string[] }).switchLog.some((s) => s === 'video-640'), undefined, { timeout: 15_000 });
+    const log = await page.evaluate(() => (globalThis as unknown as { switchLog: string[] }).switchLog);
+    const runs = log.filter((s, i) => s !== log[i - 1]);
+    console.info(`switch: ${runs.join(' → ')} over ${log.length} animation frames`);
+    expect(runs[0]).toBe('video-320');
+    expect(runs).toContain('poster');
+    expect(log.filter((s) => /BLACK|EMPTY|NO-TILE/.test(s))).toEqual([]);
+    await page.waitForFunction(() => ((globalThis as unknown as { openVideoSockets: Record<string, number> }).openVideoSockets.sub ?? 0) === 0);
+    expect(await page.evaluate(() => (globalThis as unknown as { openVideoSockets: Record<string, number> }).openVideoSockets)).toMatchObject({ sub: 0, main: 1 });
+    await page.context().close();
+  });
 });

@@ -11,6 +11,11 @@ import { removeTempDirs, tempDir } from '../helpers/temp-dir.js';
 
 // The 3D site view against the built core, with a real mosquitto so the test drives crane-1's
 // telemetry itself (no simulator). WebGL runs in SwiftShader (no GPU here).
+//
+// Opening the view costs seconds on a two-core machine (a fresh page loads and parses the bundle,
+// then the scene is built and its shaders compiled in SwiftShader), and the open view keeps a core
+// busy drawing (~6 frames/s at this size while anything animates), so the tests share one page
+// and go back to the view's starting state (reset3d) instead of opening a new one each.
 
 /** What the page exposes ((globalThis as unknown as W).__site3d), typed for the callbacks run in the page (no DOM lib here). */
 interface W {
@@ -21,6 +26,7 @@ interface W {
       coveredLabels: number;
       labelsSettled: boolean;
       selectedId: string | null;
+      autoRotating: boolean;
       camera: { position: { toArray(): number[] } };
       screenPoint(p: { e: number; n: number; u: number }): { x: number; y: number } | null;
       cameraPyramidPoint(id: string): { e: number; n: number; u: number } | null;
@@ -35,6 +41,9 @@ let broker: MosquittoBroker;
 let serve: ServeProcess;
 let browser: Browser;
 let device: MqttClient;
+/** The English page the tests share, and the script errors it has thrown since it opened. */
+let page: Page;
+const pageErrors: string[] = [];
 
 const CRANE_TOPIC = 'site/demo/crane/crane-1/telemetry';
 const crane = (over: Record<string, number>) => ({ loadT: 2.4, ratedLoadT: 6, momentPct: 40, radiusM: 35, heightM: 30, slewDeg: 0, windMs: 3.2, tiltDeg: 0.1, ...over });
@@ -44,6 +53,7 @@ beforeAll(async () => {
   serve = await ServeProcess.start(['--port', '0', '--data', tempDir(), '--mqtt', broker.url]);
   device = await mqtt.connectAsync(broker.url, { clientId: 'site3d-test-crane' });
   browser = await launchBrowser({ webgl: true });
+  page = await open3d('en-US', '#/site3d', pageErrors);
 });
 afterAll(async () => {
   await device?.endAsync();
@@ -57,14 +67,45 @@ async function publishCrane(values: Record<string, number>): Promise<void> {
   await device.publishAsync(CRANE_TOPIC, JSON.stringify({ ts: new Date().toISOString(), ...crane(values) }), { qos: 1 });
 }
 
-async function open3d(locale = 'en-US', hash = '#/site3d'): Promise<Page> {
+async function open3d(locale = 'en-US', hash = '#/site3d', errors?: string[]): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
+  if (errors) page.on('pageerror', (e) => errors.push(e.message));
   await logIn(page, serve.url, ADMIN_PASSWORD);
   await page.waitForSelector('[data-testid=site-name]');
   await page.evaluate((h) => ((globalThis as unknown as W).location.hash = h), hash);
   await page.waitForFunction(() => ((globalThis as unknown as W).__site3d?.renderer.stats.frames ?? 0) > 0);
   return page;
+}
+
+/** The 3D view's state while nothing moves it: no flight under way, labels laid out. */
+const settled = (page: Page) => page.evaluate(() => (globalThis as unknown as W).__site3d?.renderer.labelsSettled ?? false);
+
+/**
+ * Back to where a freshly opened 3D view starts: the view shown (mounted again if a click left
+ * it), nothing selected, the camera flown to the overview (the toolbar's button) and still.
+ */
+async function reset3d(page: Page): Promise<void> {
+  // A minute without input starts the wall screens' slow turn, which would move every point a
+  // test clicks: then a fresh view (another view first, so this one is mounted again).
+  if (await page.evaluate(() => (globalThis as unknown as W).__site3d?.renderer.autoRotating ?? false)) {
+    await page.evaluate(() => ((globalThis as unknown as W).location.hash = '#/alarms'));
+    await page.waitForFunction(() => !(globalThis as unknown as W).__site3d);
+  }
+  await page.evaluate(() => ((globalThis as unknown as W).location.hash = '#/site3d'));
+  await page.waitForFunction(() => ((globalThis as unknown as W).__site3d?.renderer.stats.frames ?? 0) > 0);
+  await page.waitForFunction(() => (globalThis as unknown as W).__site3d!.renderer.selectedId === null);
+  await page.click('[data-testid=site3d-view-overview]');
+  await page.waitForFunction(() => (globalThis as unknown as W).__site3d!.renderer.labelsSettled, undefined, { timeout: 10_000 });
+}
+
+/** Pixels (RGB, 3 bytes each) that differ clearly between two captures of one region. */
+function changedPixels(before: Buffer, after: Buffer): number {
+  let changed = 0;
+  for (let i = 0; i < before.length; i += 3) {
+    if (Math.abs(before[i]! - after[i]!) + Math.abs(before[i + 1]! - after[i + 1]!) + Math.abs(before[i + 2]! - after[i + 2]!) > 60) changed++;
+  }
+  return changed;
 }
 
 async function shot(page: Page, name: string): Promise<string> {
@@ -96,9 +137,8 @@ async function waitForMoment(page: Page, momentPct: number): Promise<void> {
 
 describe('3D site view', () => {
   it('draws the site: the canvas is not blank and the labels are there', async () => {
-    const page = await open3d();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    // The shared page's errors since it opened (loading and first frames included).
+    const errors = pageErrors;
     const box = (await page.locator('.s3d-canvas').boundingBox())!;
     const pixels = await region(page, { x: box.x, y: box.y, width: box.width, height: box.height });
     // Count distinct colours over a sample grid: a blank (clear-colour only) canvas has one.
@@ -121,11 +161,9 @@ describe('3D site view', () => {
     expect(await page.getByTestId('site3d-grid').innerText()).toBe('Grid 10 m');
     await shot(page, 'site3d-overview');
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it("moves crane-1's jib when a new slewDeg is published", async () => {
-    const page = await open3d();
     await publishCrane({ slewDeg: 0, momentPct: 41.1 });
     await waitForMoment(page, 41.1);
     // The region both jib positions fall in: mast top, tips at 0° (north) and 90° (east).
@@ -138,21 +176,13 @@ describe('3D site view', () => {
     await shot(page, 'site3d-jib-slew-0');
     await publishCrane({ slewDeg: 90, momentPct: 41.1 });
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.stats.updates), { timeout: 10_000 }).toBeGreaterThan(0);
-    // Wait for a frame drawn after the reading arrived (the label text does not change here).
-    await page.waitForTimeout(1500);
-    const after = await region(page, clip);
-    await shot(page, 'site3d-jib-slew-90');
-    let changed = 0;
-    for (let i = 0; i < before.length; i += 3) {
-      if (Math.abs(before[i]! - after[i]!) + Math.abs(before[i + 1]! - after[i + 1]!) + Math.abs(before[i + 2]! - after[i + 2]!) > 60) changed++;
-    }
     // A jib is ~1.5 m thick and 60 m long: hundreds of pixels leave one place and appear in another.
-    expect(changed).toBeGreaterThan(300);
-    await page.context().close();
+    // Polled until a frame drawn after the reading shows it (the label text does not change here).
+    await expect.poll(async () => changedPixels(before, await region(page, clip)), { timeout: 10_000, interval: 250 }).toBeGreaterThan(300);
+    await shot(page, 'site3d-jib-slew-90');
   });
 
   it('colours the hook by the moment band and says it in words', async () => {
-    const page = await open3d();
     await publishCrane({ slewDeg: 30, momentPct: 104.2 });
     await waitForMoment(page, 104.2);
     const label = page.locator('.s3d-label-crane').first();
@@ -165,37 +195,33 @@ describe('3D site view', () => {
     expect(await label.innerText()).not.toContain('over rated');
     expect(await label.getAttribute('class')).toContain('s3d-alarm-open');
     expect(await label.innerText()).toMatch(/■ HIGH · unacknowledged/);
-    await page.context().close();
   });
 
   it('marks the panorama capture points and opens one when clicked', async () => {
-    const page = await open3d();
+    await reset3d(page);
     expect(await page.locator('.s3d-label-panorama').count()).toBe(3);
     // P1 of the demo site stands at (0, −22); click the middle of its post.
     const screen = await screenOf(page, { e: 0, n: -22, u: 0.8 });
     await page.mouse.click(screen!.x, screen!.y);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/panoramas/P1');
-    await page.context().close();
   });
 
   it('selects what is clicked in the merged batches: a dust monitor head, a crane mast', async () => {
-    const page = await open3d();
+    await reset3d(page);
     // crane-1's mast at (−22, 12), a third of the way up its tower.
     const mast = await screenOf(page, { e: -22, n: 12, u: 20 });
     await page.mouse.click(mast!.x, mast!.y);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/site3d/crane-1');
-    await page.context().close();
-    // dust-1 stands at (95, 0): its head is 4.45 m up (post 4 m + half the 0.9 m head). A fresh
-    // page: the flight to crane-1 may have taken dust-1 out of view.
-    const second = await open3d();
-    const head = await screenOf(second, { e: 95, n: 0, u: 4.45 });
-    await second.mouse.click(head!.x, head!.y);
-    await expect.poll(() => second.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/site3d/dust-1');
-    await second.context().close();
+    // dust-1 stands at (95, 0): its head is 4.45 m up (post 4 m + half the 0.9 m head). Back at
+    // the overview first: the flight to crane-1 may have taken dust-1 out of view.
+    await reset3d(page);
+    const head = await screenOf(page, { e: 95, n: 0, u: 4.45 });
+    await page.mouse.click(head!.x, head!.y);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/site3d/dust-1');
   });
 
   it('keeps a busy site readable: no two shown labels overlap, workers all drawn, labels still while only pulses move', async () => {
-    const page = await open3d();
+    await reset3d(page);
     await page.evaluate(() => (globalThis as unknown as W).__site3d!.load('stress'));
     // Building the stress site takes seconds of SwiftShader on a loaded machine: poll, never a fixed wait.
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.workerMarkers), { timeout: 30_000 }).toBe(2000);
@@ -239,28 +265,33 @@ describe('3D site view', () => {
     expect(frames).toBeGreaterThan(20);
     expect(labelFrames).toBeLessThanOrEqual(updates + 2);
     await shot(page, 'site3d-stress');
-    await page.context().close();
+    // The demo site again for the tests after this one (the overview camera with it).
+    await page.evaluate(() => (globalThis as unknown as W).__site3d!.load('demo'));
   });
 
   it("opens a camera's video when its view cone is clicked", async () => {
-    const page = await open3d();
+    await reset3d(page);
     const point = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.cameraPyramidPoint('cam-east-gate'));
     const screen = await screenOf(page, point!);
     await page.mouse.click(screen!.x, screen!.y);
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).location.hash)).toBe('#/cameras/camera%3Acam-east-gate');
     // The wall opens that camera alone, on its main stream.
     await page.waitForSelector('[data-testid=single-view]');
-    await page.context().close();
+    // Back to the 3D view, so the camera's video stops.
+    await reset3d(page);
   });
 
   it('#/site3d/crane-1 selects crane-1 and flies to it', async () => {
-    const page = await open3d('zh-CN');
+    // The console in Chinese, switched as an operator does (the top bar's language menu).
+    await reset3d(page);
+    await page.selectOption('.language-switch select', 'zh-CN');
     await publishCrane({ slewDeg: 45, momentPct: 92.5 });
     await waitForMoment(page, 92.5);
     const far = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.camera.position.toArray());
     await page.evaluate(() => ((globalThis as unknown as W).location.hash = '#/site3d/crane-1'));
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.selectedId)).toBe('crane-1');
-    await page.waitForTimeout(1500);
+    // The flight (0.9 s) is over when the view is still again.
+    await expect.poll(() => settled(page), { timeout: 10_000 }).toBe(true);
     const near = await page.evaluate(() => (globalThis as unknown as W).__site3d!.renderer.camera.position.toArray());
     // Flew: the camera is now close to crane-1's mast (x = e = −22, z = −n = −12).
     const dist = (p: number[]) => Math.hypot(p[0]! + 22, p[2]! + 12);
