@@ -3,6 +3,7 @@ import { StartGate } from '../../../electron/core/video/start-gate.js';
 import { WebRtcRtpSource, type RtpSourceOptions } from '../../../electron/core/video/webrtc-rtp-source.js';
 import type { SourcePacket } from '../../../electron/core/video/webrtc-viewer-gate.js';
 import { fakeRtpFfmpeg, processRuns } from '../../helpers/fake-rtp-ffmpeg.js';
+import { processesWith } from '../../helpers/rtsp-camera.js';
 import { removeTempDirs } from '../../helpers/temp-dir.js';
 
 afterAll(() => removeTempDirs());
@@ -94,6 +95,23 @@ describe('the WebRTC source takes the start gate the MSE streams share', () => {
     expectGateFree(gate);
     expect(processRuns(pid)).toBe(false);
     expect(silent.ffmpegPid).toBeUndefined();
+  });
+});
+
+describe('the WebRTC source runs one ffmpeg and one socket at a time', () => {
+  it('two viewers arriving in the same tick start one ffmpeg (before: each started its own, and one leaked)', async () => {
+    const cam = source(new StartGate());
+    const got = [0, 0];
+    const offs = [cam.subscribe(() => got[0]!++), cam.subscribe(() => got[1]!++)];
+    const script = SEND.replace(/ffmpeg$/, 'fake-ffmpeg.mjs');
+    try {
+      await expect.poll(() => Math.min(...got), POLL).toBeGreaterThan(0);
+      expect(processesWith(script)).toEqual([cam.ffmpegPid]);
+    } finally {
+      for (const off of offs) off();
+      await cam.stop();
+    }
+    expect(processesWith(script)).toEqual([]);
   });
 });
 
