@@ -196,9 +196,9 @@ function splitStreamKey(key: string): [string, 'main' | 'sub'] {
   return [key.slice(0, at), key.slice(at + 1) === 'sub' ? 'sub' : 'main'];
 }
 
-/** A close reason fits in 123 bytes (RFC 6455 §5.5): 30 UTF-16 units of id are at most 90. */
+/** Also the socket's close reason, which must fit in 123 bytes (RFC 6455 §5.5): 24 UTF-16 units of id are at most 72, the words 35. */
 function removedReason(cameraId: string): string {
-  return `camera "${cameraId.slice(0, 30)}" was removed from the site`;
+  return `camera "${cameraId.slice(0, 24)}" was removed from the site`;
 }
 
 function removed(cameraId: string): { error: WebRtcErrorMessage; cameraRemoved: true } {
