@@ -172,6 +172,8 @@ describe('live video over WebRTC', () => {
   });
 
   it('a camera whose password changes keeps its WebRTC viewer: the stream restarts on the new credentials, no ffmpeg keeps the old', async () => {
+    // The earlier tests' stream ends its grace first, so the socket count below is this test's own.
+    await waitFor('no WebRTC ffmpeg running', () => rtpForwarders().length === 0, 5_000);
     const before = coreUdpSockets();
     const set = (password: string) => postJson(`${serve.url}/api/cameras/locked/credentials`, token, { username: LOCKED.user, password });
     expect((await set(LOCKED.password)).status).toBe(200);
@@ -201,7 +203,7 @@ describe('live video over WebRTC', () => {
   }, 30_000);
 });
 
-/** The core's WebRTC ffmpegs (those sending RTP), with the input each reads. */
+/** The core's WebRTC ffmpegs (those sending RTP), with the input each reads (the auth proxy's one-time path for the locked camera). */
 function rtpForwarders(): Array<{ pid: number; input: string }> {
   return processesWith('-f rtp').flatMap((pid) => {
     try {

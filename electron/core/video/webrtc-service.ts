@@ -69,7 +69,10 @@ export class WebRtcService {
     // Test knob: integration tests check that ffmpeg ends after the grace without waiting 10 s.
     const testGrace = Number(process.env.SITE_COMMAND_TEST_WEBRTC_GRACE_MS);
     this.graceMs = options.graceMs ?? (testGrace > 0 ? testGrace : undefined);
-    this.stopWatching = video.onCameraChange((cameraId) => this.cameraChanged(cameraId));
+    // The change itself (stored credentials, the MSE streams) has happened: a WebRTC failure here is logged, not the caller's error.
+    this.stopWatching = video.onCameraChange((cameraId) =>
+      this.cameraChanged(cameraId).catch((error: unknown) => this.options.log?.warn('webrtc camera change failed', { cameraId, error })),
+    );
   }
 
   async open(cameraId: string, quality: 'main' | 'sub', onClosed: ViewerClosed): Promise<OpenedViewer> {
