@@ -16,7 +16,9 @@ Misbehaviour, for the console's bad-input tests (each off by default):
 - SIGUSR1 stalls the camera (a valve before the encoder drops every raw frame, so no RTP data
   flows while RTSP and RTCP stay up), SIGUSR2 resumes it. With --user/--password it demands basic auth (digest with
 --auth digest), so a wrong
-password gets 401 Unauthorized. Prints READY once the server is attached and listening.
+password gets 401 Unauthorized; with --password-change-to P, SIGWINCH changes the password to P
+(running sessions stay, as on a camera whose admin changes it). Prints READY once the server is
+attached and listening.
 
 Run with Debian's /usr/bin/python3 (the one that has `gi`).
 """
@@ -186,6 +188,7 @@ def main() -> int:
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--auth", choices=["basic", "digest"], default="basic")
+    parser.add_argument("--password-change-to", help="the password SIGWINCH switches to")
     parser.add_argument(
         "--stamp",
         action="store_true",
@@ -229,6 +232,19 @@ def main() -> int:
         else:
             auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password or ""), token)
         server.set_auth(auth)
+        if args.password_change_to is not None:
+
+            def change_password():
+                # Only new requests are checked: sessions already playing keep streaming.
+                if args.auth == "digest":
+                    auth.add_digest(args.user, args.password_change_to, token)  # replaces the user's entry
+                else:
+                    auth.remove_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password or ""))
+                    auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password_change_to), token)
+                print("PASSWORD CHANGED", flush=True)
+                return GLib.SOURCE_CONTINUE
+
+            GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGWINCH, change_password)
         permissions = GstRtspServer.RTSPPermissions()
         permissions.add_permission_for_role("viewer", "media.factory.access", True)
         permissions.add_permission_for_role("viewer", "media.factory.construct", True)

@@ -15,6 +15,8 @@ export interface RtspCameraOptions {
   password?: string;
   /** Which scheme the camera demands when it has a user: Basic (default) or Digest (MD5). */
   auth?: 'basic' | 'digest';
+  /** The password `changePassword()` switches the camera to while it runs. */
+  passwordChangeTo?: string;
   /** H.264 bitrate, kbit/s (default 800). */
   bitrate?: number;
   /** Stamp each frame with its wall-clock time in pixels (electron/common/frame-stamp.ts). */
@@ -75,6 +77,29 @@ export class RtspCamera {
     if (this.child) process.kill(this.child.pid!, 'SIGHUP');
   }
 
+  /**
+   * Changes the camera's password to `passwordChangeTo` now (SIGWINCH), as an admin would on the
+   * camera's own page: new requests need it, sessions already playing keep streaming. Resolves
+   * once the camera has made the change; `url()` then carries the new password.
+   */
+  async changePassword(): Promise<void> {
+    const child = this.child;
+    const next = this.options.passwordChangeTo;
+    if (!child || next === undefined) throw new Error('changePassword needs a running camera started with passwordChangeTo');
+    const changed = new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        if (!chunk.toString().includes('PASSWORD CHANGED')) return;
+        child.stdout!.off('data', onData);
+        resolve();
+      };
+      child.stdout!.on('data', onData);
+    });
+    process.kill(child.pid!, 'SIGWINCH');
+    await changed;
+    this.options.password = next;
+    this.options.passwordChangeTo = undefined;
+  }
+
   /** Stops sending video (every raw frame dropped before the encoder); the RTSP session stays up. */
   stall(): void {
     if (this.child) process.kill(this.child.pid!, 'SIGUSR1');
@@ -114,6 +139,7 @@ export class RtspCamera {
     if (resize) args.push('--resize-to', `${resize.width}x${resize.height}`);
     if (resize?.afterSec !== undefined) args.push('--resize-after', String(resize.afterSec));
     if (user !== undefined) args.push('--user', user, '--password', password ?? '', '--auth', auth ?? 'basic');
+    if (user !== undefined && this.options.passwordChangeTo !== undefined) args.push('--password-change-to', this.options.passwordChangeTo);
     const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     let stderr = '';

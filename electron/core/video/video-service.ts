@@ -67,6 +67,8 @@ export class VideoService implements Service {
   private ffmpegPath: string | undefined;
   /** Hands ffmpeg credential-free loopback URLs for cameras that need a password (see rtsp-auth-proxy.ts). */
   private readonly authProxy: RtspAuthProxy;
+  /** Told after a camera's settings change: paths that run their own ffmpeg (WebRTC) follow. */
+  private readonly changeListeners = new Set<(cameraId: string) => void | Promise<void>>();
 
   constructor(private readonly options: VideoServiceOptions) {
     for (const camera of options.cameras) this.cameras.set(camera.id, camera);
@@ -106,6 +108,13 @@ export class VideoService implements Service {
         return supervisor.retarget(this.urlOf(camera.id, quality === 'fallback' ? 'sub' : quality));
       }),
     );
+    await Promise.all([...this.changeListeners].map((listener) => listener(camera.id)));
+  }
+
+  /** Calls `listener` after every camera change (updateCamera); returns the unsubscribe. */
+  onCameraChange(listener: (cameraId: string) => void | Promise<void>): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** Live fMP4 segments of one camera stream: init first, then fragments from a keyframe on. */

@@ -89,6 +89,8 @@ export class WebRtcPeer {
     this.pc.addTransceiver(this.track, { direction: 'sendonly' });
     await this.pc.setLocalDescription(await this.pc.createOffer());
     await this.gathered();
+    // Closed while gathering (the socket left, the camera was removed): subscribing now would hold the stream's ffmpeg for nobody.
+    if (this.closed) throw new Error('the viewer closed before the offer was ready');
     this.connectTimer = setTimeout(() => void this.close('not connected in time'), CONNECT_TIMEOUT_MS);
     this.connectTimer.unref();
     this.unsubscribe = this.source.subscribe((packet) => {

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger.js';
 import { JitteredRestartDelay } from './restart-delay.js';
 import { DEFAULT_SOCKET_TIMEOUT_MS, redactUrlsInText } from './ffmpeg-args.js';
 import { guardedSpawn, killGroup, type SpawnGuard } from './guarded-spawn.js';
+import { sharedStartGate, type StartGate, type StartTicket } from './start-gate.js';
 import { classifyFfmpegStderr } from './stderr-reason.js';
 import { inspectH264Payload, isRtcp, profileLevelIdOf, rtpHeaderLength } from './webrtc-h264.js';
 import type { SourcePacket } from './webrtc-viewer-gate.js';
@@ -43,7 +44,18 @@ export interface RtpSourceOptions {
   graceMs?: number;
   /** Restart ffmpeg after this long without an RTP packet, ms. Default 5 s. */
   dataTimeoutMs?: number;
+  /** Bounds how many streams start at once. Default: the core's gate, shared with the MSE streams (start-gate.ts). */
+  startGate?: StartGate;
   log?: Logger;
+}
+
+/** One ffmpeg run and the loopback UDP socket it sends to: they live and die together. */
+interface RtpRun {
+  child: ChildProcessWithoutNullStreams;
+  socket: Socket;
+  startedAt: number;
+  exited: Promise<void>;
+  watchdog: NodeJS.Timeout;
 }
 
 /**
@@ -51,22 +63,34 @@ export interface RtpSourceOptions {
  * however many viewers (as StreamSupervisor does for MSE). Starts with the first listener, stops
  * `graceMs` after the last, restarts with a jittered backoff (1 s → 30 s) while anyone listens, and restarts
  * a run that sends nothing for `dataTimeoutMs`.
+ *
+ * Every start, first or restart, waits its turn at the start gate the MSE streams use, and holds
+ * its slot until the first RTP packet (the camera answered and ffmpeg is sending) or the run's end:
+ * a 32-tile wall opening over WebRTC reaches the cameras a few at a time, not in one burst (the
+ * lockstep start that made a shared-encode camera stall for every client, start-gate.ts).
+ *
+ * Each run binds its own socket: packets a dying ffmpeg of the previous run still sends (after a
+ * camera change, for up to its 2-s kill grace) land on a closed port instead of in the new
+ * generation.
  */
 export class WebRtcRtpSource {
   private readonly listeners = new Set<(packet: SourcePacket) => void>();
   /** The MSE streams' jittered delays (restart-delay.ts): cameras that fail together do not retry together. */
   private readonly backoff = new JitteredRestartDelay();
-  private socket: Socket | undefined;
-  private port = 0;
-  private child: ChildProcessWithoutNullStreams | undefined;
-  private exited: Promise<void> | undefined;
+  private readonly gate: StartGate;
+  private labelText: string;
+  private run: RtpRun | undefined;
+  /** Our place at the start gate, from asking for a slot until the first packet or the run's end. */
+  private ticket: StartTicket | undefined;
+  /** Waiting at the gate for a slot (ticket asked, not yet granted). */
+  private queued = false;
+  private askedAt = 0;
+  private launchWaiters = new Set<() => void>();
   private generation = 0;
   private lastPacketAt = 0;
-  private startedAt = 0;
   private stderrTail: string[] = [];
   private graceTimer: NodeJS.Timeout | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
-  private watchdog: NodeJS.Timeout | undefined;
   private parameters: Buffer[] = [];
   private profile: string | undefined;
   /** The RTP encoding name ffmpeg announced for this run (its SDP on stdout), e.g. `H264`, `H265`. */
@@ -79,7 +103,15 @@ export class WebRtcRtpSource {
   /** Why the last run ended, in an operator's words. */
   lastError: string | undefined;
 
-  constructor(private readonly options: RtpSourceOptions) {}
+  constructor(private readonly options: RtpSourceOptions) {
+    this.gate = options.startGate ?? sharedStartGate;
+    this.labelText = options.label;
+  }
+
+  /** The stream as logs name it (credentials masked). */
+  get label(): string {
+    return this.labelText;
+  }
 
   /** Packets of the current and later runs. Starts ffmpeg if needed; returns the unsubscribe. */
   subscribe(listener: (packet: SourcePacket) => void): () => void {
@@ -87,12 +119,31 @@ export class WebRtcRtpSource {
     clearTimeout(this.graceTimer);
     this.graceTimer = undefined;
     this.stopped = false;
-    if (!this.child && !this.restartTimer) void this.start();
+    if (!this.run && !this.restartTimer) this.begin();
     return () => {
       if (!this.listeners.delete(listener) || this.listeners.size > 0) return;
       this.graceTimer = setTimeout(() => void this.stop(), this.options.graceMs ?? 10_000);
       this.graceTimer.unref();
     };
+  }
+
+  /**
+   * Resolves once this source is no longer waiting at the start gate (ffmpeg launched, the run
+   * ended, or the source stopped), or after `timeoutMs`; true when it got past the gate.
+   * A viewer's wait for the camera's parameters should not count the time other cameras took to start.
+   */
+  async whenLaunched(timeoutMs: number): Promise<boolean> {
+    if (!this.queued) return true;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.launchWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.launchWaiters.add(done);
+    });
+    return !this.queued && !this.stopped;
   }
 
   /**
@@ -125,8 +176,8 @@ export class WebRtcRtpSource {
   /** The stream as the tile's status line shows it (the MSE socket's `status` message, same shape). */
   status(): { state: 'starting' | 'live' | 'offline'; since: number; reason?: string } {
     const now = Date.now();
-    if (this.child && this.lastPacketAt && now - this.lastPacketAt < 2_000) return { state: 'live', since: this.liveSince };
-    if (this.child && !this.lastPacketAt) return { state: 'starting', since: this.startedAt };
+    if (this.run && this.lastPacketAt && now - this.lastPacketAt < 2_000) return { state: 'live', since: this.liveSince };
+    if (this.ticket || (this.run && !this.lastPacketAt)) return { state: 'starting', since: this.askedAt };
     return { state: 'offline', since: this.offlineSince || now, ...(this.lastError ? { reason: this.lastError } : {}) };
   }
 
@@ -141,51 +192,103 @@ export class WebRtcRtpSource {
 
   /** ffmpeg's pid while it runs (tests and diagnostics). */
   get ffmpegPid(): number | undefined {
-    return this.child?.pid;
+    return this.run?.child.pid;
   }
 
-  /** Stops ffmpeg and closes the socket now (listeners stay registered but receive nothing more). */
+  /**
+   * The camera's settings changed (new credentials, new URL): ffmpeg restarts now (no backoff wait)
+   * on what `inputUrl()` gives, and the listeners stay. Their viewers rejoin at the new run's first
+   * keyframe, as after any restart (a new generation, webrtc-viewer-gate.ts). A source waiting at the
+   * start gate keeps its place: it reads the URL when its slot comes.
+   */
+  async retarget(label: string): Promise<void> {
+    this.labelText = label;
+    this.backoff.reset();
+    if (this.restartTimer) {
+      clearTimeout(this.restartTimer);
+      this.restartTimer = undefined;
+    }
+    if (this.run) {
+      this.releaseTicket();
+      await this.endRun();
+    }
+    this.begin();
+  }
+
+  /** Stops ffmpeg, closes the socket and leaves the start gate now (listeners stay registered but receive nothing more). */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.graceTimer);
     clearTimeout(this.restartTimer);
-    clearInterval(this.watchdog);
-    this.graceTimer = this.restartTimer = this.watchdog = undefined;
-    const child = this.child;
-    const exited = this.exited;
-    this.child = undefined;
-    if (child) {
-      killGroup(child, 'SIGTERM');
-      const forced = setTimeout(() => killGroup(child, 'SIGKILL'), 2_000);
-      await exited;
-      clearTimeout(forced);
-    }
-    this.socket?.close();
-    this.socket = undefined;
+    this.graceTimer = this.restartTimer = undefined;
+    this.releaseTicket();
+    const ended = this.endRun(); // detaches the run now: a subscriber arriving meanwhile gets a fresh one
     this.profile = undefined;
     this.encoding = undefined;
     this.parameters = [];
+    await ended;
   }
 
-  private async start(): Promise<void> {
+  /** Kills the current run's ffmpeg and waits for it; its end is not a failure (no restart). The socket closes with it. */
+  private async endRun(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    this.run = undefined;
+    clearInterval(run.watchdog);
+    killGroup(run.child, 'SIGTERM');
+    const forced = setTimeout(() => killGroup(run.child, 'SIGKILL'), 2_000);
+    await run.exited;
+    clearTimeout(forced);
+  }
+
+  /** Asks the start gate for a slot; ffmpeg starts when it comes (at once when the gate is free). */
+  private begin(): void {
     this.restartTimer = undefined;
-    if (this.stopped) return;
-    if (!this.socket) {
-      const socket = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
-      socket.on('message', (data, from) => from.address === '127.0.0.1' && this.onPacket(data));
-      socket.on('error', (error) => this.options.log?.warn('webrtc rtp socket error', { stream: this.options.label, error }));
-      await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-      if (this.stopped) {
-        socket.close();
-        return;
-      }
-      this.socket = socket;
-      this.port = socket.address().port;
+    if (this.stopped || this.run || this.ticket || this.listeners.size === 0) return;
+    this.askedAt = Date.now();
+    const asked: { ticket?: StartTicket } = {};
+    let grantedAtOnce = false;
+    const ticket = this.gate.enter(() => {
+      if (asked.ticket) void this.launch(asked.ticket);
+      else grantedAtOnce = true; // granted inside enter(), before it returned the ticket
+    });
+    asked.ticket = ticket;
+    this.ticket = ticket;
+    this.queued = !grantedAtOnce;
+    if (grantedAtOnce) void this.launch(ticket);
+  }
+
+  /** Gives the start slot back (or leaves the queue): the run is sending, has ended, or is being stopped. */
+  private releaseTicket(): void {
+    const ticket = this.ticket;
+    this.ticket = undefined;
+    ticket?.release();
+    this.leftQueue();
+  }
+
+  private leftQueue(): void {
+    this.queued = false;
+    for (const wake of [...this.launchWaiters]) wake();
+  }
+
+  private async launch(ticket: StartTicket): Promise<void> {
+    if (this.ticket !== ticket) return;
+    this.leftQueue();
+    if (this.stopped || this.listeners.size === 0 || this.run) return this.releaseTicket();
+    const socket = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+    socket.on('error', (error) => this.options.log?.warn('webrtc rtp socket error', { stream: this.labelText, error }));
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    // Stopped or retargeted while binding: this start is no longer wanted.
+    if (this.ticket !== ticket || this.stopped || this.run) {
+      socket.close();
+      if (this.ticket === ticket) this.releaseTicket();
+      return;
     }
     let input: string;
     try {
       input = this.options.inputUrl();
     } catch (error) {
+      socket.close();
       return this.onEnded(`ffmpeg failed: ${(error as Error).message}`);
     }
     this.generation++;
@@ -194,31 +297,39 @@ export class WebRtcRtpSource {
     this.sdpText = '';
     this.parameters = [];
     this.stderrTail = [];
-    this.startedAt = Date.now();
     this.lastPacketAt = 0;
-    const child = guardedSpawn(this.options.ffmpegPath, rtpForwardArgs(input, this.port), this.options.spawnGuard);
-    this.child = child;
-    this.options.log?.info('webrtc ffmpeg started', { stream: this.options.label, pid: child.pid });
-    child.stdout.on('data', (chunk: Buffer) => this.onSdp(chunk));
+    const child = guardedSpawn(this.options.ffmpegPath, rtpForwardArgs(input, socket.address().port), this.options.spawnGuard);
+    let resolveExited!: () => void;
+    const run: RtpRun = {
+      child,
+      socket,
+      startedAt: Date.now(),
+      exited: new Promise<void>((resolve) => (resolveExited = resolve)),
+      watchdog: setInterval(() => this.checkData(run), 500),
+    };
+    run.watchdog.unref();
+    this.run = run;
+    socket.on('message', (data, from) => this.run === run && from.address === '127.0.0.1' && this.onPacket(data));
+    this.options.log?.info('webrtc ffmpeg started', { stream: this.labelText, pid: child.pid });
+    child.stdout.on('data', (chunk: Buffer) => this.run === run && this.onSdp(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
+      if (this.run !== run) return;
       for (const line of chunk.toString('utf8').split(/\r?\n/)) {
         if (line.trim()) this.stderrTail.push(redactUrlsInText(line).slice(0, 300));
       }
       this.stderrTail.splice(0, Math.max(0, this.stderrTail.length - 10));
     });
-    child.once('error', (error) => this.stderrTail.push(error.message));
-    this.exited = new Promise((resolve) =>
-      child.once('close', (code, signal) => {
-        resolve();
-        if (this.child !== child) return;
-        this.child = undefined;
-        clearInterval(this.watchdog);
-        const reason = classifyFfmpegStderr(this.stderrTail) ?? this.stderrTail.at(-1) ?? `ffmpeg exited with ${signal ?? `code ${code}`}`;
-        this.onEnded(reason);
-      }),
-    );
-    this.watchdog = setInterval(() => this.checkData(child), 500);
-    this.watchdog.unref();
+    child.once('error', (error) => this.run === run && this.stderrTail.push(error.message));
+    // 'close' follows every end, a failed spawn's 'error' included (Node emits exit and close after it).
+    child.once('close', (code, signal) => {
+      socket.close();
+      resolveExited();
+      if (this.run !== run) return;
+      this.run = undefined;
+      clearInterval(run.watchdog);
+      const reason = classifyFfmpegStderr(this.stderrTail) ?? this.stderrTail.at(-1) ?? `ffmpeg exited with ${signal ?? `code ${code}`}`;
+      this.onEnded(reason);
+    });
   }
 
   /**
@@ -235,30 +346,33 @@ export class WebRtcRtpSource {
     if (this.notH264) for (const wake of [...this.waiters]) wake();
   }
 
-  private checkData(child: ChildProcessWithoutNullStreams): void {
+  private checkData(run: RtpRun): void {
     const now = Date.now();
-    const silentFor = now - (this.lastPacketAt || this.startedAt);
+    const silentFor = now - (this.lastPacketAt || run.startedAt);
     const allowed = this.lastPacketAt ? (this.options.dataTimeoutMs ?? 5_000) : DEFAULT_SOCKET_TIMEOUT_MS + 2_000;
     if (silentFor > allowed) {
       this.stderrTail.push(`no RTP for ${Math.round(silentFor / 1000)} s`);
-      killGroup(child, 'SIGKILL');
+      killGroup(run.child, 'SIGKILL');
     }
   }
 
   private onEnded(reason: string): void {
+    this.releaseTicket();
     this.lastError = reason;
     this.offlineSince = Date.now();
-    this.options.log?.warn('webrtc ffmpeg ended', { stream: this.options.label, reason });
+    this.options.log?.warn('webrtc ffmpeg ended', { stream: this.labelText, reason });
     if (this.stopped || this.listeners.size === 0) return;
-    this.restartTimer = setTimeout(() => void this.start(), this.backoff.next());
+    this.restartTimer = setTimeout(() => this.begin(), this.backoff.next());
     this.restartTimer.unref();
   }
 
   private onPacket(data: Buffer): void {
-    if (!this.child || isRtcp(data)) return;
+    if (isRtcp(data)) return;
     const headerLength = rtpHeaderLength(data);
     if (headerLength < 0) return;
     if (!this.lastPacketAt) {
+      // The camera answered and ffmpeg is sending: the start is over, the next stream may begin.
+      this.releaseTicket();
       this.backoff.reset();
       this.liveSince = Date.now();
     }

@@ -24,7 +24,8 @@ export interface WebRtcViewerOptions {
  * `webrtc-offer` (or `webrtc-error`), the browser answers with `webrtc-answer` and trickles
  * `webrtc-candidate`s. A malformed or malicious message gets `webrtc-error`/`bad-message` and is
  * otherwise ignored; a failing peer gets `webrtc-error`/`failed` and the socket closes. The peer
- * lives exactly as long as the socket: closing either closes both.
+ * lives exactly as long as the socket: closing either closes both. A camera removed from the site
+ * closes the socket with SOCKET_CLOSE.noCamera and the reason, as a socket for an unknown camera does.
  */
 export function serveWebRtcViewer(ws: WebSocket, o: WebRtcViewerOptions): void {
   let peer: WebRtcPeer | undefined;
@@ -47,13 +48,17 @@ export function serveWebRtcViewer(ws: WebSocket, o: WebRtcViewerOptions): void {
       }
       o.sessions.add(socket, who);
       o.webrtc
-        .open(o.cameraId, o.quality, (why) => {
-          if (!socketClosed) fail(`peer ${why}`);
+        .open(o.cameraId, o.quality, (why, cameraRemoved) => {
+          if (socketClosed) return;
+          // Gone for good: the player shows "no such camera" instead of falling back to MSE.
+          if (cameraRemoved) ws.close(SOCKET_CLOSE.noCamera, why);
+          else fail(`peer ${why}`);
         })
         .then(async (opened) => {
           if ('error' in opened) {
             send(opened.error);
-            ws.close(1000, 'webrtc unavailable');
+            if (opened.cameraRemoved) ws.close(SOCKET_CLOSE.noCamera, opened.error.reason);
+            else ws.close(1000, 'webrtc unavailable');
             return;
           }
           if (socketClosed) return void (await opened.peer.close('socket closed'));
