@@ -97,10 +97,10 @@ async function answer(viewer: Viewer, offer: string, acceptPlayoutDelay: boolean
  * after it has connected throws inside werift's DtlsClient and marks the connection failed, while the
  * core's side is fine. A browser does not do that; this helper opens a second viewer then, once.
  */
-async function watchingViewer(cameraId: string): Promise<Viewer> {
+async function watchingViewer(cameraId?: string, acceptPlayoutDelay = false): Promise<Viewer> {
   for (let attempt = 1; ; attempt++) {
-    const viewer = openViewer(false, cameraId);
-    const outcome = await waitFor('video or a failed client', () => (viewer.nalTypes.length > 20 ? 'video' : viewer.pc?.connectionState === 'failed' ? 'failed' : false), 10_000);
+    const viewer = openViewer(acceptPlayoutDelay, cameraId);
+    const outcome = await waitFor('video or a failed client', () => (viewer.nalTypes.length > 30 ? 'video' : viewer.pc?.connectionState === 'failed' ? 'failed' : false), 12_000);
     if (outcome === 'video' || attempt === 2) {
       expect(outcome).toBe('video');
       return viewer;
@@ -143,16 +143,14 @@ function corePid(): number {
 describe('live video over WebRTC', () => {
   it('sends H.264 RTP from a keyframe to two viewers from one ffmpeg, and leaves nothing behind', async () => {
     const before = coreUdpSockets();
-    const a = openViewer(true);
-    const b = openViewer();
-    const offer = await waitFor('an offer', () => a.texts.find((t) => t.type === 'webrtc-offer'), 8_000);
+    const [a, b] = await Promise.all([watchingViewer(undefined, true), watchingViewer()]);
+    const offer = a.texts.find((t) => t.type === 'webrtc-offer')!;
     expect(offer.sdp).toContain(`${PLAYOUT_DELAY_URI}`);
     expect(offer.sdp).toMatch(/a=rtpmap:\d+ H264\/90000/);
     expect(offer.sdp).toMatch(/packetization-mode=1;profile-level-id=42c01e/i);
     expect(offer.sdp).toMatch(/a=candidate:.* 127\.0\.0\.1 \d+ typ host/);
     expect(offer.sdp).not.toMatch(/typ (srflx|relay)/);
 
-    await waitFor('video at both viewers', () => a.nalTypes.length > 30 && b.nalTypes.length > 30, 12_000);
     // The first packet a viewer gets opens a keyframe: it carries the SPS (in a STAP-A here, after an AUD).
     for (const viewer of [a, b]) {
       const first = viewer.firstPayload!;
