@@ -257,6 +257,10 @@ function takeRequests(pending) {
   let buf = pending;
   for (;;) {
     if (buf.length === 0) break;
+    if (buf[0] === 0x0d || buf[0] === 0x0a) {
+      buf = buf.subarray(1); // a bare CRLF between requests (some clients' keep-alive)
+      continue;
+    }
     if (buf[0] === 0x24) {
       if (buf.length < 4) break;
       const end = 4 + buf.readUInt16BE(2);
