@@ -249,12 +249,14 @@ const REASONS = {
 };
 const METHODS = ['OPTIONS', 'DESCRIBE', 'SETUP', 'PLAY', 'GET_PARAMETER', 'TEARDOWN'];
 
-class BadRequest extends Error {}
-
-/** Splits a connection's bytes into requests and interleaved frames (RTCP from the client, skipped); bounded. */
+/**
+ * Splits a connection's bytes into requests and interleaved frames (RTCP from the client,
+ * skipped); bounded. `malformed` says why the bytes after the complete `requests` make no request.
+ */
 function takeRequests(pending) {
   const requests = [];
   let buf = pending;
+  const malformed = (why) => ({ requests, rest: buf, malformed: why });
   for (;;) {
     if (buf.length === 0) break;
     if (buf[0] === 0x0d || buf[0] === 0x0a) {
@@ -270,25 +272,25 @@ function takeRequests(pending) {
     }
     const headEnd = buf.indexOf('\r\n\r\n');
     if (headEnd < 0) {
-      if (buf.length > MAX_HEAD_BYTES) throw new BadRequest('request head too long');
+      if (buf.length > MAX_HEAD_BYTES) return malformed('request head too long');
       break;
     }
     const lines = buf.subarray(0, headEnd).toString('latin1').split('\r\n');
     const [method, uri, version, ...rest] = lines[0].split(' ');
-    if (!method || !uri || !version || rest.length || !/^[A-Z_]+$/.test(method) || !/^RTSP\/\d\.\d$/.test(version)) throw new BadRequest(`bad request line: ${lines[0].slice(0, 80)}`);
+    if (!method || !uri || !version || rest.length || !/^[A-Z_]+$/.test(method) || !/^RTSP\/\d\.\d$/.test(version)) return malformed(`bad request line: ${lines[0].slice(0, 80)}`);
     const headers = new Map();
     for (const line of lines.slice(1)) {
       const colon = line.indexOf(':');
-      if (colon <= 0) throw new BadRequest(`bad header line: ${line.slice(0, 80)}`);
+      if (colon <= 0) return malformed(`bad header line: ${line.slice(0, 80)}`);
       headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
     }
     const length = Number(headers.get('content-length') ?? 0);
-    if (!Number.isInteger(length) || length < 0 || length > MAX_BODY_BYTES) throw new BadRequest('bad Content-Length');
+    if (!Number.isInteger(length) || length < 0 || length > MAX_BODY_BYTES) return malformed('bad Content-Length');
     if (buf.length < headEnd + 4 + length) break;
     requests.push({ method, uri, version, headers });
     buf = buf.subarray(headEnd + 4 + length);
   }
-  return { requests, rest: buf };
+  return { requests, rest: buf, malformed: undefined };
 }
 
 /**
@@ -325,19 +327,14 @@ class RtspConnection {
   receive(chunk) {
     if (this.socket.writableEnded) return; // answered a malformed request; closing
     this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    let parsed;
-    try {
-      parsed = takeRequests(this.pending);
-    } catch (error) {
-      if (!(error instanceof BadRequest)) throw error;
+    const parsed = takeRequests(this.pending);
+    this.pending = parsed.malformed ? Buffer.alloc(0) : parsed.rest;
+    for (const request of parsed.requests) this.answer(request);
+    if (parsed.malformed) {
       this.camera.counters.badRequests++;
       // The framing is lost after a malformed request: answer it, then close this connection only.
       this.socket.end(this.response(undefined, 400));
-      this.pending = Buffer.alloc(0);
-      return;
     }
-    this.pending = parsed.rest;
-    for (const request of parsed.requests) this.answer(request);
   }
 
   answer(request) {
