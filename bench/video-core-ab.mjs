@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { median, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
+import { median, removeDir, rssMiB, spawnUntil, stop, tempDir } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: opts } = parseArgs({
@@ -229,6 +229,8 @@ async function abRun() {
         row[`${side}MessagesPerS`] = (viewers[side].reduce((n, v) => n + v.stats.messages, 0) - messagesBefore[side]) / seconds / N;
         row[`${side}Ffmpegs`] = groups[`${side}Ffmpegs`].length;
       }
+      row.oldCoreRssMiB = rssMiB(procs.old.core);
+      row.newCoreRssMiB = rssMiB(procs.new.core);
       row.bareReadsPerS = (bare.stats.reads - bareBefore.reads) / seconds;
       row.bareBytesPerRead = (bare.stats.bytes - bareBefore.bytes) / Math.max(1, bare.stats.reads - bareBefore.reads);
       row.ratio = row.newCore / row.oldCore;
