@@ -32,6 +32,7 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '5' },
     window: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '30' },
+    'node-flags': { type: 'string', default: '' },
   },
 });
 const N = Number(opts.cameras);
@@ -108,7 +109,7 @@ async function startCamera() {
   return { child, url: `rtsp://127.0.0.1:${port}/cam` };
 }
 
-async function startCore(root, url, cameras, env = {}) {
+async function startCore(root, url, cameras, nodeFlags = []) {
   const site = tempDir();
   const data = tempDir();
   writeFileSync(
@@ -117,13 +118,18 @@ async function startCore(root, url, cameras, env = {}) {
   );
   const { child, match } = await spawnUntil(
     process.execPath,
-    [join(root, 'dist', 'electron', 'core', 'cli', 'serve.js'), '--port', '0', '--data', data, '--site', site, '--no-simulate'],
+    [...nodeFlags, join(root, 'dist', 'electron', 'core', 'cli', 'serve.js'), '--port', '0', '--data', data, '--site', site, '--no-simulate'],
     /Site Command listening on (http:\/\/\S+)/,
-    { SITE_COMMAND_ADMIN_PASSWORD: 'bench-password', SITE_COMMAND_TEST_NO_WARM_SPARE: '1', ...env },
+    { SITE_COMMAND_ADMIN_PASSWORD: 'bench-password', SITE_COMMAND_TEST_NO_WARM_SPARE: '1' },
     120_000,
   );
-  child.stdout.resume();
-  child.stderr.resume();
+  if (process.env.CORE_AB_CORE_LOG) {
+    child.stdout.pipe(process.stderr);
+    child.stderr.pipe(process.stderr);
+  } else {
+    child.stdout.resume();
+    child.stderr.resume();
+  }
   const base = match[1];
   const r = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }) });
   const { token } = await r.json();
@@ -289,7 +295,7 @@ async function profileRun() {
   let core;
   let list = [];
   try {
-    core = await startCore(opts.profile, camera.url, N, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
+    core = await startCore(opts.profile, camera.url, N, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...opts['node-flags'].split(' ').filter(Boolean)]);
     list = Array.from({ length: N }, (_, i) => viewer(core, `cam${i + 1}`));
     await until('viewers', () => list.every((v) => v.stats.frames > 0), 180_000);
     await sleep(5_000);
