@@ -89,39 +89,78 @@ export class Mp4Fragmenter {
   private drain(): void {
     const bytes = this.bytes;
     while (bytes.length >= 8) {
-      let size = bytes.uint32At(0);
-      const type = this.boxType();
-      let header = 8;
-      if (size === 1) {
-        if (bytes.length < 16) return;
-        header = 16;
-        const high = bytes.uint32At(8);
-        // 2^21 × 2^32 = 2^53: beyond it a Number is not exact, and far beyond any limit anyway.
-        size = high >= 0x20_0000 ? Number.MAX_SAFE_INTEGER : high * 0x1_0000_0000 + bytes.uint32At(12);
-      } else if (size === 0) {
-        throw new Mp4StreamError(`box '${type}' claims to run to the end of the stream, which a live stream has not`);
-      } else if (size < 8) {
-        throw new Mp4StreamError(`box '${type}' has an impossible size of ${size} bytes`);
-      }
-      if (size > this.maxBoxBytes) {
-        throw new Mp4StreamError(`box '${type}' claims ${size} bytes, over the ${this.maxBoxBytes}-byte limit; the stream is corrupt`);
-      }
-      if (bytes.length < size) {
-        this.awaiting = size;
+      const box = this.boxHeaderAt(0);
+      if (!box) return;
+      if (bytes.length < box.size) {
+        this.awaiting = box.size;
         return;
       }
+      if (box.type === 'moof' && this.mediaPrefix.length === 0) {
+        // Wait for the mdat after it, so that moof+mdat can leave as one piece, usually without a copy.
+        if (!this.track) throw new Mp4StreamError('moof before moov: the stream did not start with an init segment');
+        if (bytes.length < box.size + 8) {
+          this.awaiting = box.size + 8;
+          return;
+        }
+        const next = this.boxHeaderAt(box.size);
+        if (!next) return;
+        if (next.type === 'mdat') {
+          if (bytes.length < box.size + next.size) {
+            this.awaiting = box.size + next.size;
+            return;
+          }
+          this.awaiting = 0;
+          this.onFragment(box.size, box.header, next.size, next.header);
+          continue;
+        }
+      }
       this.awaiting = 0;
-      this.onBox(type, size, header);
+      this.onBox(box.type, box.size, box.header);
     }
   }
 
-  /** The four type bytes of the box at the front, which must be printable (ISO/IEC 14496-12 §4.2 four-character codes). */
-  private boxType(): string {
+  /** The box header at `at` (validated), or undefined until enough bytes have come to read it. */
+  private boxHeaderAt(at: number): { type: string; size: number; header: number } | undefined {
+    const bytes = this.bytes;
+    let size = bytes.uint32At(at);
+    const type = this.boxType(at);
+    let header = 8;
+    if (size === 1) {
+      if (bytes.length < at + 16) return undefined;
+      header = 16;
+      const high = bytes.uint32At(at + 8);
+      // 2^21 × 2^32 = 2^53: beyond it a Number is not exact, and far beyond any limit anyway.
+      size = high >= 0x20_0000 ? Number.MAX_SAFE_INTEGER : high * 0x1_0000_0000 + bytes.uint32At(at + 12);
+    } else if (size === 0) {
+      throw new Mp4StreamError(`box '${type}' claims to run to the end of the stream, which a live stream has not`);
+    } else if (size < 8) {
+      throw new Mp4StreamError(`box '${type}' has an impossible size of ${size} bytes`);
+    }
+    if (size > this.maxBoxBytes) {
+      throw new Mp4StreamError(`box '${type}' claims ${size} bytes, over the ${this.maxBoxBytes}-byte limit; the stream is corrupt`);
+    }
+    return { type, size, header };
+  }
+
+  /**
+   * A moof and its mdat, both whole at the front: one media segment. ffmpeg writes each fragment
+   * in one go and Node reads it whole most of the time (measured: one pipe read of ~47 KB per
+   * 100 ms fragment of a 4 Mbit/s camera), so the segment is mostly a view of that read.
+   */
+  private onFragment(moofSize: number, moofHeader: number, mdatSize: number, mdatHeader: number): void {
+    const data = this.bytes.takeView(moofSize + mdatSize);
+    const info = readFragmentInfo(data.subarray(moofHeader, moofSize), this.track!);
+    if (info.keyframe) this.checkParameterSets(data.subarray(moofSize + mdatHeader));
+    this.events.onMedia({ kind: 'media', data, info, durationSec: this.track!.timescale ? info.duration / this.track!.timescale : 0 });
+  }
+
+  /** The four type bytes of the box at `at`, which must be printable (ISO/IEC 14496-12 §4.2 four-character codes). */
+  private boxType(at: number): string {
     let type = '';
-    for (let i = 4; i < 8; i++) {
+    for (let i = at + 4; i < at + 8; i++) {
       const byte = this.bytes.byteAt(i);
       if (byte < 0x20 || byte > 0x7e) {
-        const hex = [4, 5, 6, 7].map((at) => this.bytes.byteAt(at).toString(16).padStart(2, '0')).join('');
+        const hex = [4, 5, 6, 7].map((k) => this.bytes.byteAt(at + k).toString(16).padStart(2, '0')).join('');
         throw new Mp4StreamError(`not an MP4 stream: box type bytes ${hex}`);
       }
       type += String.fromCharCode(byte);

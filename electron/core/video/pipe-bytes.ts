@@ -2,7 +2,8 @@
  * Bytes read from a pipe and not yet consumed, kept as the chunks they came in. ffmpeg's fMP4
  * output arrives in pipe-sized pieces (its 32 KiB write buffer, Node's 64 KiB reads) that cut
  * boxes anywhere; the fragmenter reads box headers in place and copies each box it keeps exactly
- * once, straight from these chunks into the buffer it hands on. Joining the chunks first
+ * once, straight from these chunks into the buffer it hands on, or not at all when a whole
+ * moof+mdat came in one read. Joining the chunks first
  * (`Buffer.concat`) and then copying the box out of the join would touch every byte of video
  * twice more, and each copy is garbage the collector must later sweep.
  */
@@ -57,6 +58,22 @@ export class PipeBytes {
     const out = Buffer.allocUnsafe(n);
     this.consume(n, out, 0);
     return out;
+  }
+
+  /**
+   * The first `n` bytes, consumed: a view of the pipe chunk when they lie in one chunk and make up
+   * at least half of it (no copy; the view keeps the chunk alive, so at most twice its own size),
+   * else a copy as `take` makes. Callers must not write into it. Node hands every pipe read a
+   * buffer of its own and never reuses it, so the view stays valid.
+   */
+  takeView(n: number): Buffer {
+    const first = this.chunks[0];
+    if (first && this.offset + n <= first.length && 2 * n >= first.length) {
+      const view = first.subarray(this.offset, this.offset + n);
+      this.consume(n, undefined, 0);
+      return view;
+    }
+    return this.take(n);
   }
 
   /** Drops the first `n` bytes. */

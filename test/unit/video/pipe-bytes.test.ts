@@ -21,7 +21,7 @@ describe('PipeBytes', () => {
       fc.property(
         fc.uint8Array({ minLength: 1, maxLength: 300 }),
         fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }),
-        fc.array(fc.tuple(fc.constantFrom('take', 'skip', 'copy'), fc.integer({ min: 0, max: 50 }), fc.nat()), { maxLength: 20 }),
+        fc.array(fc.tuple(fc.constantFrom('take', 'view', 'skip', 'copy'), fc.integer({ min: 0, max: 50 }), fc.nat()), { maxLength: 20 }),
         (raw, sizes, operations) => {
           const data = Buffer.from(raw);
           const bytes = new PipeBytes();
@@ -38,6 +38,7 @@ describe('PipeBytes', () => {
             const n = Math.min(wanted, left);
             const expected = data.subarray(front, front + n);
             if (operation === 'take') expect(bytes.take(n).equals(expected)).toBe(true);
+            else if (operation === 'view') expect(bytes.takeView(n).equals(expected)).toBe(true);
             else if (operation === 'skip') bytes.skip(n);
             else {
               const target = Buffer.alloc(n + 3, 0xee);
