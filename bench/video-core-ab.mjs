@@ -208,7 +208,7 @@ async function abRun() {
     cores.push({ name: 'idle', ...idle });
     bare = bareRemux(camera.url);
     await until('bare remux output', () => bare.stats.bytes > 0, 60_000);
-    await sleep(10_000);
+    await sleep(20_000); // past the start-up work of the last core
     const rows = [];
     for (let round = 0; round < rounds; round++) {
       const procs = Object.fromEntries(cores.map((c) => [c.name, coreProcesses(c.child.pid)]));
@@ -233,7 +233,7 @@ async function abRun() {
         const rates = viewers[side].map((v, i) => (v.stats.frames - framesBefore[side][i]) / seconds);
         row[`${side}SlowestFps`] = Math.min(...rates);
         row[`${side}MessagesPerS`] = (viewers[side].reduce((n, v) => n + v.stats.messages, 0) - messagesBefore[side]) / seconds / N;
-        row[`${side}Ffmpegs`] = groups[`${side}Ffmpegs`].length;
+        row[`${side}FfmpegCount`] = groups[`${side}Ffmpegs`].length;
       }
       row.oldCoreRssMiB = rssMiB(procs.old.core);
       row.newCoreRssMiB = rssMiB(procs.new.core);
