@@ -41,7 +41,9 @@ export class Mp4StreamError extends Error {
 /**
  * Cuts the fragmented MP4 byte stream that ffmpeg writes to its stdout into the init segment and
  * media segments. Chunks from the pipe split boxes anywhere, headers included; bytes are kept
- * only until their box is complete, and one box may not exceed `maxBoxBytes`.
+ * only until their box is complete, and one box may not exceed `maxBoxBytes`. A media segment is
+ * a read-only view of the pipe read it came in when it came whole (the common case), else one
+ * copy: the video bytes are not copied again on their way to the viewers' sockets.
  *
  * A keyframe whose in-band SPS differs from the run's first one (the camera changed resolution or
  * profile mid-stream) ends the stream with reason 'stream changed' before that fragment is passed
