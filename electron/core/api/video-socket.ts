@@ -69,7 +69,7 @@ export class VideoSocketServer {
     let awaitingKeyframe = false;
 
     const sendStatus = () => {
-      const status = this.video.status()[cameraId]?.[quality] ?? this.video.status()[cameraId]?.main;
+      const status = this.video.streamStatus(cameraId, quality);
       if (status && ws.readyState === ws.OPEN) {
         const awaiting = status.state === 'live' && awaitingKeyframe ? 'keyframe' : undefined;
         ws.send(JSON.stringify({ type: 'status', state: status.state, since: status.since, reason: status.reason, awaiting, fps: status.fps, bitrateKbps: status.bitrateKbps }));

@@ -3,6 +3,7 @@ import type { Logger } from '../log/logger.js';
 import { DEFAULT_SOCKET_TIMEOUT_MS, TEST_PATTERN_SCHEME, testPatternArgs, redactRtspUrl, remuxArgs, transcodeArgs, type RemuxOptions, type TranscodeOptions } from './ffmpeg-args.js';
 import { FfmpegRun } from './ffmpeg-run.js';
 import { FragmentRing } from './fragment-ring.js';
+import { StreamRates } from './stream-rates.js';
 import type { SpawnGuard } from './guarded-spawn.js';
 import type { InitSegment, MediaSegment } from './mp4-fragmenter.js';
 import { JitteredRestartDelay, type RestartDelays } from './restart-delay.js';
@@ -82,7 +83,8 @@ export class StreamSupervisor {
   private restarts = 0;
   private generation = 0;
   private init: LiveInit | undefined;
-  private recent: LiveFragment[] = [];
+  /** Frame rate and bitrate for the status; keeps sizes and times only, not the fragments' bytes. */
+  private readonly rates = new StreamRates();
   private statusListeners = new Set<(status: StreamStatus) => void>();
 
   private run: FfmpegRun | undefined;
@@ -177,7 +179,7 @@ export class StreamSupervisor {
     if (this.state === 'offline' && this.reason) status.reason = this.reason;
     if (this.state === 'offline' && this.detail) status.detail = this.detail;
     if (this.init) Object.assign(status, { codec: this.init.codec, width: this.init.width, height: this.init.height });
-    if (this.state === 'live') Object.assign(status, this.rates());
+    if (this.state === 'live') Object.assign(status, this.rates.figures(this.now()));
     return status;
   }
 
@@ -291,7 +293,7 @@ export class StreamSupervisor {
     this.generation++;
     this.init = undefined;
     this.ring.clear();
-    this.recent = [];
+    this.rates.clear();
     this.gotMedia = false;
     const generation = this.generation;
     const run: FfmpegRun = new FfmpegRun(
@@ -345,24 +347,8 @@ export class StreamSupervisor {
       this.options.log?.info('stream live', { stream: this.label, codec: this.init?.codec, firstFragmentMs: fragment.receivedAt - (this.run?.startedAt ?? fragment.receivedAt) });
     }
     this.ring.push(fragment);
-    this.recent.push(fragment);
-    if (this.recent.length > 200) this.recent.splice(0, this.recent.length - 200);
+    this.rates.push(fragment);
     for (const queue of this.subscribers) queue.pushMedia(fragment);
-  }
-
-  private rates(): { fps?: number; bitrateKbps?: number } {
-    const cutoff = this.now() - 3_000;
-    let samples = 0;
-    let bytes = 0;
-    let seconds = 0;
-    for (const fragment of this.recent) {
-      if (fragment.receivedAt < cutoff) continue;
-      samples += fragment.samples;
-      bytes += fragment.data.length;
-      seconds += fragment.durationSec;
-    }
-    if (seconds <= 0) return {};
-    return { fps: Math.round((samples / seconds) * 10) / 10, bitrateKbps: Math.round((bytes * 8) / seconds / 1000) };
   }
 
   private onRunEnded(reason: OfflineReason, detail: string): void {

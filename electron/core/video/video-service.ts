@@ -131,6 +131,17 @@ export class VideoService implements Service {
     return out;
   }
 
+  /**
+   * The status of the stream a viewer of `quality` watches (a sub request on a camera without a
+   * sub stream watches main), or undefined while that stream has never been requested. What each
+   * viewer's socket sends once a second: one stream's status, not the whole site's.
+   */
+  streamStatus(cameraId: string, quality: StreamQuality): StreamStatus | undefined {
+    const camera = this.cameras.get(cameraId);
+    if (!camera) return undefined;
+    return (this.supervisors.get(streamKey(cameraId, effectiveQuality(camera, quality))) ?? this.supervisors.get(streamKey(cameraId, 'main')))?.status();
+  }
+
   /** A JPEG of the camera now: from the running stream's buffer if it has one, else straight from RTSP. */
   async snapshot(cameraId: string, quality: StreamQuality = 'sub', options: SnapshotOptions = {}): Promise<Buffer> {
     const supervisor = this.supervisor(cameraId, quality);
@@ -192,8 +203,8 @@ export class VideoService implements Service {
   supervisor(cameraId: string, quality: StreamQuality): StreamSupervisor {
     const camera = this.cameras.get(cameraId);
     if (!camera) throw new UnknownCameraError(cameraId);
-    const effective: StreamQuality = quality === 'fallback' ? 'fallback' : quality === 'sub' && camera.subUrl ? 'sub' : 'main';
-    const key = `${cameraId}\u0000${effective}`;
+    const effective = effectiveQuality(camera, quality);
+    const key = streamKey(cameraId, effective);
     let supervisor = this.supervisors.get(key);
     if (!supervisor) {
       const { log, graceMs, preRollMs, dataTimeoutMs, queueLimits, remux } = this.options;
@@ -228,6 +239,15 @@ export class VideoService implements Service {
     if (!camera) throw new UnknownCameraError(cameraId);
     return quality === 'sub' && camera.subUrl ? camera.subUrl : camera.mainUrl;
   }
+}
+
+/** The stream that serves `quality`: sub falls back to main on a camera without a sub stream. */
+function effectiveQuality(camera: CameraStreamConfig, quality: StreamQuality): StreamQuality {
+  return quality === 'fallback' ? 'fallback' : quality === 'sub' && camera.subUrl ? 'sub' : 'main';
+}
+
+function streamKey(cameraId: string, quality: StreamQuality): string {
+  return `${cameraId}\u0000${quality}`;
 }
 
 function splitKey(key: string): [string, StreamQuality] {

@@ -123,3 +123,98 @@ describe('Mp4Fragmenter on real ffmpeg output', () => {
     expect(() => fragmenter.push(junk)).toThrow(/not an MP4 stream: box type bytes 7f454c46/);
   });
 });
+
+/** H.264 with its SPS in band (Annex B from x264, then remuxed as a camera's RTSP stream is), fragmented per keyframe. */
+function inBandSpsMp4(size: string): Buffer {
+  const annexB = execFileSync(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=15`, '-t', '2',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '15', '-keyint_min', '15', '-sc_threshold', '0', '-pix_fmt', 'yuv420p', '-f', 'h264', 'pipe:1']);
+  return execFileSync(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'h264', '-framerate', '15', '-i', 'pipe:0', '-c:v', 'copy',
+    '-f', 'mp4', '-movflags', 'empty_moov+default_base_moof+frag_keyframe', 'pipe:1'], { input: annexB, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Top-level boxes of a buffer, as [type, bytes]. */
+function topLevel(data: Buffer): Array<[string, Buffer]> {
+  const out: Array<[string, Buffer]> = [];
+  for (let offset = 0; offset + 8 <= data.length; ) {
+    const size = data.readUInt32BE(offset);
+    out.push([data.toString('latin1', offset + 4, offset + 8), data.subarray(offset, offset + size)]);
+    offset += size;
+  }
+  return out;
+}
+
+/** The same box with a 64-bit largesize header (ISO/IEC 14496-12 §4.2: size = 1, then the size in 8 bytes). */
+function withLargeSize(box: Buffer): Buffer {
+  const large = Buffer.alloc(box.length + 8);
+  large.writeUInt32BE(1, 0);
+  box.copy(large, 4, 4, 8);
+  large.writeBigUInt64BE(BigInt(box.length + 8), 8);
+  box.copy(large, 16, 8);
+  return large;
+}
+
+describe('Mp4Fragmenter box handling', () => {
+  const small = inBandSpsMp4('320x240');
+  const boxes = topLevel(small);
+
+  const freeBox = (size: number) => {
+    const free = Buffer.alloc(size);
+    free.writeUInt32BE(size, 0);
+    free.write('free', 4, 'latin1');
+    return free;
+  };
+
+  it('takes 64-bit box sizes and skips free boxes', () => {
+    const rewritten = Buffer.concat(boxes.flatMap(([type, box]) => (type === 'mdat' ? [withLargeSize(box), freeBox(24)] : [box])));
+    const { inits, media } = collect(rewritten, 3);
+    expect(inits).toHaveLength(1);
+    const mdats = boxes.filter(([type]) => type === 'mdat').map(([, box]) => box);
+    expect(media).toHaveLength(mdats.length);
+    expect(media.every((m) => m.info.keyframe)).toBe(true);
+    // Each segment is moof + mdat exactly as written, the 64-bit header included.
+    media.forEach((m, i) => expect(m.data.subarray(m.data.length - mdats[i]!.length - 8).equals(withLargeSize(mdats[i]!))).toBe(true));
+  });
+
+  it('hands on a moof+mdat that came in one read as a view of it, and copies one split across reads or lost in a larger read', () => {
+    const init = Buffer.concat(boxes.filter(([type]) => type === 'ftyp' || type === 'moov').map(([, box]) => box));
+    const fragments = boxes.filter(([type]) => type === 'moof').map(([, moof], i) => Buffer.concat([moof, boxes.filter(([type]) => type === 'mdat')[i]![1]]));
+    expect(fragments.length).toBeGreaterThanOrEqual(2);
+    const media: MediaSegment[] = [];
+    const fragmenter = new Mp4Fragmenter({ onInit: () => {}, onMedia: (s) => media.push(s) });
+    // As Node reads a pipe: every read a buffer of its own.
+    fragmenter.push(Buffer.from(init));
+    const whole = Buffer.from(fragments[0]!);
+    fragmenter.push(whole);
+    const cut = Math.floor(fragments[1]!.length / 2);
+    const halves = [Buffer.from(fragments[1]!.subarray(0, cut)), Buffer.from(fragments[1]!.subarray(cut))];
+    for (const half of halves) fragmenter.push(half);
+    const crowded = Buffer.concat([fragments[0]!, freeBox(3 * fragments[0]!.length)]);
+    fragmenter.push(crowded);
+    expect(media).toHaveLength(3);
+    [0, 1, 0].forEach((f, i) => expect(media[i]!.data.equals(fragments[f]!)).toBe(true));
+    expect(media[0]!.data.buffer).toBe(whole.buffer);
+    for (const half of halves) half.fill(0);
+    crowded.fill(0);
+    expect(media[1]!.data.equals(fragments[1]!)).toBe(true);
+    expect(media[2]!.data.equals(fragments[0]!)).toBe(true);
+  });
+
+  it("ends the stream with 'stream changed' at the first keyframe whose in-band SPS differs, before passing it on", () => {
+    const other = topLevel(inBandSpsMp4('352x288')).filter(([type]) => type === 'moof' || type === 'mdat');
+    const fragmentsBefore = boxes.filter(([type]) => type === 'moof').length;
+    const stream = Buffer.concat([...boxes.map(([, box]) => box), ...other.map(([, box]) => box)]);
+    const media: MediaSegment[] = [];
+    const fragmenter = new Mp4Fragmenter({ onInit: () => {}, onMedia: (s) => media.push(s) });
+    let error: unknown;
+    try {
+      feedInRandomChunks(stream, fragmenter, 13);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(Mp4StreamError);
+    expect((error as Mp4StreamError).reason).toBe('stream changed');
+    expect(media).toHaveLength(fragmentsBefore);
+    // The same stream alone passes: its own keyframes repeat the first SPS.
+    expect(collect(small, 13).media).toHaveLength(fragmentsBefore);
+  });
+});
