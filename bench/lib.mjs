@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
@@ -110,4 +111,30 @@ export async function firstOk(url, since, timeoutMs = 30_000) {
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`${url} never answered`);
+}
+
+/** A free TCP port on loopback (closed again before it is returned). */
+export async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `test` every `intervalMs` until it holds; throws after `timeoutMs`. */
+export async function until(what, test, timeoutMs, intervalMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Frames in one moof+mdat from the core's video socket: the sample count of its `trun` box(es). */
+export function samplesIn(buffer) {
+  let frames = 0;
+  for (let at = buffer.indexOf('trun'); at >= 4; at = buffer.indexOf('trun', at + 4)) frames += buffer.readUInt32BE(at + 8);
+  return frames;
 }

@@ -14,12 +14,11 @@
 // with the most self time in the steady state (start-up samples left out).
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
-import { median, removeDir, rssMiB, spawnUntil, stop, tempDir } from './lib.mjs';
+import { freePort, median, removeDir, rssMiB, samplesIn, spawnUntil, stop, tempDir, until } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: opts } = parseArgs({
@@ -39,15 +38,6 @@ const N = Number(opts.cameras);
 const TICKS = 100; // USER_HZ
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function stat(pid) {
   try {
@@ -136,12 +126,6 @@ async function startCore(root, url, cameras, nodeFlags = []) {
   return { child, url: base, token, cleanup: () => (removeDir(site), removeDir(data)) };
 }
 
-function samplesIn(buffer) {
-  let frames = 0;
-  for (let at = buffer.indexOf('trun'); at >= 4; at = buffer.indexOf('trun', at + 4)) frames += buffer.readUInt32BE(at + 8);
-  return frames;
-}
-
 function viewer(core, cameraId) {
   const stats = { frames: 0, messages: 0, initSeen: false };
   const ws = new WebSocket(`${core.url.replace('http', 'ws')}/api/video?camera=${cameraId}&quality=main`);
@@ -156,14 +140,6 @@ function viewer(core, cameraId) {
     stats.frames += samplesIn(data);
   });
   return { stats, close: () => ws.close() };
-}
-
-async function until(what, test, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
 }
 
 /** The core's remux command line (ffmpeg-args.ts remuxArgs), read the way the core reads it; counts pipe reads. */
@@ -200,14 +176,14 @@ async function abRun() {
       const core = await startCore(opts[name], camera.url, N);
       cores.push({ name, ...core });
       viewers[name] = Array.from({ length: N }, (_, i) => viewer(core, `cam${i + 1}`));
-      await until(`${name} viewers`, () => viewers[name].every((v) => v.stats.frames > 0), 180_000);
+      await until(`${name} viewers`, () => viewers[name].every((v) => v.stats.frames > 0), 180_000, 200);
       log(`${name}: ${N} viewers have video`);
     }
     log('starting the idle core and the bare remux');
     const idle = await startCore(opts.new, camera.url, N);
     cores.push({ name: 'idle', ...idle });
     bare = bareRemux(camera.url);
-    await until('bare remux output', () => bare.stats.bytes > 0, 60_000);
+    await until('bare remux output', () => bare.stats.bytes > 0, 60_000, 200);
     await sleep(20_000); // past the start-up work of the last core
     const rows = [];
     for (let round = 0; round < rounds; round++) {
@@ -297,7 +273,7 @@ async function profileRun() {
   try {
     core = await startCore(opts.profile, camera.url, N, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...opts['node-flags'].split(' ').filter(Boolean)]);
     list = Array.from({ length: N }, (_, i) => viewer(core, `cam${i + 1}`));
-    await until('viewers', () => list.every((v) => v.stats.frames > 0), 180_000);
+    await until('viewers', () => list.every((v) => v.stats.frames > 0), 180_000, 200);
     await sleep(5_000);
     const { core: corePid } = coreProcesses(core.child.pid);
     const t0 = ticks(corePid);

@@ -6,11 +6,10 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { median, percentile, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
+import { freePort, median, percentile, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
 
 const MINUTES = Number(process.env.BENCH_LAG_MINUTES ?? 30);
 const PATHS = (process.env.BENCH_LAG_PATHS ?? 'mse').split(',').map((p) => p.trim()).filter(Boolean);
@@ -25,15 +24,6 @@ export const note =
   `Probe: the console's StampReader (renderer/src/video/stamp-reader.ts) on every frame the <video> presents (requestVideoFrameCallback): copies only the stamp row's luma out of the frame (WebCodecs VideoFrame.copyTo with a rect; a small canvas where that is unavailable), decodes it, lag = (Date.now() at the frame's expected display time) − stamp; same machine, same clock. ` +
   `Rows: median and p95 per one-minute window for BENCH_LAG_MINUTES (default 30), each against minute 1 (the ratio shows growth); paths in BENCH_LAG_PATHS (default mse) play side by side in their own pages; a path the page does not play is reported as not measured. ` +
   `"buffer" = the player's newest buffered frame − play head, sampled 4×/s. Load: this machine's 2 cores are shared with other work (see the load-average rows).`;
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startCamera(root) {
   const port = await freePort();

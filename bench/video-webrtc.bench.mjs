@@ -3,12 +3,11 @@
 // viewer of one stream, 1 vs 8 viewers each way, interleaved rounds.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
 import WebSocket from 'ws';
-import { median, percentile, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
+import { freePort, median, percentile, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
 
 export const title = 'Live video: WebRTC against MSE (issue 15)';
 
@@ -21,15 +20,6 @@ const MANY = 8;
 export const note = `The GStreamer camera at 1920×1080, 25 fps, 4 Mbit/s with \`--stamp\` (each frame carries its wall-clock birth time in pixels, electron/common/frame-stamp.ts) on loopback; one built core. Lag: Debian's Chromium opens the wall with \`?videoPath=webrtc\` or \`?videoPath=mse\` and decodes the stamp of every presented frame (requestVideoFrameCallback → canvas → decodeStampRow): lag = page clock − stamp, which includes the camera's own encode. ${LAG_ROUNDS} interleaved rounds of ${LAG_SECONDS} s per path, percentiles over all frames. CPU: user+system of the core and its ffmpeg children (/proc), ${CPU_ROUNDS} interleaved rounds of ${CPU_SECONDS} s per configuration, medians; viewers are in the bench process (werift peers for WebRTC, WebSocket clients for MSE), not counted. Per viewer = (${MANY} viewers − 1 viewer) / ${MANY - 1}. The machine is shared (other sessions run builds and tests on the same cores): see the load average in the last row.`;
 
 const TICKS = 100; // USER_HZ
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function ticksOf(pid) {
   try {

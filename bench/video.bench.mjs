@@ -12,11 +12,10 @@
 // min–max spread. The whole series runs twice (fresh processes) and both ratios are shown.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { median, removeDir, spawnUntil, stop, tempDir } from './lib.mjs';
+import { freePort, median, removeDir, samplesIn, spawnUntil, stop, tempDir, until } from './lib.mjs';
 
 export const title = 'Live video: CPU per stream and scale (issue 4) (issue 15)';
 
@@ -36,15 +35,6 @@ export const note =
   `Cost figures: ${ROUNDS} interleaved rounds × ${WINDOW_S} s per figure, order reversed every other round; value = median, with min–max; the bare remux, the core with 1 viewer and the idle core run throughout (no RTSP join inside a window), the MPEG-1 transcode only in its own window. The series runs twice (A and B, fresh processes) to show how far a rerun moves the ratio. ` +
   `Scale: a fresh core with N cameras (each its own camera URL) and one WebSocket viewer each; measured ${SCALE_S} s once every viewer has media (5 s after); frames counted from the trun boxes each viewer receives; RSS and PSS = core + ffmpegs, read at the end of the window; ${EXTRA_SCALES.join(', ')} tried only if every smaller row got every frame. ` +
   `Context per row: the camera's CPU, its clock's late restarts and dropped clients, and the whole machine's busy CPU over the window (from /proc/stat, all processes, other helpers' included), so a shortfall can be told apart: camera, core, or a machine loaded by others.`;
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -161,14 +151,6 @@ function startFfmpeg(args) {
   return { child, stats };
 }
 
-async function until(what, test, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
 /** A core whose camera i (1-based) reads `urlOf(i)`. */
 async function startCore(root, urlOf, cameras) {
   const site = tempDir();
@@ -190,13 +172,6 @@ async function startCore(root, urlOf, cameras) {
   const r = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password' }) });
   const { token } = await r.json();
   return { child, url: base, token, cleanup: () => (removeDir(site), removeDir(data)) };
-}
-
-/** Frames in one moof+mdat: the sample count of its `trun` box(es). */
-function samplesIn(buffer) {
-  let frames = 0;
-  for (let at = buffer.indexOf('trun'); at >= 4; at = buffer.indexOf('trun', at + 4)) frames += buffer.readUInt32BE(at + 8);
-  return frames;
 }
 
 /** One player-like client: counts frames, and when the first media arrived. */
