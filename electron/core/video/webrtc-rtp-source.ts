@@ -134,15 +134,7 @@ export class WebRtcRtpSource {
    */
   async whenLaunched(timeoutMs: number): Promise<boolean> {
     if (!this.queued) return true;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.launchWaiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.launchWaiters.add(done);
-    });
+    await waitIn(this.launchWaiters, timeoutMs);
     return !this.queued && !this.stopped;
   }
 
@@ -152,15 +144,7 @@ export class WebRtcRtpSource {
    */
   async profileLevelId(timeoutMs: number): Promise<string | undefined> {
     if (this.profile || this.notH264) return this.profile;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
-    });
+    await waitIn(this.waiters, timeoutMs);
     return this.profile;
   }
 
@@ -388,4 +372,17 @@ export class WebRtcRtpSource {
     const packet: SourcePacket = { data, generation: this.generation };
     for (const listener of this.listeners) listener(packet);
   }
+}
+
+/** Waits until something calls the callback this adds to `waiters`, or `timeoutMs`; the callback leaves the set either way. */
+function waitIn(waiters: Set<() => void>, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      waiters.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    waiters.add(done);
+  });
 }
